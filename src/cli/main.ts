@@ -1,0 +1,74 @@
+/** The `writ` command line. */
+import { readFileSync } from 'node:fs';
+import { hash } from '@node-rs/argon2';
+import { Command, Option } from 'commander';
+import { type Config, ConfigError, loadConfig } from '../config.js';
+import { openDatabase } from '../db/connection.js';
+import { usersRepository } from '../db/users-repository.js';
+import { WritError } from '../domain/errors.js';
+import { report } from './report-command.js';
+import { serve } from './serve.js';
+
+function config(): Config {
+  return loadConfig();
+}
+
+const program = new Command()
+  .name('writ')
+  .description('Writ: receive, decide and publicly account for government orders to remove content or hand over user data.')
+  .showHelpAfterError();
+
+program
+  .command('serve', { isDefault: true })
+  .description('run the server (embedded PostgreSQL unless DATABASE_URL is set; demo data on first start)')
+  .action(async () => serve(config()));
+
+const db = program.command('db').description('database maintenance');
+db.command('migrate')
+  .description('apply pending migrations (start-up does this too)')
+  .action(async () => {
+    const database = await openDatabase(config(), () => undefined);
+    console.log(`migrations applied: ${database.description}`);
+    await database.close();
+  });
+
+program
+  .command('report')
+  .description("print a country's transparency report for a half-year")
+  .requiredOption('--country <CC>', 'ISO 3166-1 alpha-2 country code, e.g. KZ')
+  .requiredOption('--period <YYYY-HN>', 'half-year, e.g. 2021-H1')
+  .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
+  .action(async (options: { country: string; period: string; format: string }) => {
+    console.log(await report(config(), options));
+  });
+
+const users = program.command('users').description('reviewer accounts');
+users
+  .command('add')
+  .description('create a reviewer account; the password is read from standard input')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .addOption(new Option('--role <role>').choices(['reviewer', 'admin']).default('reviewer'))
+  .action(async (options: { email: string; name: string; role: 'reviewer' | 'admin' }) => {
+    const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
+    if (password.length < 10)
+      throw new WritError('validation_failed', 'the password (standard input) must have at least 10 characters', 'password');
+    const database = await openDatabase(config(), () => undefined);
+    try {
+      const user = await usersRepository(database.db).create({ ...options, passwordHash: await hash(password) });
+      console.log(`created ${user.role} ${user.email} (${user.id})`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof WritError) console.error(`writ: ${error.message}`);
+  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    console.error(
+      `writ: ${(error as Error).message.replace('listen EADDRINUSE: address already in use', 'the address')} is already in use; stop the other server or set PORT`,
+    );
+  } else console.error(error);
+  process.exit(1);
+});

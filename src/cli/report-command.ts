@@ -1,0 +1,50 @@
+/** `writ report`: a country's transparency report for a half-year, as JSON or a table. */
+import Table from 'cli-table3';
+import type { Config } from '../config.js';
+import { openDatabase } from '../db/connection.js';
+import { reportsRepository } from '../db/reports-repository.js';
+import { WritError } from '../domain/errors.js';
+import { parsePeriod } from '../domain/period.js';
+import { assembleReport, type CountryReport } from '../domain/report.js';
+import { countryCodePattern } from '../domain/vocabulary.js';
+
+export async function report(config: Config, options: { country: string; period: string; format: string }): Promise<string> {
+  const country = options.country.toUpperCase();
+  if (!countryCodePattern.test(country))
+    throw new WritError(
+      'validation_failed',
+      `--country must be an ISO 3166-1 alpha-2 code such as KZ (got ${options.country})`,
+      'country',
+    );
+  const period = parsePeriod(options.period, 'period');
+  if (options.format !== 'json' && options.format !== 'table')
+    throw new WritError('validation_failed', `--format must be json or table (got ${options.format})`, 'format');
+  const database = await openDatabase(config, () => undefined);
+  try {
+    const result = assembleReport(country, period, await reportsRepository(database.db).countryPeriod(country, period));
+    return options.format === 'json' ? JSON.stringify(result, null, 2) : reportTable(result);
+  } finally {
+    await database.close();
+  }
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+export function reportTable(r: CountryReport): string {
+  const out: string[] = [`Transparency report: ${r.country}, ${r.period}${r.containsDemoData ? '  (contains demo data)' : ''}`];
+  out.push(`Requests: ${r.requests}    Items: ${r.items}`);
+  const section = (title: string, rows: Record<string, number>) => {
+    const t = new Table({ head: [title, 'Requests'], style: { head: [], border: [] } });
+    for (const [k, v] of Object.entries(rows)) t.push([k, v]);
+    if (!Object.keys(rows).length) t.push(['(none)', 0]);
+    out.push(t.toString());
+  };
+  section('Requester', r.requestsByRequesterKind);
+  section('Kind', r.requestsByKind);
+  section('Product', r.requestsByProduct);
+  section('Reason', r.requestsByReason);
+  const outcomes = new Table({ head: ['Item outcome', 'Items', 'Share of items'], style: { head: [], border: [] } });
+  for (const [bucket, v] of Object.entries(r.itemOutcomes)) outcomes.push([bucket, v.count, percent(v.share)]);
+  out.push(outcomes.toString());
+  return out.join('\n');
+}

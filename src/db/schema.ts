@@ -1,0 +1,170 @@
+/**
+ * Writ's tables. drizzle-kit generates the SQL migrations in src/db/migrations from this file
+ * (`npm run db:generate`); they are committed and applied at start-up.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  char,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { authorityKinds, channels, outcomes, reasons, requestKinds, requestStatuses, targetKinds } from '../domain/vocabulary.js';
+
+export const authorityKind = pgEnum('authority_kind', authorityKinds);
+export const requestKind = pgEnum('request_kind', requestKinds);
+export const requestChannel = pgEnum('request_channel', channels);
+export const requestStatus = pgEnum('request_status', requestStatuses);
+export const targetKind = pgEnum('target_kind', targetKinds);
+export const itemOutcome = pgEnum('item_outcome', outcomes);
+export const reasonCategory = pgEnum('reason_category', reasons);
+export const userRole = pgEnum('user_role', ['reviewer', 'admin']);
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: userRole('role').notNull().default('reviewer'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+/** Signed-in sessions. Only a SHA-256 of the bearer token is stored. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const authorities = pgTable(
+  'authorities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    country: char('country', { length: 2 }).notNull(),
+    name: text('name').notNull(),
+    kind: authorityKind('kind').notNull(),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('authorities_country_name_key').on(t.country, t.name),
+    check('authorities_country_format', sql`${t.country} ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+export const requestReferenceSeq = pgSequence('request_reference_seq', { startWith: 1 });
+
+export const requests = pgTable(
+  'requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** A short human reference, `WR-000123`, quoted in correspondence with the authority. */
+    reference: text('reference').notNull().default(sql`'WR-' || lpad(nextval('request_reference_seq')::text, 6, '0')`),
+    kind: requestKind('kind').notNull(),
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    /** IANA zone of the issuing authority, for showing times as the authority sees them. */
+    authorityTimeZone: text('authority_time_zone').notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    claimedCategories: text('claimed_categories').array().notNull().default(sql`'{}'::text[]`),
+    channel: requestChannel('channel').notNull(),
+    authorityReference: text('authority_reference'),
+    status: requestStatus('status').notNull().default('received'),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    dueBasis: text('due_basis').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('requests_reference_key').on(t.reference),
+    index('requests_status_due_idx').on(t.status, t.dueAt),
+    index('requests_authority_idx').on(t.authorityId),
+    index('requests_received_idx').on(t.receivedAt),
+  ],
+);
+
+export const items = pgTable(
+  'items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    targetKind: targetKind('target_kind').notNull(),
+    target: text('target').notNull(),
+    product: text('product').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('items_request_position_key').on(t.requestId, t.position)],
+);
+
+/** The current decision on an item; every change is also recorded in `events`. */
+export const decisions = pgTable('decisions', {
+  itemId: uuid('item_id')
+    .primaryKey()
+    .references(() => items.id, { onDelete: 'cascade' }),
+  outcome: itemOutcome('outcome').notNull(),
+  reason: reasonCategory('reason').notNull(),
+  /** `null` means worldwide; otherwise the ISO countries the action applies in. */
+  scopeCountries: char('scope_countries', { length: 2 }).array(),
+  rationale: text('rationale').notNull(),
+  decidedBy: uuid('decided_by')
+    .notNull()
+    .references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+});
+
+/** Append-only history of every change to a request, its items and decisions. */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => requests.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id'),
+    type: text('type').notNull(),
+    actorId: uuid('actor_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    note: text('note'),
+  },
+  (t) => [index('events_request_idx').on(t.requestId, t.id)],
+);
+
+/** Key-value facts about this installation (e.g. when demo data was seeded). */
+export const installation = pgTable('installation', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,29 @@
+/**
+ * The one error type of Writ's domain. Its code is stable (clients and tests match on it); the
+ * HTTP layer maps each code to a status in one table (src/http/problem.ts).
+ */
+export const errorCodes = [
+  'validation_failed',
+  'not_found',
+  'unauthenticated',
+  'forbidden',
+  'invalid_credentials',
+  'invalid_transition',
+  'conflict',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export class WritError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** The offending field, as a JSON pointer-ish path (`items/0/target`), when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'WritError';
+  }
+}
+
+export const notFound = (what: string, id: string) => new WritError('not_found', `${what} ${id} does not exist`);

@@ -1,0 +1,115 @@
+/** Requests (orders from an authority), their items and the decisions on them, as plain data. */
+import { WritError } from './errors.js';
+import type { AuthorityKind, Channel, Outcome, Reason, RequestKind, RequestStatus, TargetKind } from './vocabulary.js';
+
+export type Authority = {
+  id: string;
+  country: string;
+  name: string;
+  kind: AuthorityKind;
+  isDemo: boolean;
+};
+
+export type NewAuthority = { country: string; name: string; kind: AuthorityKind };
+
+export type NewItem = { targetKind: TargetKind; target: string; product: string };
+
+export type NewRequest = {
+  kind: RequestKind;
+  authorityId: string;
+  receivedAt: Date;
+  authorityTimeZone: string;
+  legalBasis: string;
+  claimedCategories: string[];
+  channel: Channel;
+  authorityReference: string | null;
+  items: NewItem[];
+  isDemo?: boolean;
+};
+
+export type Decision = {
+  outcome: Outcome;
+  reason: Reason;
+  /** `null`: worldwide. Otherwise the countries (ISO alpha-2) in which the action applies. */
+  scopeCountries: string[] | null;
+  rationale: string;
+  decidedBy: { id: string; name: string };
+  decidedAt: Date;
+};
+
+export type DecisionInput = Omit<Decision, 'decidedBy' | 'decidedAt'>;
+
+export type Item = NewItem & { id: string; position: number; decision: Decision | null };
+
+export type RequestSummary = {
+  id: string;
+  reference: string;
+  kind: RequestKind;
+  status: RequestStatus;
+  authority: Authority;
+  receivedAt: Date;
+  authorityTimeZone: string;
+  dueAt: Date;
+  dueBasis: string;
+  decidedAt: Date | null;
+  itemCount: number;
+  decidedItemCount: number;
+  isDemo: boolean;
+};
+
+export type RequestEvent = {
+  id: number;
+  type: string;
+  itemId: string | null;
+  actor: { id: string; name: string } | null;
+  at: Date;
+  before: unknown;
+  after: unknown;
+  note: string | null;
+};
+
+export type RequestDetail = RequestSummary & {
+  legalBasis: string;
+  claimedCategories: string[];
+  channel: Channel;
+  authorityReference: string | null;
+  items: Item[];
+  events: RequestEvent[];
+};
+
+export type RequestFilter = {
+  status?: RequestStatus[];
+  country?: string;
+  kind?: RequestKind;
+  dueBefore?: Date;
+  limit: number;
+  offset: number;
+};
+
+export type Actor = { id: string; name: string };
+
+/**
+ * Checks a decision's territorial scope, the rule of narrowest lawful action made explicit:
+ * `removed_legal` restricts the item only in the listed countries (usually the requesting one);
+ * `removed_policy` removes it everywhere; the other outcomes take no action, so have no scope.
+ */
+export function checkDecision(d: DecisionInput, requestCountry: string): DecisionInput {
+  if (d.outcome === 'removed_legal' && (d.scopeCountries === null || d.scopeCountries.length === 0)) {
+    throw new WritError(
+      'validation_failed',
+      `removed_legal restricts content under local law, so its scope lists the countries it applies in (usually ${requestCountry}), not global`,
+      'scopeCountries',
+    );
+  }
+  if (d.outcome !== 'removed_legal' && d.scopeCountries !== null) {
+    throw new WritError(
+      'validation_failed',
+      d.outcome === 'removed_policy'
+        ? 'removed_policy removes the item everywhere under the platform terms; leave scopeCountries null'
+        : `${d.outcome} takes no action on the item, so it has no territorial scope; leave scopeCountries null`,
+      'scopeCountries',
+    );
+  }
+  const countries = d.scopeCountries ? [...new Set(d.scopeCountries)].sort() : null;
+  return { ...d, scopeCountries: countries };
+}

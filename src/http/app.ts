@@ -1,0 +1,95 @@
+/**
+ * buildApp: the Fastify application, assembled in a fixed order — schema compilers, OpenAPI,
+ * error handling, cookies and authentication, then routes by audience, then the web UI.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { Database } from '../db/connection.js';
+import { authentication } from './authentication.js';
+import { errorHandler, notFoundHandler } from './problem.js';
+import { reportRoutes } from './public/report-routes.js';
+import { authorityRoutes } from './review/authority-routes.js';
+import { requestRoutes } from './review/request-routes.js';
+import { createServices } from './services.js';
+import { sessionRoutes } from './session-routes.js';
+
+export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export type AppOptions = {
+  config: Config;
+  database: Database;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  logger?: boolean;
+};
+
+export async function buildApp({ config, database, now, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger === false ? false : { level: config.logLevel },
+    bodyLimit: 5 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Writ API',
+        version: '1',
+        description: 'Receive, decide and publicly account for government orders to remove content or hand over user data.',
+      },
+      components: { securitySchemes: { session: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+
+  const services = createServices(database.db, config, now);
+  await app.register(fastifyCookie);
+  await app.register(authentication, { users: services.users });
+
+  app.get('/healthz', {
+    schema: {
+      tags: ['meta'],
+      summary: 'Liveness and database reachability',
+      response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+    },
+    handler: async () => {
+      await database.pool.query('SELECT 1');
+      return { status: 'ok' as const, database: database.description };
+    },
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(sessionRoutes, { services });
+  await app.register(authorityRoutes, { services });
+  await app.register(requestRoutes, { services });
+  await app.register(reportRoutes, { services });
+
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    const spaRoutes = ['/', '/signin', '/review', '/review/*', '/reports', '/reports/*'];
+    for (const url of spaRoutes) app.get(url, { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+  }
+  return app;
+}

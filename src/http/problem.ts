@@ -1,0 +1,86 @@
+/**
+ * RFC 9457 problem details. Every error leaves Writ through here: a WritError's code maps to its
+ * HTTP status in one table, Zod validation failures name the offending field, and internals of
+ * unexpected errors are logged, never sent.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type ErrorCode, WritError } from '../domain/errors.js';
+
+export const statusByCode: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  invalid_credentials: 401,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_transition: 409,
+  conflict: 409,
+  internal: 500,
+};
+
+const titles: Record<ErrorCode, string> = {
+  validation_failed: 'The request is not valid',
+  invalid_credentials: 'Wrong email or password',
+  unauthenticated: 'Sign-in required',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  invalid_transition: 'Not possible in the current state',
+  conflict: 'Conflict',
+  internal: 'Internal error',
+};
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  field?: string;
+  errors?: { field: string; message: string }[];
+  instance?: string;
+};
+
+export function problem(code: ErrorCode, detail: string, extra: Partial<Problem> = {}): Problem {
+  return { type: `urn:writ:problem:${code}`, title: titles[code], status: statusByCode[code], detail, code, ...extra };
+}
+
+function send(reply: FastifyReply, request: FastifyRequest, body: Problem) {
+  return reply
+    .status(body.status)
+    .type('application/problem+json; charset=utf-8')
+    .send({ ...body, instance: request.url });
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof WritError) {
+    return send(reply, request, problem(error.code, error.message, error.field ? { field: error.field } : {}));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    const errors = error.validation.map((v) => ({
+      field: v.instancePath.replace(/^\//, '') || where,
+      message: v.message ?? 'is not valid',
+    }));
+    const first = errors[0]!;
+    return send(
+      reply,
+      request,
+      problem('validation_failed', `${where === 'body' ? '' : `${where} `}${first.field}: ${first.message}`, {
+        field: first.field,
+        errors,
+      }),
+    );
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    // Fastify's own client errors: malformed JSON, wrong content type, body too large, ...
+    const code: ErrorCode = status === 404 ? 'not_found' : 'validation_failed';
+    return send(reply, request, { ...problem(code, error.message, { field: 'body' }), status });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return send(reply, request, problem('internal', 'Something went wrong on our side; it has been logged.'));
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, request, problem('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+}

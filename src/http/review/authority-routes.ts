@@ -1,0 +1,30 @@
+/** The register of authorities that send orders. Every government gets the same channel. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireUser } from '../authentication.js';
+import { authoritySchema, countryCode, newAuthoritySchema, problemSchema } from '../schemas.js';
+import type { Services } from '../services.js';
+
+export const authorityRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  app.addHook('onRequest', requireUser);
+
+  app.get('/api/v1/authorities', {
+    schema: {
+      tags: ['authorities'],
+      summary: 'List authorities',
+      querystring: z.object({ country: countryCode.optional() }),
+      response: { 200: z.object({ authorities: z.array(authoritySchema) }), 400: problemSchema, 401: problemSchema },
+    },
+    handler: async (request) => ({ authorities: await services.authorities.list(request.query.country) }),
+  });
+
+  app.post('/api/v1/authorities', {
+    schema: {
+      tags: ['authorities'],
+      summary: 'Register an authority',
+      body: newAuthoritySchema,
+      response: { 201: authoritySchema, 400: problemSchema, 401: problemSchema, 409: problemSchema },
+    },
+    handler: async (request, reply) => reply.status(201).send(await services.authorities.create(request.body)),
+  });
+};

@@ -1,0 +1,185 @@
+/** The wire shapes of API v1, as Zod schemas; OpenAPI is generated from them. */
+import { z } from 'zod';
+import { outcomeBuckets } from '../domain/report.js';
+import { authorityKinds, channels, outcomes, reasons, requestKinds, requestStatuses, targetKinds } from '../domain/vocabulary.js';
+
+export const countryCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as KZ')
+  .transform((c) => c.toUpperCase())
+  .meta({ example: 'KZ' });
+
+const instant = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO-8601 date-time with a UTC offset, e.g. 2026-03-10T23:30:00+05:00',
+});
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const idParam = z.object({ id: z.uuid('must be a UUID') });
+export const itemParams = z.object({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
+
+export const authoritySchema = z
+  .object({
+    id: z.uuid(),
+    country: z.string(),
+    name: z.string(),
+    kind: z.enum(authorityKinds),
+    isDemo: z.boolean(),
+  })
+  .meta({ id: 'Authority' });
+
+export const newAuthoritySchema = z.object({
+  country: countryCode,
+  name: text(200),
+  kind: z.enum(authorityKinds),
+});
+
+export const newItemSchema = z.object({
+  targetKind: z.enum(targetKinds),
+  target: text(2000),
+  product: text(100).meta({ example: 'Video' }),
+});
+
+export const newRequestSchema = z.object({
+  kind: z.enum(requestKinds),
+  authorityId: z.uuid('must be the UUID of a registered authority'),
+  receivedAt: instant.optional().meta({ description: 'When the order reached the platform; defaults to now.' }),
+  authorityTimeZone: text(64).meta({ example: 'Asia/Almaty', description: 'IANA time zone of the issuing authority' }),
+  legalBasis: text(2000).meta({ description: 'The legal basis as the order cites it' }),
+  claimedCategories: z.array(text(100)).max(20).default([]),
+  channel: z.enum(channels),
+  authorityReference: text(200).optional().meta({ description: "The authority's own reference number" }),
+  items: z.array(newItemSchema).min(1, 'an order names at least one item').max(5000, 'at most 5000 items per request'),
+});
+
+const person = z.object({ id: z.uuid(), name: z.string() });
+
+export const decisionSchema = z
+  .object({
+    outcome: z.enum(outcomes),
+    reason: z.enum(reasons),
+    scopeCountries: z.array(z.string()).nullable(),
+    rationale: z.string(),
+    decidedBy: person,
+    decidedAt: z.string(),
+  })
+  .meta({ id: 'Decision' });
+
+export const decisionInputSchema = z.object({
+  outcome: z.enum(outcomes),
+  reason: z.enum(reasons),
+  scopeCountries: z
+    .array(countryCode)
+    .max(250)
+    .nullable()
+    .default(null)
+    .meta({ description: 'Countries the action applies in (required for removed_legal); null for worldwide or no action' }),
+  rationale: text(5000),
+});
+
+export const statusChangeSchema = z.object({
+  status: z.enum(requestStatuses),
+  note: text(2000).optional(),
+});
+
+export const itemSchema = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  targetKind: z.enum(targetKinds),
+  target: z.string(),
+  product: z.string(),
+  decision: decisionSchema.nullable(),
+});
+
+export const requestSummarySchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    kind: z.enum(requestKinds),
+    status: z.enum(requestStatuses),
+    authority: authoritySchema,
+    receivedAt: z.string(),
+    authorityTimeZone: z.string(),
+    dueAt: z.string(),
+    dueBasis: z.string(),
+    decidedAt: z.string().nullable(),
+    itemCount: z.number().int(),
+    decidedItemCount: z.number().int(),
+    isDemo: z.boolean(),
+  })
+  .meta({ id: 'RequestSummary' });
+
+export const eventSchema = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  itemId: z.uuid().nullable(),
+  actor: person.nullable(),
+  at: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  note: z.string().nullable(),
+});
+
+export const requestDetailSchema = requestSummarySchema
+  .extend({
+    legalBasis: z.string(),
+    claimedCategories: z.array(z.string()),
+    channel: z.enum(channels),
+    authorityReference: z.string().nullable(),
+    items: z.array(itemSchema),
+    events: z.array(eventSchema),
+  })
+  .meta({ id: 'RequestDetail' });
+
+const commaList = <T extends z.ZodType>(member: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(member));
+
+export const requestListQuery = z.object({
+  status: commaList(z.enum(requestStatuses)).optional().meta({ description: 'One status or several, comma-separated' }),
+  country: countryCode.optional(),
+  kind: z.enum(requestKinds).optional(),
+  dueBefore: instant.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const requestListSchema = z.object({ requests: z.array(requestSummarySchema), total: z.number().int() });
+
+export const credentialsSchema = z.object({ email: text(320), password: z.string().min(1, 'must not be empty').max(1000) });
+export const userSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(['reviewer', 'admin']) });
+export const sessionSchema = z.object({ user: userSchema, token: z.string(), expiresAt: z.string() });
+
+const share = z.object({ count: z.number().int(), share: z.number() });
+export const countryReportSchema = z
+  .object({
+    country: z.string(),
+    period: z.string(),
+    requests: z.number().int(),
+    items: z.number().int(),
+    requestsByRequesterKind: z.record(z.string(), z.number().int()),
+    requestsByKind: z.record(z.string(), z.number().int()),
+    requestsByProduct: z.record(z.string(), z.number().int()),
+    requestsByReason: z.record(z.string(), z.number().int()),
+    itemOutcomes: z.object(
+      Object.fromEntries(outcomeBuckets.map((b) => [b, share])) as Record<(typeof outcomeBuckets)[number], typeof share>,
+    ),
+    containsDemoData: z.boolean(),
+  })
+  .meta({ id: 'CountryReport' });
+
+export const reportIndexSchema = z.object({
+  periods: z.array(z.object({ country: z.string(), period: z.string(), requests: z.number().int() })),
+});
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    field: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    instance: z.string().optional(),
+  })
+  .meta({ id: 'Problem' });

@@ -1,0 +1,69 @@
+/** The real app over a fresh test database, with helpers to sign in and to record orders. */
+import { hash } from '@node-rs/argon2';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../src/config.js';
+import { authoritiesRepository } from '../../src/db/authorities-repository.js';
+import { usersRepository } from '../../src/db/users-repository.js';
+import type { AuthorityKind } from '../../src/domain/vocabulary.js';
+import { buildApp } from '../../src/http/app.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export type TestApp = {
+  app: FastifyInstance;
+  database: TestDatabase;
+  /** Bearer headers of a signed-in reviewer. */
+  auth: { authorization: string };
+  reviewer: { id: string; name: string };
+  close(): Promise<void>;
+};
+
+export const reviewerCredentials = { email: 'ana@platform.example', password: 'correct horse battery' };
+
+export async function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ WRIT_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+  const app = await buildApp({ config, database, now: options.now, logger: false });
+  const reviewer = await usersRepository(database.db).create({
+    email: reviewerCredentials.email,
+    name: 'Ana Reviewer',
+    passwordHash: await hash(reviewerCredentials.password),
+  });
+  const signIn = await app.inject({ method: 'POST', url: '/api/v1/session', payload: reviewerCredentials });
+  if (signIn.statusCode !== 200) throw new Error(`sign-in failed: ${signIn.body}`);
+  return {
+    app,
+    database,
+    auth: { authorization: `Bearer ${signIn.json().token}` },
+    reviewer,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function createAuthority(
+  t: TestApp,
+  country = 'KZ',
+  name = 'Ministry of Information',
+  kind: AuthorityKind = 'communications_regulator',
+) {
+  return authoritiesRepository(t.database.db).create({ country, name, kind });
+}
+
+export function newRequestBody(authorityId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'content_removal',
+    authorityId,
+    receivedAt: '2026-03-10T23:30:00+05:00',
+    authorityTimeZone: 'Asia/Almaty',
+    legalBasis: 'Law on Online Platforms, Art. 19',
+    claimedCategories: ['cyberbullying of a child'],
+    channel: 'portal',
+    items: [
+      { targetKind: 'url', target: 'https://video.example/watch/a', product: 'Video' },
+      { targetKind: 'account', target: '@someone', product: 'Profiles' },
+    ],
+    ...overrides,
+  };
+}
