@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { WritError } from '../domain/errors.js';
 import type { Authority, NewAuthority } from '../domain/request.js';
 import type { Db } from './connection.js';
-import { authorities } from './schema.js';
+import { authorities } from './schema/index.js';
 
 const columns = {
   id: authorities.id,

@@ -9,7 +9,7 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { type ServerLog, startEmbeddedServer } from './embedded-server.js';
-import * as schema from './schema.js';
+import * as schema from './schema/index.js';
 
 /** A database handle or a transaction: repositories work on either. */
 export type Db = PgDatabase<NodePgQueryResultHKT, typeof schema>;

@@ -1,7 +1,7 @@
 /** Facts about this installation, kept in the database (e.g. that demo data was seeded). */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './connection.js';
-import { installation } from './schema.js';
+import { installation } from './schema/index.js';
 
 const SEED_LOCK = 7_201_912;
 

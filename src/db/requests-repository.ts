@@ -20,7 +20,7 @@ import { checkDecision } from '../domain/request.js';
 import { acceptsDecisions, assertTransition, statusAfterDecision } from '../domain/request-lifecycle.js';
 import type { RequestStatus } from '../domain/vocabulary.js';
 import type { Db } from './connection.js';
-import { authorities, decisions, events, items, requests, users } from './schema.js';
+import { authorities, decisions, events, items, requests, users } from './schema/index.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 

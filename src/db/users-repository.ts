@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { WritError } from '../domain/errors.js';
 import type { Db } from './connection.js';
-import { sessions, users } from './schema.js';
+import { sessions, users } from './schema/index.js';
 
 export type User = { id: string; email: string; name: string; role: 'reviewer' | 'admin' };
 

@@ -1,6 +1,5 @@
 /**
- * Writ's tables. drizzle-kit generates the SQL migrations in src/db/migrations from this file
- * (`npm run db:generate`); they are committed and applied at start-up.
+ * The core tables: authorities, requests, items, decisions, their history, and reviewer accounts.
  */
 import { sql } from 'drizzle-orm';
 import {
@@ -19,7 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { authorityKinds, channels, outcomes, reasons, requestKinds, requestStatuses, targetKinds } from '../domain/vocabulary.js';
+import { authorityKinds, channels, outcomes, reasons, requestKinds, requestStatuses, targetKinds } from '../../domain/vocabulary.js';
 
 export const authorityKind = pgEnum('authority_kind', authorityKinds);
 export const requestKind = pgEnum('request_kind', requestKinds);

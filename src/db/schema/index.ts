@@ -1,0 +1,6 @@
+/**
+ * Writ's tables, one file per part of the system. drizzle-kit reads this index to generate the
+ * SQL migrations in src/db/migrations (`npm run db:generate`); they are committed and applied at
+ * start-up.
+ */
+export * from './core.js';
