@@ -71,6 +71,7 @@ export async function buildApp({ config, database, now, logger }: AppOptions): P
   app.get('/healthz', {
     schema: {
       tags: ['meta'],
+      security: [],
       summary: 'Liveness and database reachability',
       response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
     },

@@ -19,6 +19,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   app.post('/api/v1/session', {
     schema: {
       tags: ['session'],
+      security: [],
       summary: 'Sign in; sets the session cookie and returns a bearer token',
       body: credentialsSchema,
       response: { 200: sessionSchema, 400: problemSchema, 401: problemSchema },

@@ -10,6 +10,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
   app.get('/api/v1/public/reports', {
     schema: {
       tags: ['public'],
+      security: [],
       summary: 'Countries and half-years for which a report exists',
       response: { 200: reportIndexSchema },
     },
@@ -25,6 +26,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
   app.get('/api/v1/public/reports/:country/:period', {
     schema: {
       tags: ['public'],
+      security: [],
       summary: "One country's report for a half-year (e.g. KZ, 2021-H1)",
       params: z.object({ country: countryCode, period: z.string().meta({ example: '2021-H1' }) }),
       response: { 200: countryReportSchema, 400: problemSchema },
