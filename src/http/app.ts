@@ -3,6 +3,7 @@
  * error handling, cookies and authentication, then routes by audience, then the web UI.
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -88,9 +89,18 @@ export async function buildApp({ config, database, now, logger }: AppOptions): P
   await app.register(reportRoutes, { services });
 
   if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+    // Hashed asset files, looked up on each request so that a rebuild needs no restart.
+    await app.register(fastifyStatic, {
+      root: path.join(webRoot, 'assets'),
+      prefix: '/assets/',
+      index: false,
+      maxAge: '1y',
+      immutable: true,
+    });
     const spaRoutes = ['/', '/signin', '/review', '/review/*', '/reports', '/reports/*'];
-    for (const url of spaRoutes) app.get(url, { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html'));
+    for (const url of spaRoutes) {
+      app.get(url, { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html', webRoot, { maxAge: 0 }));
+    }
   }
   return app;
 }

@@ -1,0 +1,98 @@
+/**
+ * A reviewer signs in, decides every item of a demo request in the browser, and the public
+ * report counts the decisions. Chromium is Debian's (scripts/ensure-chromium.sh installs it).
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { demoRequests, demoReviewer } from '../src/demo/demo-data.js';
+import { seedDemoData } from '../src/demo/seed.js';
+import { formatPeriod, periodOf } from '../src/domain/period.js';
+import { buildApp, webRoot } from '../src/http/app.js';
+import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
+
+let database: TestDatabase;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+const seededAt = new Date();
+
+beforeAll(async () => {
+  if (!existsSync(webRoot)) throw new Error(`the web UI is not built (${webRoot}); run \`npx vite build\` first`);
+  database = await createTestDatabase();
+  await seedDemoData(database.db, seededAt);
+  app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+async function outcomeCounts(page: Page, path: string): Promise<Record<string, number>> {
+  await page.goto(`${base}${path}`);
+  await page.getByTestId('report-requests').waitFor();
+  const counts: Record<string, number> = {};
+  for (const bucket of ['removed_legal', 'no_action', 'pending']) {
+    counts[bucket] = Number((await page.getByTestId(`outcome-count-${bucket}`).innerText()).replace(/\D/g, ''));
+  }
+  return counts;
+}
+
+describe('deciding a demo request in the browser', () => {
+  it('signs in, decides every item, and sees the public report change', async () => {
+    const demo = demoRequests[0]!; // the first seeded request is WR-000001: a KZ order with three items
+    const country = 'KZ';
+    const period = formatPeriod(periodOf(new Date(seededAt.getTime() - demo.hoursAgo * 3_600_000)));
+    const reportPath = `/reports/${country}/${period}`;
+    const page = await browser.newPage();
+
+    const before = await outcomeCounts(page, reportPath);
+
+    await page.goto(`${base}/signin`);
+    await page.getByTestId('signin-email').fill(demoReviewer.email);
+    await page.getByTestId('signin-password').fill(demoReviewer.password);
+    await page.getByTestId('signin-submit').click();
+    await page.waitForURL(`${base}/review`);
+
+    await page.locator('[data-testid="queue-row"][data-reference="WR-000001"] a').first().click();
+    await page.waitForURL(/\/review\/requests\//);
+    const items = page.getByTestId('item');
+    await expect.poll(() => items.count()).toBe(demo.items.length);
+
+    for (let i = 0; i < demo.items.length; i++) {
+      const item = items.nth(i);
+      await item.getByTestId('decision-outcome').selectOption('removed_legal');
+      await item.getByTestId('decision-reason').selectOption('Bullying/Harassment');
+      await expect.poll(() => item.getByTestId('decision-scope').inputValue()).toContain('KZ');
+      await item.getByTestId('decision-rationale').fill('Targets an identifiable child; unlawful under the cited article.');
+      await item.getByTestId('decision-submit').click();
+      await item.getByTestId('decision-outcome-label').waitFor();
+    }
+    await expect.poll(async () => (await page.getByTestId('request-status').innerText()).toLowerCase()).toContain('decided');
+
+    const after = await outcomeCounts(page, reportPath);
+    expect(after.removed_legal).toBe(before.removed_legal! + demo.items.length);
+    expect(after.pending).toBe(before.pending! - demo.items.length);
+    await page.screenshot({ path: 'test-results/public-report.png', fullPage: true });
+  });
+});

@@ -1,0 +1,21 @@
+import { timeLeft } from '../time.js';
+
+/**
+ * "in 3 h 12 min" / "overdue by 2 h": red when overdue, amber when less than a quarter of the
+ * window remains. Colour is never the only signal: "overdue" is in the words, and "due soon"
+ * gets a mark and a hidden label.
+ */
+export function TimeLeftText({ receivedAt, dueAt, now }: { receivedAt: string; dueAt: string; now: Date }) {
+  const left = timeLeft(receivedAt, dueAt, now);
+  return (
+    <span className={`time-left time-left-${left.urgency}`} data-urgency={left.urgency}>
+      {left.urgency === 'soon' ? (
+        <>
+          <span aria-hidden="true">⚠ </span>
+          <span className="visually-hidden">Due soon: </span>
+        </>
+      ) : null}
+      {left.text}
+    </span>
+  );
+}

@@ -1,0 +1,46 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { Loading, NotFoundPage } from './components/Feedback.js';
+import { PublicLayout } from './components/Layout.js';
+import { ReportIndexPage } from './public/ReportIndex.js';
+import { QueuePage } from './review/Queue.js';
+import { RequestPage } from './review/RequestPage.js';
+import { ReviewLayout } from './review/ReviewLayout.js';
+import { SignInPage } from './review/SignIn.js';
+import './styles.css';
+
+const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/', element: <ReportIndexPage /> },
+      { path: '/reports', element: <ReportIndexPage /> },
+      {
+        path: '/reports/:country/:period',
+        // ECharts is large: only the report page loads it.
+        lazy: async () => ({ Component: (await import('./public/CountryReport.js')).CountryReportPage }),
+        hydrateFallbackElement: <Loading what="the report" />,
+      },
+      { path: '/signin', element: <SignInPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  {
+    path: '/review',
+    element: <ReviewLayout />,
+    children: [
+      { index: true, element: <QueuePage /> },
+      { path: 'requests/:id', element: <RequestPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <RouterProvider router={router} />
+  </StrictMode>,
+);

@@ -1,0 +1,126 @@
+/** The reviewer queue: every open request, soonest deadline first (the API orders by dueAt). */
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { openStatuses } from '../../../src/domain/vocabulary.js';
+import { type ApiError, api, type RequestList } from '../api.js';
+import { DemoBadge, Loading, ProblemMessage } from '../components/Feedback.js';
+import { useDocumentTitle } from '../components/Layout.js';
+import { StatusBadge } from '../components/StatusBadge.js';
+import { TimeLeftText } from '../components/TimeLeftText.js';
+import { authorityKindLabels, countryName, requestKindLabels } from '../labels.js';
+import { useNow, utcParts } from '../time.js';
+import { useFailureHandler } from './session.js';
+
+function UtcInstant({ iso }: { iso: string }) {
+  const { day, time } = utcParts(iso);
+  return (
+    <time dateTime={iso} className="nowrap">
+      {day}
+      <span className="sub">{time}</span>
+    </time>
+  );
+}
+
+export function QueuePage() {
+  useDocumentTitle('Review queue');
+  const fail = useFailureHandler();
+  const now = useNow();
+  const [list, setList] = useState<RequestList | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api.listRequests(openStatuses).then(
+      (result) => {
+        if (live) setList(result);
+      },
+      (e: unknown) => {
+        if (live) setError(fail(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [fail]);
+
+  return (
+    <section className="page">
+      <div className="page-heading">
+        <h1>Review queue</h1>
+        {list ? (
+          <p className="muted">{list.total === 1 ? '1 open request' : `${list.total} open requests`}, soonest deadline first</p>
+        ) : null}
+      </div>
+      {error ? <ProblemMessage error={error} /> : null}
+      {!list && !error ? <Loading what="the queue" /> : null}
+      {list && list.requests.length === 0 ? (
+        <p className="empty">Nothing waits for review. New orders appear here as they arrive.</p>
+      ) : null}
+      {list && list.requests.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table queue-table">
+            <caption className="visually-hidden">Open requests, soonest deadline first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Reference</th>
+                <th scope="col">Authority</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num wrap">
+                  Items decided
+                </th>
+                <th scope="col">Received (UTC)</th>
+                <th scope="col">Due (UTC)</th>
+                <th scope="col">Time left</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.requests.map((r) => (
+                <tr key={r.id} data-testid="queue-row" data-reference={r.reference} data-status={r.status}>
+                  <th scope="row">
+                    <Link to={`/review/requests/${r.id}`} className="reference">
+                      {r.reference}
+                    </Link>
+                    {r.isDemo ? (
+                      <>
+                        {' '}
+                        <DemoBadge />
+                      </>
+                    ) : null}
+                  </th>
+                  <td className="authority-cell" data-label="Authority">
+                    <span className="authority-name">{r.authority.name}</span>
+                    <span className="sub">
+                      {countryName(r.authority.country)} ({r.authority.country}) · {authorityKindLabels[r.authority.kind]}
+                    </span>
+                  </td>
+                  <td data-label="Kind">{requestKindLabels[r.kind]}</td>
+                  <td data-label="Status">
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td className="num" data-label="Items decided" title={`${r.decidedItemCount} of ${r.itemCount} items decided`}>
+                    {r.decidedItemCount} / {r.itemCount}
+                  </td>
+                  <td data-label="Received (UTC)">
+                    <UtcInstant iso={r.receivedAt} />
+                  </td>
+                  <td data-label="Due (UTC)">
+                    <UtcInstant iso={r.dueAt} />
+                  </td>
+                  <td className="time-left-cell" data-label="Time left">
+                    <TimeLeftText receivedAt={r.receivedAt} dueAt={r.dueAt} now={now} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {list && list.total > list.requests.length ? (
+        <p className="muted">
+          Showing the first {list.requests.length} of {list.total} open requests.
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/** Instants and durations for people: UTC, the authority's local time, and time left. */
+import { useEffect, useState } from 'react';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The current time, re-rendering every `everyMs` so that "time left" stays true. */
+export function useNow(everyMs = 30_000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
+/** 11_520_000 → `3 h 12 min` (non-breaking spaces): the two largest units, rounded down to the minute. */
+export function formatDuration(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / MINUTE) * MINUTE;
+  if (total < MINUTE) return 'less than 1 min';
+  const parts: string[] = [];
+  const days = Math.floor(total / DAY);
+  const hours = Math.floor((total % DAY) / HOUR);
+  const minutes = Math.floor((total % HOUR) / MINUTE);
+  if (days) parts.push(`${days}\u00a0d`);
+  if (hours) parts.push(`${hours}\u00a0h`);
+  if (minutes && !days) parts.push(`${minutes}\u00a0min`);
+  return parts.slice(0, 2).join('\u00a0');
+}
+
+export type Urgency = 'overdue' | 'soon' | 'ok';
+
+export type TimeLeft = { text: string; urgency: Urgency };
+
+/**
+ * Time left until `dueAt`: overdue once it has passed, `soon` when less than a quarter of the
+ * window between receipt and deadline remains.
+ */
+export function timeLeft(receivedAt: string, dueAt: string, now: Date): TimeLeft {
+  const due = Date.parse(dueAt);
+  const left = due - now.getTime();
+  if (left <= 0) return { text: `overdue by ${formatDuration(left)}`, urgency: 'overdue' };
+  const window = due - Date.parse(receivedAt);
+  const urgency: Urgency = window > 0 && left < window / 4 ? 'soon' : 'ok';
+  return { text: `in ${formatDuration(left)}`, urgency };
+}
+
+const utcFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `10 Mar 2026, 18:30 UTC` */
+export function formatUtc(iso: string): string {
+  return `${utcFormat.format(new Date(iso))} UTC`;
+}
+
+const utcDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+const utcTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** `{ day: '10 Mar 2026', time: '18:30' }`, for tables where the two go on separate lines. */
+export function utcParts(iso: string): { day: string; time: string } {
+  const date = new Date(iso);
+  return { day: utcDay.format(date), time: utcTime.format(date) };
+}
+
+/** `10 Mar 2026, 23:30 GMT+5 (Asia/Almaty)`, or null when the zone is unknown to the browser. */
+export function formatInZone(iso: string, timeZone: string): string | null {
+  try {
+    const format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    return `${format.format(new Date(iso))} (${timeZone})`;
+  } catch {
+    return null;
+  }
+}
