@@ -53,7 +53,7 @@ async function outcomeCounts(page: Page, path: string): Promise<Record<string, n
   await page.getByTestId('report-requests').waitFor();
   const counts: Record<string, number> = {};
   for (const bucket of ['removed_legal', 'no_action', 'pending']) {
-    counts[bucket] = Number((await page.getByTestId(`outcome-count-${bucket}`).innerText()).replace(/\D/g, ''));
+    counts[bucket] = Number(((await page.getByTestId(`outcome-count-${bucket}`).textContent()) ?? '').replace(/\D/g, ''));
   }
   return counts;
 }
@@ -88,7 +88,9 @@ describe('deciding a demo request in the browser', () => {
       await item.getByTestId('decision-submit').click();
       await item.getByTestId('decision-outcome-label').waitFor();
     }
-    await expect.poll(async () => (await page.getByTestId('request-status').innerText()).toLowerCase()).toContain('decided');
+    await expect
+      .poll(async () => ((await page.getByTestId('request-status').textContent()) ?? '').toLowerCase())
+      .toContain('decided');
 
     const after = await outcomeCounts(page, reportPath);
     expect(after.removed_legal).toBe(before.removed_legal! + demo.items.length);

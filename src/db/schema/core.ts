@@ -18,7 +18,15 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { authorityKinds, channels, outcomes, reasons, requestKinds, requestStatuses, targetKinds } from '../../domain/vocabulary.js';
+import {
+  authorityKinds,
+  channels,
+  outcomes,
+  reasons,
+  requestKinds,
+  requestStatuses,
+  targetKinds,
+} from '../../domain/vocabulary.js';
 
 export const authorityKind = pgEnum('authority_kind', authorityKinds);
 export const requestKind = pgEnum('request_kind', requestKinds);
