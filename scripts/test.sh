@@ -14,5 +14,7 @@ step "lint and format (biome)"
 npx biome check .
 step "web build (vite)"
 npx vite build --logLevel warn
+step "rule packs (writ rules check)"
+node bin/writ.js rules check
 step "tests (vitest)${TEST_DATABASE_URL:+, also against TEST_DATABASE_URL}"
 npx vitest run "$@"

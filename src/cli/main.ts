@@ -6,7 +6,10 @@ import { type Config, ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { usersRepository } from '../db/users-repository.js';
 import { WritError } from '../domain/errors.js';
+import { RulePackError } from '../rules/packs.js';
+import { registerDatasetsCommands } from './datasets-commands.js';
 import { report } from './report-command.js';
+import { registerRulesCommands } from './rules-commands.js';
 import { serve } from './serve.js';
 
 function config(): Config {
@@ -62,8 +65,11 @@ users
     }
   });
 
+registerRulesCommands(program, config);
+registerDatasetsCommands(program, config);
+
 program.parseAsync().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof RulePackError) console.error(error.message);
   else if (error instanceof WritError) console.error(`writ: ${error.message}`);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     console.error(

@@ -4,13 +4,16 @@ import { openDatabase } from '../db/connection.js';
 import { demoReviewer } from '../demo/demo-data.js';
 import { seedDemoDataOnce } from '../demo/seed.js';
 import { buildApp } from '../http/app.js';
+import { loadRuleBook } from '../rules/packs.js';
 
 export async function serve(config: Config): Promise<void> {
   const started = Date.now();
+  // A broken rule pack stops start-up before anything else is started.
+  const rules = loadRuleBook(config.rulesDir);
   const database = await openDatabase(config, (line) => {
     if (/FATAL|PANIC|ERROR/.test(line)) console.error(`[postgres] ${line}`);
   });
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, rules });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -23,7 +26,8 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
-    if (config.seedDemo && (await seedDemoDataOnce(database.db))) app.log.info('seeded demo data');
+    if (config.seedDemo && (await seedDemoDataOnce(database.db, { rules, policy: config.policyTargets })))
+      app.log.info('seeded demo data');
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app.close().catch(() => undefined);

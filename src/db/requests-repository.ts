@@ -4,61 +4,27 @@
  * cannot interleave and nothing changes without a record.
  */
 import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import type { RequestDeadline } from '../domain/deadline.js';
 import { notFound, WritError } from '../domain/errors.js';
-import type {
-  Actor,
-  Decision,
-  DecisionInput,
-  Item,
-  NewRequest,
-  RequestDetail,
-  RequestEvent,
-  RequestFilter,
-  RequestSummary,
-} from '../domain/request.js';
+import type { StoredOrder } from '../domain/intake.js';
+import type { Actor, Decision, DecisionInput, Item, RequestEvent, RequestFilter } from '../domain/request.js';
 import { checkDecision } from '../domain/request.js';
 import { acceptsDecisions, assertTransition, statusAfterDecision } from '../domain/request-lifecycle.js';
 import type { RequestStatus } from '../domain/vocabulary.js';
 import type { Db } from './connection.js';
+
+export type { DeadlineInputs, RequestDetailView, RequestSummaryView } from './request-rows.js';
+
+import {
+  type DeadlineInputs,
+  lockRequest,
+  type RequestDetailView,
+  type RequestSummaryView,
+  recomputeRequestDeadline,
+  summaryColumns,
+  type Tx,
+} from './request-rows.js';
 import { authorities, decisions, events, items, requests, users } from './schema/index.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-const itemCount = sql<number>`(SELECT count(*)::int FROM ${items} WHERE ${items.requestId} = ${requests.id})`;
-const decidedItemCount = sql<number>`(SELECT count(*)::int FROM ${items} JOIN ${decisions} ON ${decisions.itemId} = ${items.id} WHERE ${items.requestId} = ${requests.id})`;
-
-const summaryColumns = {
-  id: requests.id,
-  reference: requests.reference,
-  kind: requests.kind,
-  status: requests.status,
-  receivedAt: requests.receivedAt,
-  authorityTimeZone: requests.authorityTimeZone,
-  dueAt: requests.dueAt,
-  dueBasis: requests.dueBasis,
-  decidedAt: requests.decidedAt,
-  isDemo: requests.isDemo,
-  itemCount,
-  decidedItemCount,
-  authority: {
-    id: authorities.id,
-    country: authorities.country,
-    name: authorities.name,
-    kind: authorities.kind,
-    isDemo: authorities.isDemo,
-  },
-};
-
-async function lockRequest(tx: Tx, id: string) {
-  const [row] = await tx
-    .select({ id: requests.id, status: requests.status, country: authorities.country })
-    .from(requests)
-    .innerJoin(authorities, eq(authorities.id, requests.authorityId))
-    .where(eq(requests.id, id))
-    .for('update', { of: requests });
-  if (!row) throw notFound('request', id);
-  return row;
-}
 
 async function undecidedItems(tx: Tx, requestId: string): Promise<number> {
   const [row] = await tx
@@ -69,8 +35,14 @@ async function undecidedItems(tx: Tx, requestId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-async function setStatus(tx: Tx, requestId: string, from: RequestStatus, to: RequestStatus, actor: Actor, note: string | null) {
-  const now = new Date();
+async function setStatus(
+  tx: Tx,
+  requestId: string,
+  change: { from: RequestStatus; to: RequestStatus; at: Date },
+  actor: Actor,
+  note: string | null,
+) {
+  const { from, to, at: now } = change;
   await tx
     .update(requests)
     .set({
@@ -89,8 +61,9 @@ async function setStatus(tx: Tx, requestId: string, from: RequestStatus, to: Req
   });
 }
 
-export function requestsRepository(db: Db) {
-  async function get(id: string): Promise<RequestDetail> {
+/** `now` is the clock that stamps decisions and status changes (tests pass a fixed one). */
+export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
+  async function get(id: string): Promise<RequestDetailView> {
     const [summary] = await db
       .select({
         ...summaryColumns,
@@ -182,7 +155,7 @@ export function requestsRepository(db: Db) {
   return {
     get,
 
-    async list(filter: RequestFilter): Promise<{ requests: RequestSummary[]; total: number }> {
+    async list(filter: RequestFilter): Promise<{ requests: RequestSummaryView[]; total: number }> {
       const conditions: SQL[] = [];
       if (filter.status?.length) conditions.push(inArray(requests.status, filter.status));
       if (filter.country) conditions.push(eq(authorities.country, filter.country));
@@ -205,7 +178,7 @@ export function requestsRepository(db: Db) {
       return { requests: rows, total: count?.n ?? 0 };
     },
 
-    async create(input: NewRequest & { dueAt: Date; dueBasis: string }, actor: Actor | null): Promise<RequestDetail> {
+    async create(input: StoredOrder, actor: Actor | null): Promise<RequestDetailView> {
       const id = await db.transaction(async (tx) => {
         const [authority] = await tx
           .select({ id: authorities.id })
@@ -232,6 +205,10 @@ export function requestsRepository(db: Db) {
             items: newItems.length,
             dueAt: input.dueAt,
             dueBasis: input.dueBasis,
+            regimeId: input.regimeId,
+            category: input.category,
+            deadlineRuleId: input.deadlineRuleId,
+            deadlineRuleVersion: input.deadlineRuleVersion,
           },
         });
         return requestId;
@@ -239,7 +216,7 @@ export function requestsRepository(db: Db) {
       return get(id);
     },
 
-    async decideItem(requestId: string, itemId: string, input: DecisionInput, actor: Actor): Promise<RequestDetail> {
+    async decideItem(requestId: string, itemId: string, input: DecisionInput, actor: Actor): Promise<RequestDetailView> {
       await db.transaction(async (tx) => {
         const request = await lockRequest(tx, requestId);
         if (!acceptsDecisions(request.status)) {
@@ -252,7 +229,7 @@ export function requestsRepository(db: Db) {
           .where(and(eq(items.id, itemId), eq(items.requestId, requestId)));
         if (!item) throw notFound('item', itemId);
         const [previous] = await tx.select().from(decisions).where(eq(decisions.itemId, itemId));
-        const decidedAt = new Date();
+        const decidedAt = now();
         const values = { ...decision, decidedBy: actor.id, decidedAt };
         await tx
           .insert(decisions)
@@ -275,18 +252,33 @@ export function requestsRepository(db: Db) {
           after: present(values),
         });
         const next = statusAfterDecision(request.status, await undecidedItems(tx, requestId));
-        if (next !== request.status) await setStatus(tx, requestId, request.status, next, actor, null);
+        if (next !== request.status)
+          await setStatus(tx, requestId, { from: request.status, to: next, at: decidedAt }, actor, null);
         else await tx.update(requests).set({ updatedAt: decidedAt }).where(eq(requests.id, requestId));
       });
       return get(requestId);
     },
 
-    async changeStatus(requestId: string, to: RequestStatus, note: string | null, actor: Actor): Promise<RequestDetail> {
+    async changeStatus(requestId: string, to: RequestStatus, note: string | null, actor: Actor): Promise<RequestDetailView> {
       await db.transaction(async (tx) => {
         const request = await lockRequest(tx, requestId);
         assertTransition(request.status, to, await undecidedItems(tx, requestId));
-        await setStatus(tx, requestId, request.status, to, actor, note);
+        await setStatus(tx, requestId, { from: request.status, to, at: now() }, actor, note);
       });
+      return get(requestId);
+    },
+
+    /**
+     * Recomputes an open request's deadline with `next` (the current rule packs) in one transaction
+     * with a `deadline_recomputed` event holding the old and the new deadline and the reason given.
+     */
+    async recomputeDeadline(
+      requestId: string,
+      next: (current: DeadlineInputs) => RequestDeadline,
+      note: string,
+      actor: Actor,
+    ): Promise<RequestDetailView> {
+      await recomputeRequestDeadline(db, requestId, next, note, actor);
       return get(requestId);
     },
   };

@@ -2,6 +2,7 @@
  * Fictional but realistic demo data: authorities of several countries (Kazakhstan among them)
  * and orders of the kinds they send. Every name here is invented; nothing is a real order.
  */
+import type { CoverageMetric } from '../domain/regimes/vocabulary.js';
 import type { AuthorityKind, Channel, Outcome, Reason, RequestKind, TargetKind } from '../domain/vocabulary.js';
 
 export const demoReviewer = { email: 'reviewer@writ.example', name: 'Demo Reviewer', password: 'writ-demo' };
@@ -79,9 +80,15 @@ export type DemoRequest = {
   hoursAgo: number;
   legalBasis: string;
   categories: string[];
+  /** The rule pack regime and its category (rules/*.yaml), which set the deadline; none: a policy deadline. */
+  regime?: string;
+  category?: string;
+  periodSetInOrderHours?: number;
   channel: Channel;
   reference: string;
   items: { targetKind: TargetKind; target: string; product: string; decision?: DemoDecision }[];
+  /** How long after receipt the demo reviewers decided the items (default 6 h). */
+  decidedAfterHours?: number;
   /** A status to move to after the decisions, when the request should not stay where decisions leave it. */
   finalStatus?: 'needs_clarification' | 'closed' | 'withdrawn';
 };
@@ -108,6 +115,8 @@ export const demoRequests: DemoRequest[] = [
     hoursAgo: 3,
     channel: 'portal',
     reference: 'MCI-2026/4471',
+    regime: 'kz-2022-child-cyberbullying',
+    category: 'child_cyberbullying',
     legalBasis: 'Law on Online Platforms and Online Advertising (2023), Art. 19 — cyberbullying of a child',
     categories: ['cyberbullying of a child'],
     items: [
@@ -122,6 +131,8 @@ export const demoRequests: DemoRequest[] = [
     hoursAgo: 20,
     channel: 'api',
     reference: 'MCI-2026/4402',
+    regime: 'kz-2023-online-platforms',
+    category: 'false_information',
     legalBasis: 'Law on Mass Media, Art. 7 — dissemination of false information',
     categories: ['false information', 'national security'],
     items: [
@@ -135,6 +146,8 @@ export const demoRequests: DemoRequest[] = [
     hoursAgo: 30,
     channel: 'portal',
     reference: '7-1-2026/91833',
+    regime: 'ru-149',
+    category: 'riots_extremism_unauthorised_rallies_fakes',
     legalBasis: 'Federal Law 149-FZ, Art. 15.3',
     categories: ['unauthorised public events', 'false information'],
     items: [
@@ -150,6 +163,8 @@ export const demoRequests: DemoRequest[] = [
     hoursAgo: 6,
     channel: 'email',
     reference: 'BTK-2026-118204',
+    regime: 'tr-5651',
+    category: 'administrative_order_art_8a',
     legalBasis: 'Law No. 5651, Art. 8/A',
     categories: ['national security', 'public order'],
     items: [{ targetKind: 'url', target: post('60011872'), product: 'Posts' }],
@@ -160,6 +175,8 @@ export const demoRequests: DemoRequest[] = [
     hoursAgo: 1,
     channel: 'portal',
     reference: 'MeitY/69A/2026/5521',
+    regime: 'in-it-rules',
+    category: 'government_or_court_order',
     legalBasis: 'IT Act 2000, s. 69A; Blocking Rules 2009',
     categories: ['public order', 'sovereignty and integrity of India'],
     items: [
@@ -183,6 +200,8 @@ export const demoRequests: DemoRequest[] = [
     hoursAgo: 0.5,
     channel: 'email',
     reference: 'ADP-EM-2026-77',
+    regime: 'kz-2023-online-platforms',
+    category: 'threat_to_life',
     legalBasis: 'Code of Criminal Procedure, Art. 232 (urgent request)',
     categories: ['threat to life'],
     items: [{ targetKind: 'account', target: '@lost_in_almaty_2011', product: 'Profiles' }],
@@ -193,6 +212,9 @@ export const demoRequests: DemoRequest[] = [
     hoursAgo: 10,
     channel: 'portal',
     reference: 'TSE-REP-0600412-2026',
+    regime: 'br-stf-2025',
+    category: 'court_order',
+    periodSetInOrderHours: 24,
     legalBasis: 'Resolução TSE nº 23.610/2019, art. 9-C',
     categories: ['electoral disinformation'],
     items: [
@@ -206,6 +228,8 @@ export const demoRequests: DemoRequest[] = [
     hoursAgo: 70,
     channel: 'post',
     reference: '2026/4471 D.İş',
+    regime: 'tr-5651',
+    category: 'court_decision_unlawful_content',
     legalBasis: 'Law No. 5651, Art. 9 — violation of personal rights',
     categories: ['defamation'],
     items: [{ targetKind: 'url', target: post('59900311'), product: 'Posts' }],
@@ -219,6 +243,8 @@ export const demoRequests: DemoRequest[] = [
     hoursAgo: 24 * 40,
     channel: 'portal',
     reference: 'MCI-2026/3980',
+    regime: 'kz-2023-online-platforms',
+    category: 'national_security',
     legalBasis: 'Law on Online Platforms and Online Advertising (2023), Art. 19',
     categories: ['national security'],
     items: [
@@ -239,6 +265,8 @@ export const demoRequests: DemoRequest[] = [
     hoursAgo: 24 * 35,
     channel: 'portal',
     reference: 'MCI-2026/4012',
+    regime: 'kz-2022-child-cyberbullying',
+    category: 'child_cyberbullying',
     legalBasis: 'Law on Online Platforms and Online Advertising (2023), Art. 19 — cyberbullying of a child',
     categories: ['cyberbullying of a child'],
     items: [
@@ -274,6 +302,9 @@ export const demoRequests: DemoRequest[] = [
     hoursAgo: 24 * 45,
     channel: 'portal',
     reference: '7-1-2026/80011',
+    decidedAfterHours: 40,
+    regime: 'ru-149',
+    category: 'riots_extremism_unauthorised_rallies_fakes',
     legalBasis: 'Federal Law 149-FZ, Art. 15.3',
     categories: ['false information about the armed forces'],
     items: [
@@ -336,4 +367,20 @@ export const demoRequests: DemoRequest[] = [
     ],
     finalStatus: 'closed',
   },
+];
+
+/**
+ * The platform's user figures in the metric each law uses (fictional): Kazakhstan above the
+ * 100,000 threshold since mid-January 2026, Türkiye approaching its 1,000,000, India well above
+ * 5,000,000 registered users, Pakistan below its threshold.
+ */
+export type DemoFigure = { country: string; metric: CoverageMetric; value: number; daysAgo: number; note: string };
+
+export const demoFigures: DemoFigure[] = [
+  { country: 'KZ', metric: 'avg_daily_users_over_month', value: 92_000, daysAgo: 120, note: 'demo: analytics, December average' },
+  { country: 'KZ', metric: 'avg_daily_users_over_month', value: 120_000, daysAgo: 90, note: 'demo: analytics, monthly average' },
+  { country: 'TR', metric: 'daily_accesses', value: 870_000, daysAgo: 30, note: 'demo: CDN logs, daily accesses from TR' },
+  { country: 'IN', metric: 'registered_users', value: 7_400_000, daysAgo: 60, note: 'demo: accounts registered in IN' },
+  { country: 'PK', metric: 'users', value: 210_000, daysAgo: 45, note: 'demo: monthly users in PK' },
+  { country: 'RU', metric: 'daily_users', value: 310_000, daysAgo: 30, note: 'demo: RKN counter' },
 ];

@@ -1,17 +1,37 @@
 /** Seeds the demo data (src/demo/demo-data.ts) through the same repositories the API uses. */
 import { hash } from '@node-rs/argon2';
+import { shippedRulesDir } from '../config.js';
 import { authoritiesRepository } from '../db/authorities-repository.js';
+import { complianceRepository } from '../db/compliance-repository.js';
 import type { Db } from '../db/connection.js';
 import { installationRepository } from '../db/installation-repository.js';
 import { requestsRepository } from '../db/requests-repository.js';
 import { usersRepository } from '../db/users-repository.js';
 import { receiveRequest } from '../domain/intake.js';
-import { demoAuthorities, demoRequests, demoReviewer } from './demo-data.js';
+import type { PolicyTargets } from '../domain/regimes/deadline-engine.js';
+import type { RuleBook } from '../domain/regimes/rule-book.js';
+import { addDays } from '../domain/regimes/time.js';
+import { loadRuleBook } from '../rules/packs.js';
+import { demoAuthorities, demoFigures, demoRequests, demoReviewer } from './demo-data.js';
 
-export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ requests: number; authorities: number }> {
+/** The rule packs and policy targets the demo deadlines are computed with. */
+export type DemoRules = { rules: RuleBook; policy: PolicyTargets };
+
+const shippedRules = (): DemoRules => ({
+  rules: loadRuleBook(shippedRulesDir),
+  policy: { immediateHours: 1, withoutUndueDelayHours: 24 },
+});
+
+export async function seedDemoData(
+  db: Db,
+  now: Date = new Date(),
+  { rules, policy }: DemoRules = shippedRules(),
+): Promise<{ requests: number; authorities: number }> {
   const users = usersRepository(db);
   const authorities = authoritiesRepository(db);
-  const requests = requestsRepository(db);
+  // Decisions are stamped as if reviewers had worked through each order soon after it arrived.
+  let clock = now;
+  const requests = requestsRepository(db, () => clock);
 
   const reviewer = await users.create({ ...demoReviewer, passwordHash: await hash(demoReviewer.password) });
   const ids = new Map<string, string>();
@@ -34,21 +54,40 @@ export async function seedDemoData(db: Db, now: Date = new Date()): Promise<{ re
         authorityReference: r.reference,
         items: r.items.map(({ decision: _, ...item }) => item),
         isDemo: true,
+        regimeId: r.regime ?? null,
+        category: r.category ?? null,
+        periodSetInOrderHours: r.periodSetInOrderHours ?? null,
       },
       null,
-      { now: () => now, store: requests.create },
+      {
+        now: () => now,
+        rules,
+        policy,
+        store: requests.create,
+        authorityCountry: async (id) => (await authorities.find(id))?.country,
+      },
     );
+    clock = new Date(Math.min(now.getTime(), receivedAt.getTime() + (r.decidedAfterHours ?? 6) * 3_600_000));
     for (const [index, item] of r.items.entries()) {
       if (!item.decision) continue;
       const scopeCountries = item.decision.outcome === 'removed_legal' ? [authority.country] : null;
       await requests.decideItem(created.id, created.items[index]!.id, { ...item.decision, scopeCountries }, reviewer);
     }
     if (r.finalStatus) await requests.changeStatus(created.id, r.finalStatus, 'demo data', reviewer);
+    clock = now;
+  }
+  const compliance = complianceRepository(db);
+  const today = now.toISOString().slice(0, 10);
+  for (const f of demoFigures) {
+    await compliance.recordFigure(
+      { country: f.country, metric: f.metric, value: f.value, measuredOn: addDays(today, -f.daysAgo), note: f.note },
+      null,
+    );
   }
   return { requests: demoRequests.length, authorities: demoAuthorities.length };
 }
 
 /** Seeds demo data the first time an installation starts (never again, even if deleted). */
-export async function seedDemoDataOnce(db: Db): Promise<boolean> {
-  return installationRepository(db).once('demo_seeded', (tx) => seedDemoData(tx));
+export async function seedDemoDataOnce(db: Db, demoRules?: DemoRules): Promise<boolean> {
+  return installationRepository(db).once('demo_seeded', (tx) => seedDemoData(tx, new Date(), demoRules));
 }

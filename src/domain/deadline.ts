@@ -1,24 +1,76 @@
 /**
- * Due dates. Until jurisdiction rule packs exist (issue 3), every request gets a placeholder
- * deadline of a fixed number of elapsed hours after receipt, by request kind. The result says
- * that it is a placeholder so that nobody mistakes it for a legal deadline.
+ * A request's due date and what it rests on. With a regime named, the deadline engine
+ * (src/domain/regimes/deadline-engine.ts) applies the rule pack; without one, Writ gives a
+ * platform-policy deadline by request kind, and says so. Whatever was applied is stored with the
+ * request; a later change of a pack never moves it (recomputation is an explicit, audited action).
  */
+import { WritError } from './errors.js';
+import { type AppliedRule, computeDeadline, defaultPolicyHours, type PolicyTargets } from './regimes/deadline-engine.js';
+import type { RuleBook } from './regimes/rule-book.js';
+import { addHours } from './regimes/time.js';
+import type { DeadlineBasis } from './regimes/vocabulary.js';
 import type { RequestKind } from './vocabulary.js';
 
-export const placeholderDueHours: Record<RequestKind, number> = {
-  emergency_disclosure: 1,
-  content_removal: 24,
-  preservation: 72,
-  user_data: 240,
+/** The legal frame an order names: its regime, the regime's category, and a period the order may set. */
+export type OrderFrame = {
+  regimeId: string | null;
+  category: string | null;
+  periodSetInOrderHours: number | null;
 };
 
-export type Deadline = { dueAt: Date; basis: string };
+/** What is stored on a request about its deadline. */
+export type RequestDeadline = OrderFrame & {
+  dueAt: Date;
+  /** One line a person can read: basis, hours, rule and version. */
+  dueBasis: string;
+  deadlineBasis: DeadlineBasis;
+  deadlineRuleId: string | null;
+  deadlineRuleVersion: number | null;
+  deadlineRule: AppliedRule | null;
+};
 
-export function placeholderDeadline(kind: RequestKind, receivedAt: Date): Deadline {
-  const hours = placeholderDueHours[kind];
+export function policyDefaultDeadline(kind: RequestKind, receivedAt: Date): Pick<RequestDeadline, 'dueAt' | 'dueBasis'> {
+  const hours = defaultPolicyHours[kind];
   return {
-    dueAt: new Date(receivedAt.getTime() + hours * 3_600_000),
-    basis: `placeholder: ${hours} h after receipt for ${kind} (no jurisdiction rule applied yet)`,
+    dueAt: addHours(receivedAt, hours),
+    dueBasis: `policy: ${hours} h after receipt for ${kind} (no regime named, so no legal deadline applied)`,
+  };
+}
+
+export function deadlineFor(
+  order: OrderFrame & { kind: RequestKind; receivedAt: Date },
+  rules: RuleBook,
+  policy: PolicyTargets,
+): RequestDeadline {
+  const frame: OrderFrame = {
+    regimeId: order.regimeId,
+    category: order.category,
+    periodSetInOrderHours: order.periodSetInOrderHours,
+  };
+  if (!order.regimeId) {
+    if (order.category) throw new WritError('validation_failed', 'a category belongs to a regime: name the regime too', 'regime');
+    const d = policyDefaultDeadline(order.kind, order.receivedAt);
+    return { ...frame, ...d, deadlineBasis: 'policy', deadlineRuleId: null, deadlineRuleVersion: null, deadlineRule: null };
+  }
+  const { dueAt, explanation, ...applied } = computeDeadline(
+    rules,
+    {
+      regimeId: order.regimeId,
+      kind: order.kind,
+      category: order.category ?? '',
+      receivedAt: order.receivedAt,
+      periodSetInOrderHours: order.periodSetInOrderHours,
+    },
+    policy,
+  );
+  return {
+    ...frame,
+    dueAt,
+    dueBasis: explanation,
+    deadlineBasis: applied.basis,
+    deadlineRuleId: applied.ruleId,
+    deadlineRuleVersion: applied.ruleVersion,
+    deadlineRule: applied,
   };
 }
 

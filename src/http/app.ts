@@ -20,8 +20,12 @@ import {
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
+import type { RuleBook } from '../domain/regimes/rule-book.js';
+import { obligationRoutes } from './admin/obligation-routes.js';
+import { regimeRoutes } from './admin/regime-routes.js';
 import { authentication } from './authentication.js';
 import { errorHandler, notFoundHandler } from './problem.js';
+import { datasetRoutes } from './public/dataset-routes.js';
 import { reportRoutes } from './public/report-routes.js';
 import { authorityRoutes } from './review/authority-routes.js';
 import { requestRoutes } from './review/request-routes.js';
@@ -35,10 +39,12 @@ export type AppOptions = {
   database: Database;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
+  /** The rule packs, when the caller has loaded them already; otherwise loaded from config.rulesDir. */
+  rules?: RuleBook;
   logger?: boolean;
 };
 
-export async function buildApp({ config, database, now, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, now, logger, rules }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false ? false : { level: config.logLevel },
     bodyLimit: 5 * 1024 * 1024,
@@ -65,7 +71,7 @@ export async function buildApp({ config, database, now, logger }: AppOptions): P
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
 
-  const services = createServices(database.db, config, now);
+  const services = createServices(database.db, config, now, rules);
   await app.register(fastifyCookie);
   await app.register(authentication, { users: services.users });
 
@@ -87,6 +93,9 @@ export async function buildApp({ config, database, now, logger }: AppOptions): P
   await app.register(authorityRoutes, { services });
   await app.register(requestRoutes, { services });
   await app.register(reportRoutes, { services });
+  await app.register(datasetRoutes, { services });
+  await app.register(regimeRoutes, { services });
+  await app.register(obligationRoutes, { services });
 
   if (existsSync(webRoot)) {
     // Hashed asset files, looked up on each request so that a rebuild needs no restart.
@@ -97,7 +106,7 @@ export async function buildApp({ config, database, now, logger }: AppOptions): P
       maxAge: '1y',
       immutable: true,
     });
-    const spaRoutes = ['/', '/signin', '/review', '/review/*', '/reports', '/reports/*'];
+    const spaRoutes = ['/', '/signin', '/review', '/review/*', '/reports', '/reports/*', '/compliance', '/compliance/*'];
     for (const url of spaRoutes) {
       app.get(url, { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html', webRoot, { maxAge: 0 }));
     }

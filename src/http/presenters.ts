@@ -1,9 +1,24 @@
 /** Domain objects to their wire shapes: instants become ISO-8601 strings in UTC. */
-import type { Decision, RequestDetail, RequestSummary } from '../domain/request.js';
+import type { RequestDetailView, RequestSummaryView } from '../db/requests-repository.js';
+import { slaOf } from '../domain/regimes/sla.js';
+import { formatInZone } from '../domain/regimes/time.js';
+import type { Decision } from '../domain/request.js';
 
 const iso = (d: Date) => d.toISOString();
 
-export function presentSummary(r: RequestSummary) {
+/** What a presentation depends on besides the request: the clock and the due_soon share. */
+export type PresentContext = { now: Date; dueSoonShare: number };
+
+export type DeadlineReview = {
+  differs: boolean;
+  currentDueAt: string | null;
+  currentRuleId: string | null;
+  currentRuleVersion: number | null;
+  problem: string | null;
+};
+
+export function presentSummary(r: RequestSummaryView, ctx: PresentContext) {
+  const sla = slaOf(r, ctx.now, ctx.dueSoonShare);
   return {
     id: r.id,
     reference: r.reference,
@@ -14,6 +29,17 @@ export function presentSummary(r: RequestSummary) {
     authorityTimeZone: r.authorityTimeZone,
     dueAt: iso(r.dueAt),
     dueBasis: r.dueBasis,
+    dueAtAuthorityTime: formatInZone(r.dueAt, r.authorityTimeZone),
+    regime: r.regimeId,
+    category: r.category,
+    periodSetInOrderHours: r.periodSetInOrderHours,
+    deadline: {
+      basis: r.deadlineBasis,
+      ruleId: r.deadlineRuleId,
+      ruleVersion: r.deadlineRuleVersion,
+      rule: r.deadlineRule,
+    },
+    sla: { state: sla.state, dueSoonAt: iso(sla.dueSoonAt) },
     decidedAt: r.decidedAt ? iso(r.decidedAt) : null,
     itemCount: r.itemCount,
     decidedItemCount: r.decidedItemCount,
@@ -23,9 +49,10 @@ export function presentSummary(r: RequestSummary) {
 
 const presentDecision = (d: Decision) => ({ ...d, decidedAt: iso(d.decidedAt) });
 
-export function presentDetail(r: RequestDetail) {
+export function presentDetail(r: RequestDetailView, ctx: PresentContext, deadlineReview: DeadlineReview | null = null) {
   return {
-    ...presentSummary(r),
+    ...presentSummary(r, ctx),
+    deadlineReview,
     legalBasis: r.legalBasis,
     claimedCategories: r.claimedCategories,
     channel: r.channel,

@@ -1,5 +1,7 @@
 /** The wire shapes of API v1, as Zod schemas; OpenAPI is generated from them. */
 import { z } from 'zod';
+import { slaStates } from '../domain/regimes/sla.js';
+import { deadlineBases, deadlineClocks } from '../domain/regimes/vocabulary.js';
 import { outcomeBuckets } from '../domain/report.js';
 import { authorityKinds, channels, outcomes, reasons, requestKinds, requestStatuses, targetKinds } from '../domain/vocabulary.js';
 
@@ -49,6 +51,24 @@ export const newRequestSchema = z.object({
   claimedCategories: z.array(text(100)).max(20).default([]),
   channel: z.enum(channels),
   authorityReference: text(200).optional().meta({ description: "The authority's own reference number" }),
+  regime: z.string().trim().min(1).max(100).optional().meta({
+    example: 'kz-2022-child-cyberbullying',
+    description:
+      'The rule pack regime the order falls under (GET /api/v1/regimes); without one the deadline is a platform policy',
+  }),
+  category: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ example: 'child_cyberbullying', description: "The regime's category for the order; it picks the deadline rule" }),
+  periodSetInOrderHours: z
+    .number()
+    .positive()
+    .max(24 * 365)
+    .optional()
+    .meta({ description: 'The period the order itself sets, in hours, where the law leaves it to the order' }),
   items: z.array(newItemSchema).min(1, 'an order names at least one item').max(5000, 'at most 5000 items per request'),
 });
 
@@ -91,6 +111,28 @@ export const itemSchema = z.object({
   decision: decisionSchema.nullable(),
 });
 
+export const appliedRuleSchema = z
+  .object({
+    basis: z.enum(deadlineBases).meta({ description: 'law: hours in the law; policy: platform target; order: set in the order' }),
+    hours: z.number(),
+    regimeId: z.string(),
+    ruleId: z.string().meta({ example: 'kz-2022-child-cyberbullying/child-cyberbullying-removal' }),
+    ruleVersion: z.number().int(),
+    versionFrom: z.string(),
+    clock: z.enum(deadlineClocks),
+    category: z.string(),
+    source: z.object({ url: z.string(), quote: z.string() }),
+    timeZone: z.string(),
+  })
+  .meta({ id: 'AppliedRule' });
+
+export const slaSchema = z
+  .object({
+    state: z.enum(slaStates),
+    dueSoonAt: z.string().meta({ description: 'When the request turns due_soon (the configured share of its time used)' }),
+  })
+  .meta({ id: 'Sla' });
+
 export const requestSummarySchema = z
   .object({
     id: z.uuid(),
@@ -102,6 +144,17 @@ export const requestSummarySchema = z
     authorityTimeZone: z.string(),
     dueAt: z.string(),
     dueBasis: z.string(),
+    dueAtAuthorityTime: z.string().meta({ description: "The due instant in the authority's zone, with its offset" }),
+    regime: z.string().nullable(),
+    category: z.string().nullable(),
+    periodSetInOrderHours: z.number().nullable(),
+    deadline: z.object({
+      basis: z.enum(deadlineBases),
+      ruleId: z.string().nullable(),
+      ruleVersion: z.number().int().nullable(),
+      rule: appliedRuleSchema.nullable(),
+    }),
+    sla: slaSchema,
     decidedAt: z.string().nullable(),
     itemCount: z.number().int(),
     decidedItemCount: z.number().int(),
@@ -122,6 +175,16 @@ export const eventSchema = z.object({
 
 export const requestDetailSchema = requestSummarySchema
   .extend({
+    deadlineReview: z
+      .object({
+        differs: z.boolean().meta({ description: 'The current rule packs would give another deadline; recompute to apply it' }),
+        currentDueAt: z.string().nullable(),
+        currentRuleId: z.string().nullable(),
+        currentRuleVersion: z.number().int().nullable(),
+        problem: z.string().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'For open requests under a regime: the deadline the current packs would give' }),
     legalBasis: z.string(),
     claimedCategories: z.array(z.string()),
     channel: z.enum(channels),

@@ -16,6 +16,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestsRepository } from '../../src/db/requests-repository.js';
 import { receiveRequest } from '../../src/domain/intake.js';
+import { ruleBook } from '../../src/domain/regimes/rule-book.js';
 import type { DecisionInput } from '../../src/domain/request.js';
 import { createAuthority, createTestApp, type TestApp } from '../support/app.js';
 
@@ -76,7 +77,12 @@ beforeAll(async () => {
         items: f.items.map(([product], i) => ({ targetKind: 'url', target: `https://x.example/${i}`, product })),
       },
       t.reviewer,
-      { now: () => new Date(), store: requests.create },
+      {
+        now: () => new Date(),
+        rules: ruleBook([]),
+        policy: { immediateHours: 1, withoutUndueDelayHours: 24 },
+        store: requests.create,
+      },
     );
     for (const [i, [, decision]] of f.items.entries()) {
       if (decision) await requests.decideItem(created.id, created.items[i]!.id, decision, t.reviewer);

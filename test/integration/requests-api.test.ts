@@ -17,7 +17,7 @@ async function post(body: unknown) {
 }
 
 describe('recording an order', () => {
-  it('stores the request with its items, a placeholder deadline and a history entry', async () => {
+  it('stores the request with its items, a policy deadline (no regime named) and a history entry', async () => {
     const res = await post(newRequestBody(authorityId, { authorityReference: 'MCI-1' }));
     expect(res.statusCode).toBe(201);
     const body = res.json();

@@ -49,3 +49,28 @@ describe('configuration', () => {
     }
   });
 });
+
+describe('rule-pack settings', () => {
+  it('defaults to the shipped packs, 1 h for "immediately", 24 h for "without undue delay", 75% for due_soon, 20% for warnings', () => {
+    const c = loadConfig({}, '/srv/writ');
+    expect(c.rulesDir).toMatch(/\/rules$/);
+    expect(c.policyTargets).toEqual({ immediateHours: 1, withoutUndueDelayHours: 24 });
+    expect([c.dueSoonShare, c.approachingThresholdShare]).toEqual([0.75, 0.2]);
+    expect(loadConfig({ WRIT_RULES_DIR: 'packs', WRIT_POLICY_IMMEDIATE_HOURS: '0.5' }, '/srv/writ')).toMatchObject({
+      rulesDir: '/srv/writ/packs',
+      policyTargets: { immediateHours: 0.5 },
+    });
+  });
+
+  it('names a bad share or target', () => {
+    try {
+      loadConfig({ WRIT_SLA_DUE_SOON_SHARE: '1.5', WRIT_POLICY_WITHOUT_UNDUE_DELAY_HOURS: '0' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual([
+        'WRIT_POLICY_WITHOUT_UNDUE_DELAY_HOURS',
+        'WRIT_SLA_DUE_SOON_SHARE',
+      ]);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeholderDeadline } from '../../src/domain/deadline.js';
+import { policyDefaultDeadline } from '../../src/domain/deadline.js';
 import { formatPeriod, parsePeriod, periodBounds, periodOf } from '../../src/domain/period.js';
 
 describe('half-year periods', () => {
@@ -24,12 +24,12 @@ describe('half-year periods', () => {
   });
 });
 
-describe('placeholder deadlines', () => {
-  it('counts elapsed hours from receipt and says it is a placeholder', () => {
-    const d = placeholderDeadline('content_removal', new Date('2026-03-10T18:30:00Z'));
+describe('policy deadlines when no regime is named', () => {
+  it('counts elapsed hours from receipt and says it is policy, not law', () => {
+    const d = policyDefaultDeadline('content_removal', new Date('2026-03-10T18:30:00Z'));
     expect(d.dueAt).toEqual(new Date('2026-03-11T18:30:00Z'));
-    expect(d.basis).toMatch(/^placeholder: 24 h/);
-    expect(placeholderDeadline('emergency_disclosure', new Date('2026-03-10T18:30:00Z')).dueAt).toEqual(
+    expect(d.dueBasis).toMatch(/^policy: 24 h/);
+    expect(policyDefaultDeadline('emergency_disclosure', new Date('2026-03-10T18:30:00Z')).dueAt).toEqual(
       new Date('2026-03-10T19:30:00Z'),
     );
   });

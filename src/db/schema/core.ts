@@ -7,6 +7,7 @@ import {
   boolean,
   char,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -18,6 +19,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { AppliedRule } from '../../domain/regimes/deadline-engine.js';
+import { deadlineBases } from '../../domain/regimes/vocabulary.js';
 import {
   authorityKinds,
   channels,
@@ -36,6 +39,7 @@ export const targetKind = pgEnum('target_kind', targetKinds);
 export const itemOutcome = pgEnum('item_outcome', outcomes);
 export const reasonCategory = pgEnum('reason_category', reasons);
 export const userRole = pgEnum('user_role', ['reviewer', 'admin']);
+export const deadlineBasis = pgEnum('deadline_basis', deadlineBases);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -104,6 +108,19 @@ export const requests = pgTable(
     status: requestStatus('status').notNull().default('received'),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
     dueBasis: text('due_basis').notNull(),
+    /** The rule pack regime the order falls under (rules/<id>.yaml); null: none named, policy deadline. */
+    regimeId: text('regime_id'),
+    /** The regime's category for the order (e.g. child_cyberbullying), which picks the deadline rule. */
+    category: text('category'),
+    /** The period the order itself sets, where the law leaves it to the order. */
+    periodSetInOrderHours: doublePrecision('period_set_in_order_hours'),
+    /** What the due date rests on: law (hours in the law), policy (platform target) or order. */
+    deadlineBasis: deadlineBasis('deadline_basis').notNull().default('policy'),
+    /** `regime/rule` and the pack version applied; kept so that a later pack change never moves the deadline silently. */
+    deadlineRuleId: text('deadline_rule_id'),
+    deadlineRuleVersion: integer('deadline_rule_version'),
+    /** The applied rule in full (hours, clock, quoted source) as it stood when the deadline was computed. */
+    deadlineRule: jsonb('deadline_rule').$type<AppliedRule>(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     isDemo: boolean('is_demo').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id),
@@ -115,6 +132,7 @@ export const requests = pgTable(
     index('requests_status_due_idx').on(t.status, t.dueAt),
     index('requests_authority_idx').on(t.authorityId),
     index('requests_received_idx').on(t.receivedAt),
+    index('requests_regime_idx').on(t.regimeId),
   ],
 );
 

@@ -3,4 +3,7 @@
  * SQL migrations in src/db/migrations (`npm run db:generate`); they are committed and applied at
  * start-up.
  */
+
+export * from './compliance.js';
 export * from './core.js';
+export * from './datasets.js';

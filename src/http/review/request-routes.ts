@@ -1,8 +1,13 @@
 /** The reviewers' API: record orders, list and read them, decide items, move a request along. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { receiveRequest } from '../../domain/intake.js';
+import { z } from 'zod';
+import type { RequestDetailView } from '../../db/requests-repository.js';
+import { deadlineFor } from '../../domain/deadline.js';
+import { WritError } from '../../domain/errors.js';
+import { checkRegimeFitsAuthority, receiveRequest } from '../../domain/intake.js';
+import { openStatuses } from '../../domain/vocabulary.js';
 import { requireUser, signedInUser } from '../authentication.js';
-import { presentDetail, presentSummary } from '../presenters.js';
+import { type DeadlineReview, presentDetail, presentSummary } from '../presenters.js';
 import {
   decisionInputSchema,
   idParam,
@@ -20,6 +25,29 @@ const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409
 
 export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.addHook('onRequest', requireUser);
+  const ctx = () => ({ now: services.now(), dueSoonShare: services.config.dueSoonShare });
+
+  /** What the current packs would give an open request under a regime, so a changed pack is visible. */
+  function review(r: RequestDetailView): DeadlineReview | null {
+    if (!r.regimeId || !openStatuses.includes(r.status)) return null;
+    try {
+      const now = deadlineFor(r, services.rules, services.config.policyTargets);
+      return {
+        differs:
+          now.dueAt.getTime() !== r.dueAt.getTime() ||
+          now.deadlineRuleId !== r.deadlineRuleId ||
+          now.deadlineRuleVersion !== r.deadlineRuleVersion,
+        currentDueAt: now.dueAt.toISOString(),
+        currentRuleId: now.deadlineRuleId,
+        currentRuleVersion: now.deadlineRuleVersion,
+        problem: null,
+      };
+    } catch (error) {
+      if (!(error instanceof WritError)) throw error;
+      return { differs: true, currentDueAt: null, currentRuleId: null, currentRuleVersion: null, problem: error.message };
+    }
+  }
+  const detail = (r: RequestDetailView) => presentDetail(r, ctx(), review(r));
 
   app.post('/api/v1/requests', {
     schema: {
@@ -29,17 +57,26 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       response: { 201: requestDetailSchema, ...errors },
     },
     handler: async (request, reply) => {
-      const body = request.body;
+      const { regime, category, periodSetInOrderHours, ...body } = request.body;
       const created = await receiveRequest(
         {
           ...body,
           receivedAt: body.receivedAt ? new Date(body.receivedAt) : services.now(),
           authorityReference: body.authorityReference ?? null,
+          regimeId: regime ?? null,
+          category: category ?? null,
+          periodSetInOrderHours: periodSetInOrderHours ?? null,
         },
         signedInUser(request),
-        { now: services.now, store: services.requests.create },
+        {
+          now: services.now,
+          rules: services.rules,
+          policy: services.config.policyTargets,
+          store: services.requests.create,
+          authorityCountry: async (id) => (await services.authorities.find(id))?.country,
+        },
       );
-      return reply.status(201).header('location', `/api/v1/requests/${created.id}`).send(presentDetail(created));
+      return reply.status(201).header('location', `/api/v1/requests/${created.id}`).send(detail(created));
     },
   });
 
@@ -56,7 +93,8 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
         ...q,
         dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined,
       });
-      return { requests: requests.map(presentSummary), total };
+      const c = ctx();
+      return { requests: requests.map((r) => presentSummary(r, c)), total };
     },
   });
 
@@ -67,7 +105,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       params: idParam,
       response: { 200: requestDetailSchema, ...errors },
     },
-    handler: async (request) => presentDetail(await services.requests.get(request.params.id)),
+    handler: async (request) => detail(await services.requests.get(request.params.id)),
   });
 
   app.put('/api/v1/requests/:id/items/:itemId/decision', {
@@ -79,9 +117,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       response: { 200: requestDetailSchema, ...errors },
     },
     handler: async (request) =>
-      presentDetail(
-        await services.requests.decideItem(request.params.id, request.params.itemId, request.body, signedInUser(request)),
-      ),
+      detail(await services.requests.decideItem(request.params.id, request.params.itemId, request.body, signedInUser(request))),
   });
 
   app.post('/api/v1/requests/:id/status', {
@@ -93,7 +129,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       response: { 200: requestDetailSchema, ...errors },
     },
     handler: async (request) =>
-      presentDetail(
+      detail(
         await services.requests.changeStatus(
           request.params.id,
           request.body.status,
@@ -101,5 +137,49 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
           signedInUser(request),
         ),
       ),
+  });
+
+  app.post('/api/v1/requests/:id/deadline/recompute', {
+    schema: {
+      tags: ['requests'],
+      summary: "Recompute an open request's deadline with the current rule packs (audited; the reason is required)",
+      description:
+        'A later change of a rule pack never moves a stored deadline by itself. This explicit action applies the current packs, ' +
+        'optionally with a corrected regime, category or period, and records a deadline_recomputed event with before and after.',
+      params: idParam,
+      body: z.object({
+        note: z.string().trim().min(1, 'say why the deadline is recomputed').max(2000),
+        regime: z.string().trim().min(1).max(100).nullable().optional(),
+        category: z.string().trim().min(1).max(100).nullable().optional(),
+        periodSetInOrderHours: z.number().positive().max(8760).nullable().optional(),
+      }),
+      response: { 200: requestDetailSchema, ...errors },
+    },
+    handler: async (request) => {
+      const b = request.body;
+      return detail(
+        await services.requests.recomputeDeadline(
+          request.params.id,
+          (current) => {
+            const regimeId = b.regime === undefined ? current.regimeId : b.regime;
+            if (regimeId) checkRegimeFitsAuthority(services.rules, regimeId, current.authority.country);
+            return deadlineFor(
+              {
+                kind: current.kind,
+                receivedAt: current.receivedAt,
+                regimeId,
+                category: b.category === undefined ? current.category : b.category,
+                periodSetInOrderHours:
+                  b.periodSetInOrderHours === undefined ? current.periodSetInOrderHours : b.periodSetInOrderHours,
+              },
+              services.rules,
+              services.config.policyTargets,
+            );
+          },
+          b.note,
+          signedInUser(request),
+        ),
+      );
+    },
   });
 };

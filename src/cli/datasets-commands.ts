@@ -1,0 +1,281 @@
+/**
+ * `writ datasets import|stats|surges|ranking|list`: other platforms' published transparency data
+ * from the command line. The work is in src/datasets (reading, importing, views); this file only
+ * parses options and prints.
+ */
+import { SingleBar } from 'cli-progress';
+import Table from 'cli-table3';
+import { type Command, Option } from 'commander';
+import type { Config } from '../config.js';
+import {
+  type DatasetReaders,
+  datasetStats,
+  detectSurges,
+  periodRanking,
+  type RankingEntry,
+  type SurgeEntry,
+} from '../datasets/dataset-views.js';
+import { type ImportPhase, type ImportReport, importDataset } from '../datasets/import-dataset.js';
+import { type Database, openDatabase } from '../db/connection.js';
+import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
+import { datasetsRepository } from '../db/datasets-repository.js';
+import { nextPeriod } from '../domain/datasets/periods.js';
+import { datasetSources, parseDatasetSource } from '../domain/datasets/sources.js';
+import type { DatasetStats } from '../domain/datasets/statistics.js';
+import { WritError } from '../domain/errors.js';
+import { parsePeriod } from '../domain/period.js';
+import { countryCodePattern } from '../domain/vocabulary.js';
+
+const plain = { head: [] as string[], border: [] as string[] };
+const n = (value: number | null) => (value === null ? '—' : value.toLocaleString('en-US'));
+
+/** `2019-H1 … 2021-H2, 2023-H1`: consecutive half-years as runs. */
+export function periodRuns(periods: string[]): string {
+  const runs: string[][] = [];
+  for (const p of [...new Set(periods)].sort()) {
+    const run = runs.at(-1);
+    if (run && nextPeriod(run.at(-1)!) === p) run.push(p);
+    else runs.push([p]);
+  }
+  return runs.map((run) => (run.length > 1 ? `${run[0]} … ${run.at(-1)}` : run[0])).join(', ');
+}
+
+export function importReportText(r: ImportReport): string {
+  const out: string[] = [];
+  if (r.warnings.length) {
+    out.push(`Warnings (${r.warnings.length}):`);
+    for (const w of r.warnings) out.push(`  ${w.file}${w.line === null ? '' : `:${w.line}`}: ${w.message}`);
+    out.push('');
+  }
+  out.push(
+    r.unchanged
+      ? `${r.source}: these files were imported before (import ${r.importId}, vintage ${r.vintage}); nothing changed.`
+      : `${r.source}: imported vintage ${r.vintage} (import ${r.importId}).`,
+  );
+  const files = new Table({ head: ['File', 'Part', 'Rows read'], style: plain });
+  for (const f of r.files) files.push([f.name, f.role, n(f.rowsRead)]);
+  out.push(files.toString());
+  if (r.ignoredFiles.length) out.push(`Ignored (not part of this dataset): ${r.ignoredFiles.join(', ')}`);
+  out.push(`Rows read: ${n(r.rowsRead)}   Rows stored: ${n(r.rowsStored)}   Warnings: ${n(r.warnings.length)}`);
+  if (!r.unchanged) {
+    out.push(
+      `Periods (part × half-year): ${r.periodsAdded.length} added, ${r.periodsReplaced.length} replaced, ${r.periodsKept.length} kept from a newer vintage`,
+    );
+    const kept = new Map<string, string[]>();
+    for (const k of r.periodsKept) kept.set(`${k.part}|${k.vintage}`, [...(kept.get(`${k.part}|${k.vintage}`) ?? []), k.period]);
+    for (const [key, periods] of kept) {
+      const [part, vintage] = key.split('|');
+      out.push(`Kept from the newer vintage ${vintage}: ${part} ${periodRuns(periods)}`);
+    }
+  }
+  return out.join('\n');
+}
+
+export function statsTable(s: DatasetStats): string {
+  const out = [`${s.source}: ${s.country}, ${s.period}`];
+  if (s.source === 'meta-data-requests') {
+    const share = s.shareSomeDataProduced === null ? '—' : `${(s.shareSomeDataProduced * 100).toFixed(1)}%`;
+    const t = new Table({ style: plain });
+    t.push(
+      ['Requests', n(s.requests)],
+      ['Accounts requested', n(s.accountsRequested)],
+      ['Some data produced', share],
+      ['Legal process requests', n(s.legalProcessRequests)],
+      ['Emergency requests', n(s.emergencyRequests)],
+    );
+    out.push(t.toString());
+  } else {
+    out.push(`Requests: ${n(s.requests)}   Items: ${n(s.items)}   Requests to date: ${n(s.requestsToDate)}`);
+    for (const [title, rows] of [
+      ['Product', s.requestsByProduct],
+      ['Reason', s.requestsByReason],
+      ['Requester', s.requestsByRequester],
+    ] as const) {
+      const t = new Table({ head: [title, 'Requests'], style: plain });
+      for (const [k, v] of Object.entries(rows)) t.push([k, n(v)]);
+      if (!Object.keys(rows).length) t.push(['(none)', 0]);
+      out.push(t.toString());
+    }
+    const t = new Table({ head: [`Item outcome (${s.itemOutcomesExact ? 'exact' : 'estimated'})`, 'Items'], style: plain });
+    for (const [k, v] of Object.entries(s.itemOutcomes)) t.push([k, Number.isInteger(v) ? n(v) : v.toFixed(2)]);
+    out.push(t.toString());
+  }
+  for (const w of s.warnings) out.push(`warning: ${w}`);
+  return out.join('\n');
+}
+
+export function surgesTable(surges: SurgeEntry[]): string {
+  if (!surges.length) return 'No surges.';
+  const t = new Table({ head: ['Country', 'Period', 'Requests', 'Baseline median', 'MAD', 'Score'], style: plain });
+  for (const s of surges)
+    t.push([`${s.country} ${s.countryName}`, s.period, n(s.requests), s.baselineMedian, s.baselineMad, s.score]);
+  return t.toString();
+}
+
+export function rankingTable(countries: RankingEntry[]): string {
+  const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+  const t = new Table({
+    head: ['#', 'Country', 'Requests', 'Items/accounts', 'Gov. criticism', 'Nat. security', 'Surge'],
+    style: plain,
+  });
+  for (const c of countries)
+    t.push([
+      c.rank || '—',
+      `${c.country} ${c.countryName}`,
+      n(c.requests),
+      n(c.items ?? c.accounts),
+      pct(c.governmentCriticismShare),
+      pct(c.nationalSecurityShare),
+      c.surge ? 'surge' : '',
+    ]);
+  return t.toString();
+}
+
+function checkCountry(text: string): string {
+  const country = text.toUpperCase();
+  if (!countryCodePattern.test(country))
+    throw new WritError('validation_failed', `--country must be an ISO 3166-1 alpha-2 code such as KZ (got ${text})`, 'country');
+  return country;
+}
+
+function checkPeriod(text: string): string {
+  parsePeriod(text, 'period');
+  return text;
+}
+
+function checkCount(text: string, option: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0)
+    throw new WritError(
+      'validation_failed',
+      `${option} must be a whole number of 0 or more (got ${text})`,
+      option.replace(/^--/, ''),
+    );
+  return value;
+}
+
+async function withReaders<T>(config: Config, work: (r: DatasetReaders, database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(config, () => undefined);
+  try {
+    return await work({ datasets: datasetsRepository(database.db), figures: datasetFiguresRepository(database.db) }, database);
+  } finally {
+    await database.close();
+  }
+}
+
+/** A progress bar on standard error, one per phase; silent when standard error is not a terminal. */
+function progressBar() {
+  const units: Record<ImportPhase, string> = { read: 'bytes', parse: 'steps', store: 'rows' };
+  let bar: SingleBar | undefined;
+  let phase: ImportPhase | undefined;
+  return {
+    update(next: ImportPhase, done: number, total: number) {
+      if (next !== phase) {
+        bar?.stop();
+        phase = next;
+        bar = new SingleBar({
+          format: `${next.padEnd(5)} |{bar}| {percentage}% {value}/{total} ${units[next]}`,
+          hideCursor: true,
+        });
+        bar.start(Math.max(total, 1), 0);
+      }
+      bar?.setTotal(Math.max(total, 1));
+      bar?.update(done);
+    },
+    stop: () => bar?.stop(),
+  };
+}
+
+const formatOption = () => new Option('--format <format>', 'output format').choices(['json', 'table']).default('table');
+
+export function registerDatasetsCommands(program: Command, config: () => Config): void {
+  const datasets = program
+    .command('datasets')
+    .description("other platforms' published transparency data: import, statistics, rankings, surges");
+
+  datasets
+    .command('import')
+    .description(`import a published dataset: SOURCE is ${datasetSources.join(', ')}; PATH a folder, a zip or a file`)
+    .argument('<source>')
+    .argument('<path>')
+    .option('--json', 'print the import report as JSON')
+    .action(async (sourceText: string, target: string, options: { json?: boolean }) => {
+      const source = parseDatasetSource(sourceText);
+      await withReaders(config(), async (r) => {
+        const bar = progressBar();
+        try {
+          const report = await importDataset(r.datasets, source, target, bar.update);
+          bar.stop();
+          console.log(options.json ? JSON.stringify(report, null, 2) : importReportText(report));
+        } finally {
+          bar.stop();
+        }
+      });
+    });
+
+  datasets
+    .command('stats')
+    .description('statistics of one country and half-year in a source')
+    .argument('<source>')
+    .requiredOption('--country <CC>', 'ISO 3166-1 alpha-2 country code, e.g. KZ')
+    .requiredOption('--period <YYYY-HN>', 'half-year, e.g. 2021-H1')
+    .addOption(formatOption())
+    .action(async (sourceText: string, options: { country: string; period: string; format: string }) => {
+      const source = parseDatasetSource(sourceText);
+      const country = checkCountry(options.country);
+      const period = checkPeriod(options.period);
+      const stats = await withReaders(config(), (r) => datasetStats(r, source, country, period));
+      console.log(options.format === 'json' ? JSON.stringify(stats, null, 2) : statsTable(stats));
+    });
+
+  datasets
+    .command('surges')
+    .description('periods whose requests exceed a robust baseline of the country’s earlier periods (docs/methodology.md)')
+    .requiredOption('--source <source>', datasetSources.join(', '))
+    .option('--min-requests <N>', 'fewer requests are never a surge (default: WRIT_SURGE_MIN_REQUESTS)')
+    .option('--country <CC>', 'only this country')
+    .option('--period <YYYY-HN>', 'only this half-year')
+    .addOption(formatOption())
+    .action(async (options: { source: string; minRequests?: string; country?: string; period?: string; format: string }) => {
+      const source = parseDatasetSource(options.source);
+      const settings = { ...config().surges };
+      if (options.minRequests !== undefined) settings.minRequests = checkCount(options.minRequests, '--min-requests');
+      const filter = {
+        country: options.country === undefined ? undefined : checkCountry(options.country),
+        period: options.period === undefined ? undefined : checkPeriod(options.period),
+      };
+      const result = await withReaders(config(), (r) => detectSurges(r, source, settings, filter));
+      console.log(options.format === 'json' ? JSON.stringify(result, null, 2) : surgesTable(result.surges));
+    });
+
+  datasets
+    .command('ranking')
+    .description('countries ranked by requests in a half-year')
+    .requiredOption('--source <source>', datasetSources.join(', '))
+    .requiredOption('--period <YYYY-HN>', 'half-year, e.g. 2021-H1')
+    .option('--limit <N>', 'only the first N countries')
+    .addOption(formatOption())
+    .action(async (options: { source: string; period: string; limit?: string; format: string }) => {
+      const source = parseDatasetSource(options.source);
+      const period = checkPeriod(options.period);
+      const limit = options.limit === undefined ? undefined : checkCount(options.limit, '--limit');
+      const result = await withReaders(config(), (r) => periodRanking(r, source, period, config().surges, limit));
+      console.log(options.format === 'json' ? JSON.stringify(result, null, 2) : rankingTable(result.countries));
+    });
+
+  datasets
+    .command('list')
+    .description('imports so far, newest first, and the periods each source covers')
+    .action(async () => {
+      await withReaders(config(), async (r) => {
+        const t = new Table({ head: ['Imported at', 'Source', 'Vintage', 'Rows stored', 'Warnings', 'Import'], style: plain });
+        for (const i of await r.datasets.imports())
+          t.push([i.importedAt, i.source, i.vintage, n(i.rowsStored), n(i.warningCount), i.id]);
+        console.log(t.toString());
+        for (const c of await r.datasets.coverage())
+          console.log(
+            `${c.source}: ${c.periods[0]} – ${c.periods.at(-1)} (${c.periods.length} half-years), newest vintage ${c.vintage}`,
+          );
+      });
+    });
+}

@@ -1,0 +1,121 @@
+/**
+ * The request row as the repositories read it (summary columns with the deadline fields), the row
+ * lock every change takes, and the audited recomputation of a deadline.
+ */
+import { eq, sql } from 'drizzle-orm';
+import type { RequestDeadline } from '../domain/deadline.js';
+import { notFound, WritError } from '../domain/errors.js';
+import type { Actor, RequestDetail, RequestSummary } from '../domain/request.js';
+import { openStatuses, type RequestKind, type RequestStatus } from '../domain/vocabulary.js';
+import type { Db } from './connection.js';
+import { authorities, decisions, events, items, requests } from './schema/index.js';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** What the deadline rests on, beside due date and basis already in RequestSummary. */
+export type DeadlineFields = Omit<RequestDeadline, 'dueAt' | 'dueBasis'>;
+export type RequestSummaryView = RequestSummary & DeadlineFields;
+export type RequestDetailView = RequestDetail & DeadlineFields;
+
+/** The facts a deadline is computed from, as stored. */
+export type DeadlineInputs = RequestDeadline & {
+  kind: RequestKind;
+  receivedAt: Date;
+  status: RequestStatus;
+  authority: { country: string };
+};
+
+const itemCount = sql<number>`(SELECT count(*)::int FROM ${items} WHERE ${items.requestId} = ${requests.id})`;
+const decidedItemCount = sql<number>`(SELECT count(*)::int FROM ${items} JOIN ${decisions} ON ${decisions.itemId} = ${items.id} WHERE ${items.requestId} = ${requests.id})`;
+
+export const summaryColumns = {
+  id: requests.id,
+  reference: requests.reference,
+  kind: requests.kind,
+  status: requests.status,
+  receivedAt: requests.receivedAt,
+  authorityTimeZone: requests.authorityTimeZone,
+  dueAt: requests.dueAt,
+  dueBasis: requests.dueBasis,
+  regimeId: requests.regimeId,
+  category: requests.category,
+  periodSetInOrderHours: requests.periodSetInOrderHours,
+  deadlineBasis: requests.deadlineBasis,
+  deadlineRuleId: requests.deadlineRuleId,
+  deadlineRuleVersion: requests.deadlineRuleVersion,
+  deadlineRule: requests.deadlineRule,
+  decidedAt: requests.decidedAt,
+  isDemo: requests.isDemo,
+  itemCount,
+  decidedItemCount,
+  authority: {
+    id: authorities.id,
+    country: authorities.country,
+    name: authorities.name,
+    kind: authorities.kind,
+    isDemo: authorities.isDemo,
+  },
+};
+
+export async function lockRequest(tx: Tx, id: string) {
+  const [row] = await tx
+    .select({ id: requests.id, status: requests.status, country: authorities.country })
+    .from(requests)
+    .innerJoin(authorities, eq(authorities.id, requests.authorityId))
+    .where(eq(requests.id, id))
+    .for('update', { of: requests });
+  if (!row) throw notFound('request', id);
+  return row;
+}
+
+/**
+ * Recomputes an open request's deadline with `next` in one transaction, with a `deadline_recomputed`
+ * event holding the old and the new deadline and the reason given.
+ */
+export async function recomputeRequestDeadline(
+  db: Db,
+  requestId: string,
+  next: (current: DeadlineInputs) => RequestDeadline,
+  note: string,
+  actor: Actor,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockRequest(tx, requestId);
+    const [current] = await tx
+      .select({ ...summaryColumns, kind: requests.kind, receivedAt: requests.receivedAt, status: requests.status })
+      .from(requests)
+      .innerJoin(authorities, eq(authorities.id, requests.authorityId))
+      .where(eq(requests.id, requestId));
+    if (!current) throw notFound('request', requestId);
+    if (!openStatuses.includes(current.status))
+      throw new WritError(
+        'invalid_transition',
+        `the deadline of a ${current.status} request is final; only open requests can be recomputed`,
+        'status',
+      );
+    const updated = next(current);
+    const pick = (d: RequestDeadline) => ({
+      dueAt: d.dueAt,
+      dueBasis: d.dueBasis,
+      regimeId: d.regimeId,
+      category: d.category,
+      periodSetInOrderHours: d.periodSetInOrderHours,
+      deadlineBasis: d.deadlineBasis,
+      deadlineRuleId: d.deadlineRuleId,
+      deadlineRuleVersion: d.deadlineRuleVersion,
+      deadlineRule: d.deadlineRule,
+    });
+    await tx
+      .update(requests)
+      .set({ ...pick(updated), updatedAt: new Date() })
+      .where(eq(requests.id, requestId));
+    await tx.insert(events).values({
+      requestId,
+      type: 'deadline_recomputed',
+      actorId: actor.id,
+      before: pick(current),
+      after: pick(updated),
+      note,
+    });
+  });
+}

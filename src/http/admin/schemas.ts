@@ -1,0 +1,194 @@
+/** Wire shapes of the regimes, deadlines and obligations API (the Compliance page reads these). */
+import { z } from 'zod';
+import { readingSchema, thresholdSchema } from '../../domain/regimes/pack.js';
+import { confidenceLevels, coverageMetrics, deadlineClocks, dutyKinds, dutyStatuses } from '../../domain/regimes/vocabulary.js';
+import { requestKinds } from '../../domain/vocabulary.js';
+import { appliedRuleSchema, countryCode } from '../schemas.js';
+
+const day = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
+const person = z.object({ id: z.uuid(), name: z.string() });
+
+export const regimeSummarySchema = z
+  .object({
+    id: z.string(),
+    jurisdiction: z.string(),
+    jurisdictionKind: z.enum(['country', 'union']),
+    name: z.object({ en: z.string(), local: z.string().optional(), localLanguage: z.string().optional() }),
+    confidence: z.enum(confidenceLevels),
+    timeZone: z.string(),
+    currentVersion: z
+      .object({ version: z.number().int(), from: z.string(), until: z.string().nullable() })
+      .nullable()
+      .meta({ description: 'The version in force today; null when the regime has ended (e.g. de-netzdg)' }),
+    versions: z.array(z.object({ version: z.number().int(), from: z.string(), until: z.string().nullable() })),
+    categories: z
+      .array(z.object({ kind: z.enum(requestKinds), category: z.string().nullable(), clock: z.enum(deadlineClocks) }))
+      .meta({ description: 'Deadline categories of the current (else latest) version; null category: any category' }),
+    sourceCount: z.number().int(),
+  })
+  .meta({ id: 'RegimeSummary' });
+
+export const deadlineQuerySchema = z.object({
+  kind: z.enum(requestKinds),
+  category: z.string().trim().min(1).max(100).optional(),
+  receivedAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time with a UTC offset' }),
+  periodSetInOrderHours: z.coerce.number().positive().max(8760).optional(),
+});
+
+export const deadlineResultSchema = appliedRuleSchema
+  .extend({
+    dueAt: z.string(),
+    dueAtAuthorityTime: z.string().meta({ description: "The due instant in the regime's time zone, with its offset" }),
+    explanation: z.string(),
+  })
+  .meta({ id: 'DeadlineResult' });
+
+export const userFigureSchema = z
+  .object({
+    id: z.uuid(),
+    country: z.string(),
+    metric: z.enum(coverageMetrics),
+    value: z.number().int(),
+    measuredOn: z.string(),
+    note: z.string().nullable(),
+  })
+  .meta({ id: 'UserFigure' });
+
+export const newUserFigureSchema = z.object({
+  country: countryCode.meta({ description: 'ISO country code, or EU for figures the EU regimes count EU-wide' }),
+  metric: z.enum(coverageMetrics).meta({ description: 'The metric the law uses (see the regime coverage)' }),
+  value: z.number().int().min(0).max(10_000_000_000),
+  measuredOn: day,
+  note: z.string().trim().min(1).max(2000).optional(),
+});
+
+const evidenceSchema = z
+  .object({
+    id: z.uuid(),
+    note: z.string(),
+    fileName: z.string().nullable(),
+    contentType: z.string().nullable(),
+    size: z.number().int().nullable(),
+    sha256: z.string().nullable(),
+    addedBy: person.nullable(),
+    addedAt: z.string(),
+    downloadUrl: z.string().nullable(),
+  })
+  .meta({ id: 'Evidence' });
+
+const dutyViewSchema = z
+  .object({
+    dutyId: z.string(),
+    kind: z.enum(dutyKinds),
+    summary: z.string(),
+    representative: z.object({ citizenship: z.string().nullable(), residency: z.string().nullable() }).nullable(),
+    condition: z.string().nullable(),
+    complianceWindowDays: z.number().int().nullable(),
+    startsOn: z.string(),
+    dueOn: z.string(),
+    overdue: z.boolean(),
+    readings: z.array(readingSchema).nullable(),
+    appliedReading: z.string().nullable(),
+    appliedBecause: z.string().nullable(),
+    status: z.enum(dutyStatuses),
+    owner: z.string().nullable(),
+    note: z.string().nullable(),
+    notApplicableReason: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+    updatedBy: person.nullable(),
+    evidence: z.array(evidenceSchema),
+    sources: z.array(z.string()),
+  })
+  .meta({ id: 'DutyView' });
+
+const warningSchema = z
+  .object({
+    kind: z.enum(['approaching_threshold', 'missing_figure']),
+    regimeId: z.string(),
+    dutyId: z.string().nullable().optional(),
+    metric: z.enum(coverageMetrics),
+    threshold: z.number().optional(),
+    value: z.number().optional(),
+    measuredOn: z.string().optional(),
+    shareOfThreshold: z.number().optional(),
+    message: z.string().optional(),
+  })
+  .meta({ id: 'RegisterWarning' });
+
+export const countryObligationsSchema = z
+  .object({
+    country: z.string(),
+    latestFigures: z.array(userFigureSchema),
+    regimes: z.array(
+      z.object({
+        regimeId: z.string(),
+        name: z.string(),
+        version: z.number().int(),
+        confidence: z.enum(confidenceLevels),
+        coverage: thresholdSchema.nullable(),
+        figure: userFigureSchema.nullable(),
+        crossedOn: z.string().nullable(),
+        duties: z.array(dutyViewSchema),
+      }),
+    ),
+    notApplying: z.array(z.object({ regimeId: z.string(), name: z.string(), reason: z.string() })),
+    warnings: z.array(warningSchema),
+  })
+  .meta({ id: 'CountryObligations' });
+
+export const registerSchema = z
+  .object({ asOf: z.string(), countries: z.array(countryObligationsSchema) })
+  .meta({ id: 'Register' });
+
+export const dutyParams = z.object({
+  country: countryCode,
+  regimeId: z.string().min(1).max(100),
+  dutyId: z.string().min(1).max(100),
+});
+
+export const dutyUpdateSchema = z.object({
+  status: z.enum(dutyStatuses),
+  owner: z.string().trim().min(1).max(200).nullable().default(null).meta({ description: 'Who is responsible (name or e-mail)' }),
+  note: z.string().trim().min(1).max(5000).nullable().default(null),
+  notApplicableReason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(2000)
+    .nullable()
+    .default(null)
+    .meta({ description: 'Required when status is not_applicable' }),
+});
+
+export const newEvidenceSchema = z.object({
+  note: z.string().trim().min(1, 'say what the evidence shows').max(5000),
+  fileName: z.string().trim().min(1).max(255).optional(),
+  contentType: z
+    .string()
+    .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type such as application/pdf')
+    .optional(),
+  contentBase64: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
+    .optional()
+    .meta({ description: 'The file, base64-encoded; at most 5 MB once decoded' }),
+});
+
+export const evidenceResponseSchema = evidenceSchema;
+
+export const deadlinePerformanceSchema = z
+  .object({
+    country: z.string(),
+    period: z.string(),
+    rows: z.array(
+      z.object({
+        country: z.string(),
+        regimeId: z.string().nullable().meta({ description: 'null: requests that named no regime (policy deadlines)' }),
+        decided: z.number().int(),
+        met: z.number().int(),
+        shareMet: z.number().meta({ description: 'Share of decided orders decided by their due instant' }),
+        medianHoursToDecision: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'DeadlinePerformance' });

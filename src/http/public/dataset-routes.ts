@@ -1,0 +1,149 @@
+/**
+ * Published datasets (Google's and Meta's transparency data) beside this platform's own figures:
+ * public, no sign-in. The comparison pages of the web UI read these. Definitions: docs/methodology.md.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  countryTimeline,
+  type DatasetReaders,
+  datasetStats,
+  detectSurges,
+  periodRanking,
+  reasonBreakdown,
+} from '../../datasets/dataset-views.js';
+import { sourceLabels, sourceRequestKind } from '../../domain/datasets/sources.js';
+import { countryCode, problemSchema } from '../schemas.js';
+import type { Services } from '../services.js';
+import {
+  datasetImportSchema,
+  datasetIndexSchema,
+  datasetSource,
+  halfYear,
+  rankingSchema,
+  reasonSharesSchema,
+  statsSchema,
+  surgesSchema,
+  timelineSchema,
+} from './dataset-schemas.js';
+
+const base = '/api/v1/public/datasets';
+const common = { tags: ['datasets'], security: [] };
+const errors = { 400: problemSchema, 404: problemSchema };
+
+export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const readers: DatasetReaders = { datasets: services.datasets, figures: services.datasetFigures };
+  const surgeSettings = (minRequests?: number) => ({
+    ...services.config.surges,
+    ...(minRequests === undefined ? {} : { minRequests }),
+  });
+
+  app.get(base, {
+    schema: {
+      ...common,
+      summary: 'Imported datasets: the periods each covers, its vintage, and every import',
+      response: { 200: datasetIndexSchema },
+    },
+    handler: async () => {
+      const coverage = await services.datasets.coverage();
+      return {
+        sources: coverage.map((c) => ({
+          source: c.source,
+          label: sourceLabels[c.source],
+          requestKind: sourceRequestKind[c.source],
+          vintage: c.vintage,
+          periods: c.periods,
+        })),
+        imports: (await services.datasets.imports()).map((i) => ({
+          id: i.id,
+          source: i.source,
+          vintage: i.vintage,
+          importedAt: i.importedAt,
+          files: i.files,
+          rowsRead: i.rowsRead,
+          rowsStored: i.rowsStored,
+          warningCount: i.warningCount,
+          periodsReplaced: i.periodsReplaced.length,
+          periodsKept: i.periodsKept.length,
+        })),
+      };
+    },
+  });
+
+  app.get(`${base}/imports/:id`, {
+    schema: {
+      ...common,
+      summary: 'One import with every data-quality warning (file, line, what is odd)',
+      params: z.object({ id: z.uuid('must be a UUID') }),
+      response: { 200: datasetImportSchema, ...errors },
+    },
+    handler: async (request) => services.datasets.importById(request.params.id),
+  });
+
+  app.get(`${base}/timeline/:country`, {
+    schema: {
+      ...common,
+      summary: "A country's requests period by period in every source, and this platform's own, with surges flagged",
+      params: z.object({ country: countryCode }),
+      response: { 200: timelineSchema, ...errors },
+    },
+    handler: async (request) => countryTimeline(readers, request.params.country, surgeSettings()),
+  });
+
+  app.get(`${base}/:source/stats/:country/:period`, {
+    schema: {
+      ...common,
+      summary: 'Statistics of one country and half-year in one source (as `writ datasets stats`)',
+      params: z.object({ source: datasetSource, country: countryCode, period: halfYear }),
+      response: { 200: statsSchema, ...errors },
+    },
+    handler: async (request) => {
+      const { source, country, period } = request.params;
+      return datasetStats(readers, source, country, period);
+    },
+  });
+
+  app.get(`${base}/:source/rankings/:period`, {
+    schema: {
+      ...common,
+      summary: 'Countries ranked by requests in a half-year, with the shares of government criticism and national security',
+      params: z.object({ source: datasetSource, period: halfYear }),
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(300).optional() }),
+      response: { 200: rankingSchema, ...errors },
+    },
+    handler: async (request) =>
+      periodRanking(readers, request.params.source, request.params.period, surgeSettings(), request.query.limit),
+  });
+
+  app.get(`${base}/:source/reasons/:country/:period`, {
+    schema: {
+      ...common,
+      summary: 'Shares of reasons for one country and half-year (Google sources only)',
+      params: z.object({ source: datasetSource, country: countryCode, period: halfYear }),
+      response: { 200: reasonSharesSchema, ...errors },
+    },
+    handler: async (request) => {
+      const { source, country, period } = request.params;
+      return reasonBreakdown(readers, source, country, period);
+    },
+  });
+
+  app.get(`${base}/:source/surges`, {
+    schema: {
+      ...common,
+      summary: 'Periods whose requests exceed a robust baseline of the country’s earlier periods (rolling median and MAD)',
+      params: z.object({ source: datasetSource }),
+      querystring: z.object({
+        minRequests: z.coerce.number().int().min(0).optional().meta({ description: 'Defaults to WRIT_SURGE_MIN_REQUESTS' }),
+        country: countryCode.optional(),
+        period: halfYear.optional(),
+      }),
+      response: { 200: surgesSchema, ...errors },
+    },
+    handler: async (request) =>
+      detectSurges(readers, request.params.source, surgeSettings(request.query.minRequests), {
+        country: request.query.country,
+        period: request.query.period,
+      }),
+  });
+};

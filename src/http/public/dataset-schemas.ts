@@ -1,0 +1,175 @@
+/** Wire shapes of the published-datasets API (public, no sign-in); OpenAPI is generated from them. */
+import { z } from 'zod';
+import { outcomeKeys } from '../../domain/datasets/outcomes.js';
+import { datasetSources } from '../../domain/datasets/sources.js';
+
+export const datasetSource = z.enum(datasetSources).meta({ example: 'google-removals' });
+export const halfYear = z
+  .string()
+  .regex(/^\d{4}-H[12]$/, 'must be a half-year such as 2021-H1')
+  .meta({ example: '2021-H1' });
+
+const int = z.number().int();
+const counts = z.record(z.string(), int);
+const requestKind = z.enum(['content_removal', 'user_data']);
+
+export const googleStatsSchema = z
+  .object({
+    source: z.enum(['google-removals', 'google-removals-json']),
+    country: z.string(),
+    period: z.string(),
+    requests: int.nullable().meta({ description: 'null only where Google published "<10" or "?"' }),
+    items: int.nullable(),
+    requestsToDate: int.meta({ description: "Requests from the country's first period through this one" }),
+    requestsByProduct: counts,
+    requestsByReason: counts,
+    requestsByRequester: counts,
+    itemOutcomes: z.object(
+      Object.fromEntries(outcomeKeys.map((k) => [k, z.number()])) as Record<(typeof outcomeKeys)[number], z.ZodNumber>,
+    ),
+    itemOutcomesExact: z.boolean().meta({ description: 'false when estimated from rounded percentages' }),
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: 'GoogleRemovalStats' });
+
+export const metaStatsSchema = z
+  .object({
+    source: z.literal('meta-data-requests'),
+    country: z.string(),
+    period: z.string(),
+    requests: int.nullable(),
+    accountsRequested: int.nullable(),
+    shareSomeDataProduced: z.number().min(0).max(1).nullable(),
+    emergencyRequests: int.nullable(),
+    legalProcessRequests: int.nullable(),
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: 'MetaDataRequestStats' });
+
+export const statsSchema = z.union([googleStatsSchema, metaStatsSchema]);
+
+const partPeriod = z.object({ part: z.string(), period: z.string() });
+const importedFile = z.object({ name: z.string(), role: z.string(), sha256: z.string(), bytes: int, rowsRead: int });
+
+export const datasetIndexSchema = z
+  .object({
+    sources: z.array(
+      z.object({
+        source: datasetSource,
+        label: z.string(),
+        requestKind,
+        vintage: z.string().nullable().meta({ description: 'The newest vintage held: the last period it covers' }),
+        periods: z.array(z.string()),
+      }),
+    ),
+    imports: z.array(
+      z.object({
+        id: z.uuid(),
+        source: datasetSource,
+        vintage: z.string(),
+        importedAt: z.string(),
+        files: z.array(importedFile),
+        rowsRead: int,
+        rowsStored: int,
+        warningCount: int,
+        periodsReplaced: int,
+        periodsKept: int,
+      }),
+    ),
+  })
+  .meta({ id: 'DatasetIndex' });
+
+export const datasetImportSchema = z
+  .object({
+    id: z.uuid(),
+    source: datasetSource,
+    vintage: z.string(),
+    importedAt: z.string(),
+    files: z.array(importedFile),
+    rowsRead: int,
+    rowsStored: int,
+    periodsReplaced: z.array(partPeriod),
+    periodsKept: z.array(partPeriod.extend({ vintage: z.string() })),
+    warnings: z.array(z.object({ file: z.string(), line: int.nullable(), message: z.string() })),
+  })
+  .meta({ id: 'DatasetImport' });
+
+export const timelineSchema = z
+  .object({
+    country: z.string(),
+    countryName: z.string(),
+    periods: z.array(z.string()),
+    series: z.array(
+      z.object({
+        source: z.enum([...datasetSources, 'platform']),
+        label: z.string(),
+        requestKind,
+        vintage: z.string().nullable(),
+        containsDemoData: z.boolean(),
+        points: z.array(
+          z.object({
+            period: z.string(),
+            requests: int.nullable(),
+            items: int.nullable(),
+            accounts: int.nullable().meta({ description: 'Meta only: accounts requested' }),
+            listed: z.boolean().meta({ description: 'false: not listed in a covered period, counted as 0' }),
+            surge: z.boolean(),
+            score: z.number().nullable(),
+          }),
+        ),
+      }),
+    ),
+  })
+  .meta({ id: 'CountryTimeline' });
+
+export const rankingSchema = z
+  .object({
+    source: datasetSource,
+    period: z.string(),
+    countries: z.array(
+      z.object({
+        rank: int.meta({ description: '0 when the number of requests is not published' }),
+        country: z.string(),
+        countryName: z.string(),
+        requests: int.nullable(),
+        items: int.nullable(),
+        accounts: int.nullable(),
+        governmentCriticismShare: z.number().nullable(),
+        nationalSecurityShare: z.number().nullable(),
+        surge: z.boolean(),
+        score: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'CountryRanking' });
+
+const requestsAndShare = z.object({ requests: int, share: z.number() });
+export const reasonSharesSchema = z
+  .object({
+    source: datasetSource,
+    country: z.string(),
+    period: z.string(),
+    requests: int,
+    reasons: z.array(z.object({ reason: z.string(), requests: int, share: z.number() })),
+    highlighted: z.object({ governmentCriticism: requestsAndShare, nationalSecurity: requestsAndShare }),
+  })
+  .meta({ id: 'ReasonShares' });
+
+export const surgesSchema = z
+  .object({
+    source: datasetSource,
+    settings: z.object({ window: int, minHistory: int, threshold: z.number(), minRequests: int }),
+    surges: z.array(
+      z.object({
+        country: z.string(),
+        countryName: z.string(),
+        period: z.string(),
+        requests: int.nullable(),
+        baselineMedian: z.number().nullable(),
+        baselineMad: z.number().nullable(),
+        baselinePeriods: int,
+        score: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Surges' });

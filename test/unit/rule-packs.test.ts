@@ -1,0 +1,141 @@
+/** The shipped rule packs, and the errors a broken pack gives: file, path inside it, line, reason. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { shippedRulesDir } from '../../src/config.js';
+import { checkRulePacks, loadRuleBook, parsePackFile, RulePackError } from '../../src/rules/packs.js';
+
+const required = [
+  'kz-2022-child-cyberbullying',
+  'kz-2023-online-platforms',
+  'ru-149',
+  'ru-236',
+  'ru-242',
+  'tr-5651',
+  'in-it-rules',
+  'de-netzdg',
+  'eu-dsa',
+  'eu-tco',
+  'au-osa',
+  'vn-147',
+  'id-mr5',
+  'pk-2021',
+  'ng-code',
+  'br-stf-2025',
+  'gb-osa',
+];
+
+describe('the shipped rule packs', () => {
+  const { packs, problems } = checkRulePacks(shippedRulesDir);
+
+  it('are all valid', () => expect(problems).toEqual([]));
+
+  it('cover every regime of issue 3, each with a quoted source and a confidence level', () => {
+    expect(packs.map((p) => p.id).sort()).toEqual([...required].sort());
+    for (const p of packs) {
+      expect(p.sources.length, p.id).toBeGreaterThan(0);
+      for (const s of p.sources) {
+        expect(s.url, p.id).toMatch(/^https?:\/\//);
+        expect(s.quote.length, `${p.id}/${s.id}`).toBeGreaterThan(15);
+      }
+      expect(['low', 'medium', 'high']).toContain(p.confidence);
+    }
+  });
+
+  it('record both readings of the disputed Kazakh 2022 local-office rule, and the one Writ applies', () => {
+    const duty = packs.find((p) => p.id === 'kz-2022-child-cyberbullying')!.versions[0]!.duties[0]!;
+    expect(duty.readings?.map((r) => r.id)).toEqual(['enacted-legal-representative', 'draft-local-office-kz-national']);
+    expect(duty.appliedReading).toBe('enacted-legal-representative');
+    expect(duty.readings?.[1]?.representative?.citizenship).toBe('KZ');
+  });
+
+  it('give NetzDG an end date and India an amendment as a new version', () => {
+    expect(packs.find((p) => p.id === 'de-netzdg')!.versions.at(-1)!.until).toBe('2024-05-13');
+    expect(packs.find((p) => p.id === 'in-it-rules')!.versions.map((v) => v.from)).toEqual(['2021-02-25', '2026-02-20']);
+  });
+});
+
+const kz = readFileSync(path.join(shippedRulesDir, 'kz-2022-child-cyberbullying.yaml'), 'utf8');
+const file = 'rules/kz-2022-child-cyberbullying.yaml';
+
+describe('a broken pack', () => {
+  it('names the file, the path of the field, its line and the reason', () => {
+    const broken = kz.replace('        hours: 24\n', '        hours: -24\n');
+    const { pack, problems } = parsePackFile(file, broken);
+    expect(pack).toBeNull();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      file,
+      path: 'versions[0].deadlines[0].hours',
+      reason: expect.stringMatching(/>0|positive|greater/i),
+    });
+    expect(broken.split('\n')[problems[0]!.line! - 1]).toContain('hours: -24');
+  });
+
+  it.each([
+    [
+      'hours on a clock without hours',
+      (t: string) => t.replace('clock: elapsed_hours_from_receipt', 'clock: immediate'),
+      'versions[0].deadlines[0].hours',
+      /must be left out/,
+    ],
+    [
+      'an unknown source id',
+      (t: string) => t.replace('sources: [jjtv-senate]', 'sources: [nowhere]'),
+      'versions[0].deadlines[0].sources[0]',
+      /no source with id nowhere/,
+    ],
+    [
+      'an unknown clock',
+      (t: string) => t.replace('clock: elapsed_hours_from_receipt', 'clock: business_days'),
+      'versions[0].deadlines[0].clock',
+      /.+/,
+    ],
+    [
+      'a misspelt field',
+      (t: string) => t.replace('complianceWindowDays: 180', 'complianceWindowDay: 180'),
+      'versions[0].duties[0]',
+      /complianceWindowDay/,
+    ],
+    ['a bad date', (t: string) => t.replace('from: "2022-05-03"', 'from: "2022-02-30"'), 'versions[0].from', /calendar date/],
+    [
+      'an applied reading that is not a reading',
+      (t: string) => t.replace('appliedReading: enacted-legal-representative', 'appliedReading: other'),
+      'versions[0].duties[0].appliedReading',
+      /must name one of the readings/,
+    ],
+    [
+      'an id that is not the file name',
+      (t: string) => t.replace('id: kz-2022-child-cyberbullying', 'id: kz-2022'),
+      'id',
+      /must match the file name/,
+    ],
+    [
+      'no source at all',
+      (t: string) => t.replace(/^sources:[\s\S]*?^versions:/m, 'sources: []\nversions:'),
+      'sources',
+      /at least one source/,
+    ],
+  ])('refuses %s', (_, change, where, reason) => {
+    const { problems } = parsePackFile(file, change(kz));
+    expect(problems.map((p) => p.path)).toContain(where);
+    expect(problems.find((p) => p.path === where)!.reason).toMatch(reason);
+  });
+
+  it('refuses YAML that does not parse, with its line', () => {
+    const { problems } = parsePackFile(file, 'id: x\n  bad: [\n');
+    expect(problems[0]).toMatchObject({ file, reason: expect.stringMatching(/^not valid YAML/) });
+  });
+
+  it('stops loading the rule book with every problem listed', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'writ-rules-'));
+    writeFileSync(path.join(dir, 'kz-2022-child-cyberbullying.yaml'), kz.replace('        hours: 24\n', '        hours: -24\n'));
+    expect(() => loadRuleBook(dir)).toThrow(RulePackError);
+    try {
+      loadRuleBook(dir);
+    } catch (error) {
+      expect((error as Error).message).toMatch(/kz-2022-child-cyberbullying\.yaml:\d+: versions\[0\]\.deadlines\[0\]\.hours: /);
+    }
+  });
+});
