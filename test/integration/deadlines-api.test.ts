@@ -3,14 +3,15 @@
  * version stored; a later change of the pack shows as a difference but moves nothing until an
  * audited recomputation; SLA states; the report's deadline figures; a broken pack stops start-up.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, shippedRulesDir } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { RulePackError } from '../../src/rules/packs.js';
 import { createAuthority, createTestApp, newRequestBody, type TestApp } from '../support/app.js';
+import { scratchDirectory } from '../support/scratch.js';
 
 const now = new Date('2026-03-11T12:00:00Z');
 let t: TestApp;
@@ -107,7 +108,7 @@ describe('a changed rule pack', () => {
     expect(created.dueAt).toBe('2026-03-11T08:30:00.000Z');
 
     // Someone corrects the pack: 3 h becomes 6 h. A second server runs with the changed packs.
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'writ-rules-'));
+    const dir = scratchDirectory('writ-rules-');
     cpSync(shippedRulesDir, dir, { recursive: true });
     const file = path.join(dir, 'in-it-rules.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('        hours: 3\n', '        hours: 6\n'));
@@ -254,7 +255,7 @@ describe('regimes API and report figures', () => {
 
 describe('start-up', () => {
   it('refuses to start with a broken rule pack, naming the file and the field', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'writ-rules-'));
+    const dir = scratchDirectory('writ-rules-');
     cpSync(shippedRulesDir, dir, { recursive: true });
     const file = path.join(dir, 'eu-tco.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('        hours: 1\n', '        hours: one\n'));

@@ -1,10 +1,11 @@
 /** The shipped rule packs, and the errors a broken pack gives: file, path inside it, line, reason. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shippedRulesDir } from '../../src/config.js';
 import { checkRulePacks, loadRuleBook, parsePackFile, RulePackError } from '../../src/rules/packs.js';
+import { scratchDirectory } from '../support/scratch.js';
 
 const required = [
   'kz-2022-child-cyberbullying',
@@ -129,7 +130,7 @@ describe('a broken pack', () => {
   });
 
   it('stops loading the rule book with every problem listed', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'writ-rules-'));
+    const dir = scratchDirectory('writ-rules-');
     writeFileSync(path.join(dir, 'kz-2022-child-cyberbullying.yaml'), kz.replace('        hours: 24\n', '        hours: -24\n'));
     expect(() => loadRuleBook(dir)).toThrow(RulePackError);
     try {

@@ -1,11 +1,12 @@
 /** `writ rules check` and `writ deadline` as a person runs them (no database needed). */
+
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { shippedRulesDir } from '../../src/config.js';
+import { scratchDirectory } from '../support/scratch.js';
 
 const run = promisify(execFile);
 const writ = (args: string[], env: Record<string, string> = {}) =>
@@ -22,7 +23,7 @@ describe('writ rules check', () => {
   }, 30_000);
 
   it('fails naming the file, the line, the path inside it and the reason', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'writ-rules-'));
+    const dir = scratchDirectory('writ-rules-');
     cpSync(shippedRulesDir, dir, { recursive: true });
     const file = path.join(dir, 'tr-5651.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('confidence: high', 'confidence: certain'));
