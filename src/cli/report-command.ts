@@ -4,7 +4,8 @@ import type { Config } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { reportsRepository } from '../db/reports-repository.js';
 import { WritError } from '../domain/errors.js';
-import { parsePeriod } from '../domain/period.js';
+import { parsePeriod, periodBounds } from '../domain/period.js';
+import type { DeadlinePerformance } from '../domain/regimes/sla.js';
 import { assembleReport, type CountryReport } from '../domain/report.js';
 import { countryCodePattern } from '../domain/vocabulary.js';
 
@@ -21,8 +22,12 @@ export async function report(config: Config, options: { country: string; period:
     throw new WritError('validation_failed', `--format must be json or table (got ${options.format})`, 'format');
   const database = await openDatabase(config, () => undefined);
   try {
-    const result = assembleReport(country, period, await reportsRepository(database.db).countryPeriod(country, period));
-    return options.format === 'json' ? JSON.stringify(result, null, 2) : reportTable(result);
+    const reports = reportsRepository(database.db);
+    const result = assembleReport(country, period, await reports.countryPeriod(country, period));
+    const deadlines = await reports.deadlinePerformance({ country, ...periodBounds(period) });
+    return options.format === 'json'
+      ? JSON.stringify({ ...result, deadlines }, null, 2)
+      : `${reportTable(result)}\n${deadlinesTable(deadlines)}`;
   } finally {
     await database.close();
   }
@@ -47,4 +52,16 @@ export function reportTable(r: CountryReport): string {
   for (const [bucket, v] of Object.entries(r.itemOutcomes)) outcomes.push([bucket, v.count, percent(v.share)]);
   out.push(outcomes.toString());
   return out.join('\n');
+}
+
+export function deadlinesTable(rows: DeadlinePerformance[]): string {
+  const t = new Table({
+    head: ['Regime', 'Decided', 'Met on time', 'Share met', 'Median hours to decision'],
+    style: { head: [], border: [] },
+  });
+  for (const r of rows) {
+    t.push([r.regimeId ?? '(policy deadline)', r.decided, r.met, percent(r.shareMet), r.medianHoursToDecision ?? '—']);
+  }
+  if (!rows.length) t.push(['(no decided orders)', 0, 0, '—', '—']);
+  return `Deadlines (decided orders received in the period)\n${t.toString()}`;
 }

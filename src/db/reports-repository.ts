@@ -1,6 +1,7 @@
 /** The set-based queries behind the public transparency report (definitions: src/domain/report.ts). */
 import { sql } from 'drizzle-orm';
 import { type HalfYear, periodBounds } from '../domain/period.js';
+import type { DeadlinePerformance } from '../domain/regimes/sla.js';
 import { pendingReason, type ReportCounts } from '../domain/report.js';
 import type { Db } from './connection.js';
 
@@ -78,6 +79,40 @@ export function reportsRepository(db: Db) {
         FROM requests r JOIN authorities a ON a.id = r.authority_id
         GROUP BY 1, 2, 3 ORDER BY year DESC, half DESC, country`);
       return result.rows.map((r) => ({ ...r, half: r.half === 1 ? 1 : 2 }));
+    },
+
+    /**
+     * Per country and regime: decided requests received in [start, end), how many were decided by
+     * their due instant, and the median hours from receipt to decision.
+     */
+    async deadlinePerformance(filter: { country?: string; start?: Date; end?: Date }): Promise<DeadlinePerformance[]> {
+      const conditions = [sql`r.decided_at IS NOT NULL`, sql`r.status IN ('decided', 'closed')`];
+      if (filter.country) conditions.push(sql`a.country = ${filter.country}`);
+      if (filter.start) conditions.push(sql`r.received_at >= ${filter.start.toISOString()}`);
+      if (filter.end) conditions.push(sql`r.received_at < ${filter.end.toISOString()}`);
+      const result = await db.execute<{
+        country: string;
+        regime_id: string | null;
+        decided: number;
+        met: number;
+        median_hours: number | null;
+      }>(sql`
+        SELECT a.country, r.regime_id,
+               count(*)::int AS decided,
+               count(*) FILTER (WHERE r.decided_at <= r.due_at)::int AS met,
+               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.decided_at - r.received_at) / 3600) AS median_hours
+        FROM requests r JOIN authorities a ON a.id = r.authority_id
+        WHERE ${sql.join(conditions, sql` AND `)}
+        GROUP BY a.country, r.regime_id
+        ORDER BY a.country, r.regime_id NULLS LAST`);
+      return result.rows.map((r) => ({
+        country: r.country,
+        regimeId: r.regime_id,
+        decided: Number(r.decided),
+        met: Number(r.met),
+        shareMet: Number(r.decided) === 0 ? 0 : Number(r.met) / Number(r.decided),
+        medianHoursToDecision: r.median_hours === null ? null : Math.round(Number(r.median_hours) * 100) / 100,
+      }));
     },
   };
 }

@@ -167,9 +167,12 @@ describe('the public report', () => {
       requests: 1,
       items: 1,
       itemOutcomes: { removed_legal: { count: 1, share: 1 } },
+      // Received in 2021 and decided during this test run: long past its deadline.
+      deadlines: [{ country: 'KZ', decided: 1, met: 0, shareMet: 0 }],
     });
     const table = await run('node', ['bin/writ.js', 'report', '--country', 'KZ', '--period', '2021-H2'], { env });
     expect(table.stdout).toContain('Requests: 1    Items: 1');
+    expect(table.stdout).toContain('Deadlines (decided orders received in the period)');
     expect(table.stdout).toMatch(/removed_legal\s*│\s*1\s*│\s*100\.0%/);
     await expect(run('node', ['bin/writ.js', 'report', '--country', 'KZ', '--period', '2021'], { env })).rejects.toMatchObject({
       stderr: expect.stringContaining('period must look like 2021-H1'),

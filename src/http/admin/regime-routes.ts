@@ -4,7 +4,6 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { parsePeriod, periodBounds } from '../../domain/period.js';
 import { computeDeadline } from '../../domain/regimes/deadline-engine.js';
 import { type RegimePack, regimePackSchema } from '../../domain/regimes/pack.js';
 import { currentVersion } from '../../domain/regimes/rule-book.js';
@@ -12,7 +11,7 @@ import { formatInZone } from '../../domain/regimes/time.js';
 import { requireUser } from '../authentication.js';
 import { countryCode, problemSchema } from '../schemas.js';
 import type { Services } from '../services.js';
-import { deadlinePerformanceSchema, deadlineQuerySchema, deadlineResultSchema, regimeSummarySchema } from './schemas.js';
+import { deadlineQuerySchema, deadlineResultSchema, regimeSummarySchema } from './schemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
@@ -91,24 +90,6 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         dueAt: result.dueAt.toISOString(),
         dueAtAuthorityTime: formatInZone(result.dueAt, result.timeZone),
       };
-    },
-  });
-
-  app.get('/api/v1/public/reports/:country/:period/deadlines', {
-    schema: {
-      tags: ['public'],
-      security: [],
-      summary: "Share of a country's orders met on time, and median hours from receipt to decision, per regime",
-      description:
-        'Counts requests received in the half-year (UTC) that are decided or closed; met means decided by the due instant ' +
-        'stored with the request. Withdrawn and open requests are not counted.',
-      params: z.object({ country: countryCode, period: z.string().meta({ example: '2026-H1' }) }),
-      response: { 200: deadlinePerformanceSchema, 400: problemSchema },
-    },
-    handler: async (request) => {
-      const { start, end } = periodBounds(parsePeriod(request.params.period));
-      const rows = await services.compliance.deadlinePerformance({ country: request.params.country, start, end });
-      return { country: request.params.country, period: request.params.period, rows };
     },
   });
 };

@@ -175,20 +175,3 @@ export const newEvidenceSchema = z.object({
 });
 
 export const evidenceResponseSchema = evidenceSchema;
-
-export const deadlinePerformanceSchema = z
-  .object({
-    country: z.string(),
-    period: z.string(),
-    rows: z.array(
-      z.object({
-        country: z.string(),
-        regimeId: z.string().nullable().meta({ description: 'null: requests that named no regime (policy deadlines)' }),
-        decided: z.number().int(),
-        met: z.number().int(),
-        shareMet: z.number().meta({ description: 'Share of decided orders decided by their due instant' }),
-        medianHoursToDecision: z.number().nullable(),
-      }),
-    ),
-  })
-  .meta({ id: 'DeadlinePerformance' });

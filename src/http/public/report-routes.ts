@@ -1,9 +1,9 @@
 /** The public transparency report: no sign-in. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formatPeriod, parsePeriod } from '../../domain/period.js';
+import { formatPeriod, parsePeriod, periodBounds } from '../../domain/period.js';
 import { assembleReport } from '../../domain/report.js';
-import { countryCode, countryReportSchema, problemSchema, reportIndexSchema } from '../schemas.js';
+import { countryCode, countryReportSchema, deadlinePerformanceSchema, problemSchema, reportIndexSchema } from '../schemas.js';
 import type { Services } from '../services.js';
 
 export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -34,6 +34,24 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     handler: async (request) => {
       const period = parsePeriod(request.params.period);
       return assembleReport(request.params.country, period, await services.reports.countryPeriod(request.params.country, period));
+    },
+  });
+
+  app.get('/api/v1/public/reports/:country/:period/deadlines', {
+    schema: {
+      tags: ['public'],
+      security: [],
+      summary: "Share of a country's orders met on time, and median hours from receipt to decision, per regime",
+      description:
+        'Counts requests received in the half-year (UTC) that are decided or closed; met means decided by the due instant ' +
+        'stored with the request. Withdrawn and open requests are not counted.',
+      params: z.object({ country: countryCode, period: z.string().meta({ example: '2026-H1' }) }),
+      response: { 200: deadlinePerformanceSchema, 400: problemSchema },
+    },
+    handler: async (request) => {
+      const { start, end } = periodBounds(parsePeriod(request.params.period));
+      const rows = await services.reports.deadlinePerformance({ country: request.params.country, start, end });
+      return { country: request.params.country, period: request.params.period, rows };
     },
   });
 };
