@@ -106,7 +106,19 @@ export async function buildApp({ config, database, now, logger, rules }: AppOpti
       maxAge: '1y',
       immutable: true,
     });
-    const spaRoutes = ['/', '/signin', '/review', '/review/*', '/reports', '/reports/*', '/compliance', '/compliance/*'];
+    const spaRoutes = [
+      '/',
+      '/signin',
+      '/review',
+      '/review/*',
+      '/reports',
+      '/reports/*',
+      '/compliance',
+      '/compliance/*',
+      '/compare',
+      '/compare/*',
+      '/methodology',
+    ];
     for (const url of spaRoutes) {
       app.get(url, { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html', webRoot, { maxAge: 0 }));
     }

@@ -255,6 +255,7 @@ export const deadlinePerformanceSchema = z
       z.object({
         country: z.string(),
         regimeId: z.string().nullable().meta({ description: 'null: requests that named no regime (policy deadlines)' }),
+        regimeName: z.string().nullable().meta({ description: "The regime's English name, from its rule pack" }),
         decided: z.number().int(),
         met: z.number().int(),
         shareMet: z.number().meta({ description: 'Share of decided orders decided by their due instant' }),

@@ -176,6 +176,10 @@ describe('regimes API and report figures', () => {
     expect(list.regimes.map((r: { id: string }) => r.id)).toEqual(['kz-2022-child-cyberbullying', 'kz-2023-online-platforms']);
     expect((await get('/api/v1/regimes/de-netzdg')).json().versions[0].until).toBe('2024-05-13');
     expect((await get('/api/v1/regimes/nope')).statusCode).toBe(404);
+    // The law is public: the regimes need no sign-in.
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/regimes/kz-2022-child-cyberbullying' });
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json().sources.length).toBeGreaterThan(0);
     const preview = await get(
       '/api/v1/regimes/eu-tco/deadline?kind=content_removal&category=terrorist_content&receivedAt=2026-03-01T10:00:00%2B01:00',
     );
@@ -244,7 +248,13 @@ describe('regimes API and report figures', () => {
       const res = await live.inject({ method: 'GET', url: `/api/v1/public/reports/RU/${period}/deadlines` });
       expect(res.statusCode).toBe(200);
       const [row] = res.json().rows;
-      expect(row).toMatchObject({ country: 'RU', regimeId: 'ru-149', decided: 3, met: 2 });
+      expect(row).toMatchObject({
+        country: 'RU',
+        regimeId: 'ru-149',
+        regimeName: expect.stringContaining('Law on Information'),
+        decided: 3,
+        met: 2,
+      });
       expect(row.shareMet).toBeCloseTo(2 / 3);
       expect(row.medianHoursToDecision).toBeCloseTo(4, 1);
     } finally {

@@ -39,11 +39,11 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
   app.get('/api/v1/regimes', {
     schema: {
       tags: ['regimes'],
+      security: [],
       summary: 'The legal regimes of the rule packs, with their versions and deadline categories',
       querystring: z.object({ jurisdiction: countryCode.optional() }),
       response: { 200: z.object({ regimes: z.array(regimeSummarySchema) }), ...errors },
     },
-    onRequest: requireUser,
     handler: async (request) => ({
       regimes: services.rules.packs
         .filter((p) => !request.query.jurisdiction || p.jurisdiction === request.query.jurisdiction)
@@ -54,11 +54,11 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
   app.get('/api/v1/regimes/:id', {
     schema: {
       tags: ['regimes'],
+      security: [],
       summary: 'One rule pack in full: versions, coverage, duties, deadlines, sources with quotes',
       params: z.object({ id: z.string().min(1).max(100) }),
       response: { 200: regimePackSchema, ...errors },
     },
-    onRequest: requireUser,
     handler: async (request) => services.rules.get(request.params.id),
   });
 

@@ -51,7 +51,11 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     handler: async (request) => {
       const { start, end } = periodBounds(parsePeriod(request.params.period));
       const rows = await services.reports.deadlinePerformance({ country: request.params.country, start, end });
-      return { country: request.params.country, period: request.params.period, rows };
+      return {
+        country: request.params.country,
+        period: request.params.period,
+        rows: rows.map((r) => ({ ...r, regimeName: r.regimeId ? (services.rules.find(r.regimeId)?.name.en ?? null) : null })),
+      };
     },
   });
 };
