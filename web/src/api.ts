@@ -4,9 +4,21 @@
  * problem+json and are thrown as ApiError.
  */
 import type { z } from 'zod';
+import type { RegimePack } from '../../src/domain/regimes/pack.js';
 import type { RequestStatus } from '../../src/domain/vocabulary.js';
 import type {
+  countryObligationsSchema,
+  dutyUpdateSchema,
+  evidenceResponseSchema,
+  newEvidenceSchema,
+  newUserFigureSchema,
+  regimeSummarySchema,
+  registerSchema,
+  userFigureSchema,
+} from '../../src/http/admin/schemas.js';
+import type {
   countryReportSchema,
+  deadlinePerformanceSchema,
   decisionInputSchema,
   eventSchema,
   itemSchema,
@@ -28,6 +40,21 @@ export type User = z.output<typeof userSchema>;
 export type Session = z.output<typeof sessionSchema>;
 export type CountryReport = z.output<typeof countryReportSchema>;
 export type ReportIndex = z.output<typeof reportIndexSchema>;
+export type SlaState = RequestSummary['sla']['state'];
+
+export type Register = z.output<typeof registerSchema>;
+export type CountryObligations = z.output<typeof countryObligationsSchema>;
+export type ApplicableRegime = CountryObligations['regimes'][number];
+export type DutyView = ApplicableRegime['duties'][number];
+export type RegisterWarning = CountryObligations['warnings'][number];
+export type Evidence = z.output<typeof evidenceResponseSchema>;
+export type UserFigure = z.output<typeof userFigureSchema>;
+export type NewUserFigure = z.input<typeof newUserFigureSchema>;
+export type DutyUpdate = z.input<typeof dutyUpdateSchema>;
+export type NewEvidence = z.input<typeof newEvidenceSchema>;
+export type RegimeSummary = z.output<typeof regimeSummarySchema>;
+export type { RegimePack };
+export type DeadlinePerformance = z.output<typeof deadlinePerformanceSchema>;
 
 export type Problem = {
   type?: string;
@@ -119,7 +146,24 @@ export const api = {
   changeStatus: (id: string, status: RequestStatus, note?: string) =>
     call<RequestDetail>('POST', `/api/v1/requests/${enc(id)}/status`, note ? { status, note } : { status }),
 
+  recomputeDeadline: (id: string, note: string) =>
+    call<RequestDetail>('POST', `/api/v1/requests/${enc(id)}/deadline/recompute`, { note }),
+
+  regimes: () => call<{ regimes: RegimeSummary[] }>('GET', '/api/v1/regimes'),
+  regime: (id: string) => call<RegimePack>('GET', `/api/v1/regimes/${enc(id)}`),
+  register: (country?: string) =>
+    call<Register>('GET', country ? `/api/v1/obligations?country=${enc(country)}` : '/api/v1/obligations'),
+  figures: () => call<{ figures: UserFigure[] }>('GET', '/api/v1/obligations/figures'),
+  recordFigure: (figure: NewUserFigure) =>
+    call<{ figure: UserFigure; country: CountryObligations }>('POST', '/api/v1/obligations/figures', figure),
+  updateDuty: (country: string, regimeId: string, dutyId: string, update: DutyUpdate) =>
+    call<CountryObligations>('PUT', `/api/v1/obligations/${enc(country)}/${enc(regimeId)}/${enc(dutyId)}`, update),
+  addEvidence: (country: string, regimeId: string, dutyId: string, evidence: NewEvidence) =>
+    call<Evidence>('POST', `/api/v1/obligations/${enc(country)}/${enc(regimeId)}/${enc(dutyId)}/evidence`, evidence),
+
   reportIndex: () => call<ReportIndex>('GET', '/api/v1/public/reports'),
   countryReport: (country: string, period: string) =>
     call<CountryReport>('GET', `/api/v1/public/reports/${enc(country)}/${enc(period)}`),
+  deadlinePerformance: (country: string, period: string) =>
+    call<DeadlinePerformance>('GET', `/api/v1/public/reports/${enc(country)}/${enc(period)}/deadlines`),
 };

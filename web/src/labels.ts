@@ -1,4 +1,15 @@
 /** Human words for Writ's enum values. The Record types make tsc flag any value left unlabelled. */
+
+import type { SlaState } from '../../src/domain/regimes/sla.js';
+import {
+  type Confidence,
+  type CoverageMetric,
+  type DeadlineBasis,
+  type DeadlineClock,
+  type DutyKind,
+  type DutyStatus,
+  metricLabels,
+} from '../../src/domain/regimes/vocabulary.js';
 import {
   type AuthorityKind,
   type Channel,
@@ -68,7 +79,74 @@ export const eventLabels: Record<string, string> = {
   status_changed: 'Status changed',
   item_decided: 'Item decided',
   decision_changed: 'Decision changed',
+  deadline_recomputed: 'Deadline recomputed',
 };
+
+export const slaLabels: Record<SlaState, string> = {
+  on_track: 'On track',
+  due_soon: 'Due soon',
+  overdue: 'Overdue',
+  met: 'Met',
+  missed: 'Missed',
+  not_applicable: 'No deadline',
+};
+
+/** What a deadline rests on, in words a reviewer can repeat to the authority. */
+export const basisLabels: Record<DeadlineBasis, string> = {
+  law: 'Set by law',
+  policy: 'No legal hours: platform policy target',
+  order: 'Period set in the order',
+};
+
+export const clockLabels: Record<DeadlineClock, string> = {
+  elapsed_hours_from_receipt: 'Hours after receipt',
+  immediate: '“Immediately” (no hours in the law)',
+  without_undue_delay: '“Without undue delay” (no hours in the law)',
+  set_in_order: 'Period stated in the order',
+};
+
+export const dutyKindLabels: Record<DutyKind, string> = {
+  legal_representative: 'Legal representative',
+  local_office: 'Local office',
+  local_legal_entity: 'Local legal entity',
+  registration: 'Registration',
+  contact_person: 'Contact person',
+  compliance_officer: 'Compliance officer',
+  service_agent: 'Service agent',
+  point_of_contact: 'Point of contact',
+  data_localisation: 'Data localisation',
+};
+
+export const dutyStatusLabels: Record<DutyStatus, string> = {
+  not_started: 'Not started',
+  in_progress: 'In progress',
+  done: 'Done',
+  not_applicable: 'Not applicable',
+};
+
+export const confidenceLabels: Record<Confidence, string> = {
+  low: 'Low confidence',
+  medium: 'Medium confidence',
+  high: 'High confidence',
+};
+
+/** `avg_daily_users_over_month` → `Average daily users over a month` */
+export function metricName(metric: CoverageMetric): string {
+  const words = metricLabels[metric];
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const numberFormat = new Intl.NumberFormat('en-GB');
+
+/** `120000` → `120,000` */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** A threshold in words: `more than 100,000 average daily users over a month`. */
+export function thresholdText(t: { metric: CoverageMetric; threshold: number; comparison: 'more_than' | 'at_least' }): string {
+  return `${t.comparison === 'more_than' ? 'more than' : 'at least'} ${formatNumber(t.threshold)} ${metricLabels[t.metric]}`;
+}
 
 /** `communications_regulator` → `Communications regulator`, for values outside the tables. */
 export function humanize(value: string): string {

@@ -1,6 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { CompliancePage } from './compliance/CompliancePage.js';
+import { RegimeDetailPage } from './compliance/RegimeDetail.js';
+import { RegimeListPage } from './compliance/RegimeList.js';
 import { Loading, NotFoundPage } from './components/Feedback.js';
 import { PublicLayout } from './components/Layout.js';
 import { ReportIndexPage } from './public/ReportIndex.js';
@@ -9,6 +12,7 @@ import { RequestPage } from './review/RequestPage.js';
 import { ReviewLayout } from './review/ReviewLayout.js';
 import { SignInPage } from './review/SignIn.js';
 import './styles.css';
+import './compliance/compliance.css';
 
 const router = createBrowserRouter([
   {
@@ -22,6 +26,21 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./public/CountryReport.js')).CountryReportPage }),
         hydrateFallbackElement: <Loading what="the report" />,
       },
+      {
+        path: '/compare',
+        lazy: async () => ({ Component: (await import('./compare/CompareIndex.js')).CompareIndexPage }),
+        hydrateFallbackElement: <Loading what="the comparison" />,
+      },
+      {
+        path: '/compare/:country',
+        lazy: async () => ({ Component: (await import('./compare/CountryCompare.js')).CountryComparePage }),
+        hydrateFallbackElement: <Loading what="the comparison" />,
+      },
+      {
+        path: '/methodology',
+        lazy: async () => ({ Component: (await import('./compare/Methodology.js')).MethodologyPage }),
+        hydrateFallbackElement: <Loading what="the methodology" />,
+      },
       { path: '/signin', element: <SignInPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
@@ -32,6 +51,17 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <QueuePage /> },
       { path: 'requests/:id', element: <RequestPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  {
+    // Signed-in, like the review pages: the obligations register and the regimes browser.
+    path: '/compliance',
+    element: <ReviewLayout />,
+    children: [
+      { index: true, element: <CompliancePage /> },
+      { path: 'regimes', element: <RegimeListPage /> },
+      { path: 'regimes/:id', element: <RegimeDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -34,15 +34,16 @@ export type Urgency = 'overdue' | 'soon' | 'ok';
 export type TimeLeft = { text: string; urgency: Urgency };
 
 /**
- * Time left until `dueAt`: overdue once it has passed, `soon` when less than a quarter of the
- * window between receipt and deadline remains.
+ * Time left until `dueAt`: overdue once it has passed, `soon` from `dueSoonAt` (the server's SLA
+ * threshold) or, without it, when less than a quarter of the window between receipt and deadline remains.
  */
-export function timeLeft(receivedAt: string, dueAt: string, now: Date): TimeLeft {
+export function timeLeft(receivedAt: string, dueAt: string, now: Date, dueSoonAt?: string): TimeLeft {
   const due = Date.parse(dueAt);
   const left = due - now.getTime();
   if (left <= 0) return { text: `overdue by ${formatDuration(left)}`, urgency: 'overdue' };
   const window = due - Date.parse(receivedAt);
-  const urgency: Urgency = window > 0 && left < window / 4 ? 'soon' : 'ok';
+  const soon = dueSoonAt ? now.getTime() >= Date.parse(dueSoonAt) : window > 0 && left < window / 4;
+  const urgency: Urgency = soon ? 'soon' : 'ok';
   return { text: `in ${formatDuration(left)}`, urgency };
 }
 
@@ -87,4 +88,25 @@ export function formatInZone(iso: string, timeZone: string): string | null {
   } catch {
     return null;
   }
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });
+
+/** `2026-07-14` → `14 Jul 2026` (a calendar day, not an instant). */
+export function formatDay(day: string): string {
+  const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : dayFormat.format(date);
+}
+
+/** Whole days from `from` to `to` (calendar days, `YYYY-MM-DD`); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / DAY);
+}
+
+/** `3 days left` / `due today` / `12 days overdue` */
+export function daysLeftText(days: number): string {
+  if (days === 0) return 'due today';
+  const n = Math.abs(days);
+  const unit = n === 1 ? 'day' : 'days';
+  return days > 0 ? `${n} ${unit} left` : `${n} ${unit} overdue`;
 }

@@ -44,6 +44,7 @@ export function PublicLayout() {
       nav={
         <>
           <NavLink to="/reports">Transparency reports</NavLink>
+          <NavLink to="/compare">Compare</NavLink>
           <NavLink to="/signin">Reviewer sign-in</NavLink>
         </>
       }

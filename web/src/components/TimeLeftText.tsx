@@ -1,12 +1,14 @@
 import { timeLeft } from '../time.js';
 
+type Props = { receivedAt: string; dueAt: string; now: Date; dueSoonAt?: string };
+
 /**
- * "in 3 h 12 min" / "overdue by 2 h": red when overdue, amber when less than a quarter of the
- * window remains. Colour is never the only signal: "overdue" is in the words, and "due soon"
- * gets a mark and a hidden label.
+ * "in 3 h 12 min" / "overdue by 2 h": red when overdue, amber once it is due soon (from the SLA's
+ * `dueSoonAt` when given, else when less than a quarter of the window remains). Colour is never the
+ * only signal: "overdue" is in the words, and "due soon" gets a mark and a hidden label.
  */
-export function TimeLeftText({ receivedAt, dueAt, now }: { receivedAt: string; dueAt: string; now: Date }) {
-  const left = timeLeft(receivedAt, dueAt, now);
+export function TimeLeftText({ receivedAt, dueAt, now, dueSoonAt }: Props) {
+  const left = timeLeft(receivedAt, dueAt, now, dueSoonAt);
   return (
     <span className={`time-left time-left-${left.urgency}`} data-urgency={left.urgency}>
       {left.urgency === 'soon' ? (

@@ -7,6 +7,7 @@ import { DemoBanner, Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
 import { authorityKindLabels, bucketLabels, countryName, labelOf, type OutcomeBucket, requestKindLabels } from '../labels.js';
 import { barHeight, barOption, donutOption, type Entry, percent } from './charts.js';
+import { DeadlinesSection } from './DeadlinesSection.js';
 import { periodName, shiftPeriod } from './periods.js';
 
 const bucketOrder = Object.keys(bucketLabels) as OutcomeBucket[];
@@ -213,7 +214,7 @@ export function CountryReportPage() {
     <article className="page report-page">
       <div className="page-heading">
         <p className="breadcrumb">
-          <Link to="/reports">← All reports</Link>
+          <Link to="/reports">← All reports</Link> · <Link to={`/compare/${code}`}>Compare with other platforms</Link>
         </p>
         <h1>
           {countryName(code)} <span className="muted">({code})</span>
@@ -267,6 +268,7 @@ export function CountryReportPage() {
             </div>
             {report.requests > 0 ? <Charts report={report} /> : null}
           </div>
+          {report.requests > 0 ? <DeadlinesSection country={code} period={period} /> : null}
           <p className="muted method">
             A request is counted in the half-year it was received (UTC). Each request counts under one product and one reason:
             those of most of its items. Outcomes are shares of items, not of requests; items not yet decided are “Pending review”.

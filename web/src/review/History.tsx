@@ -19,6 +19,25 @@ function describeDecision(value: unknown): string {
   return parts.join(' · ');
 }
 
+/** `due 10 Mar 2026, 18:30 UTC (kz-2022-child-cyberbullying/child-cyberbullying-removal v1)` */
+function describeDeadline(value: unknown): string {
+  const dueAt = text(prop(value, 'dueAt'));
+  const ruleId = text(prop(value, 'deadlineRuleId'));
+  const version = text(prop(value, 'deadlineRuleVersion'));
+  const due = dueAt && !Number.isNaN(Date.parse(dueAt)) ? `due ${formatUtc(dueAt)}` : 'no deadline';
+  return ruleId ? `${due} (${ruleId} v${version ?? '?'})` : `${due} (platform policy)`;
+}
+
+/** `due … (rule v1) → due … (rule v2)`, for a deadline_recomputed event; the rule once when it stayed the same. */
+export function describeRecompute(event: Pick<RequestEvent, 'before' | 'after'>): string {
+  const rule = (v: unknown) => `${text(prop(v, 'deadlineRuleId')) ?? ''} v${text(prop(v, 'deadlineRuleVersion')) ?? ''}`;
+  const due = (v: unknown) => describeDeadline({ dueAt: prop(v, 'dueAt') }).replace(/ \(platform policy\)$/, '');
+  if (text(prop(event.before, 'deadlineRuleId')) && rule(event.before) === rule(event.after)) {
+    return `${due(event.before)} → ${due(event.after)} (${rule(event.after)}, recomputed with the current pack)`;
+  }
+  return `${describeDeadline(event.before)} → ${describeDeadline(event.after)}`;
+}
+
 /** One line saying what changed: `Received → In review`, `Item 2: No action taken → …`. */
 export function summarize(event: RequestEvent, positions: Map<string, number>): string {
   const item = event.itemId ? `Item ${positions.get(event.itemId) ?? '?'}: ` : '';
@@ -32,6 +51,8 @@ export function summarize(event: RequestEvent, positions: Map<string, number>): 
       return item + describeDecision(event.after);
     case 'decision_changed':
       return `${item}${describeDecision(event.before)} → ${describeDecision(event.after)}`;
+    case 'deadline_recomputed':
+      return describeRecompute(event);
     case 'request_received': {
       const count = text(prop(event.after, 'items'));
       const channel = text(prop(event.after, 'channel'));

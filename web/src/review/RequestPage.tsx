@@ -10,6 +10,7 @@ import { StatusBadge } from '../components/StatusBadge.js';
 import { TimeLeftText } from '../components/TimeLeftText.js';
 import { authorityKindLabels, channelLabels, countryName, requestKindLabels } from '../labels.js';
 import { formatInZone, formatUtc, useNow } from '../time.js';
+import { DeadlinePanel } from './DeadlinePanel.js';
 import { History } from './History.js';
 import { ItemCard } from './ItemCard.js';
 import { StatusActions } from './StatusActions.js';
@@ -82,10 +83,12 @@ function Header({ request, now }: { request: RequestDetail; now: Date }) {
           <Instant iso={request.dueAt} timeZone={request.authorityTimeZone} />
           {open ? (
             <span className="sub">
-              <TimeLeftText receivedAt={request.receivedAt} dueAt={request.dueAt} now={now} />
+              <TimeLeftText receivedAt={request.receivedAt} dueAt={request.dueAt} now={now} dueSoonAt={request.sla.dueSoonAt} />
             </span>
           ) : null}
-          <span className="sub muted">{request.dueBasis}</span>
+          <span className="sub">
+            <a href="#deadline-heading">How this deadline was set</a>
+          </span>
         </dd>
         {request.decidedAt ? (
           <>
@@ -146,6 +149,7 @@ export function RequestPage() {
     <article className="page request-page" data-request-id={request.id}>
       {request.isDemo ? <DemoBanner>This request is demo data, made up to show how Writ works.</DemoBanner> : null}
       <Header request={request} now={now} />
+      <DeadlinePanel request={request} now={now} onSaved={setRequest} />
 
       <section className="section" aria-labelledby="status-heading">
         <h2 id="status-heading">Status</h2>

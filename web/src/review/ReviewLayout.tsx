@@ -1,4 +1,4 @@
-/** The frame of the reviewer pages: checks the session, names the reviewer, offers sign-out. */
+/** The frame of the signed-in pages (review queue, compliance): checks the session, names the reviewer, offers sign-out. */
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { type ApiError, api, type User } from '../api.js';
@@ -43,6 +43,7 @@ export function ReviewLayout() {
       <NavLink to="/review" end>
         Queue
       </NavLink>
+      <NavLink to="/compliance">Compliance</NavLink>
       <NavLink to="/reports">Public reports</NavLink>
       {user ? (
         <span className="nav-user">

@@ -22,7 +22,8 @@ export function SignInPage() {
     setError(null);
     try {
       await api.signIn(email.trim(), password);
-      const target = state?.from?.startsWith('/review') ? state.from : '/review';
+      const from = state?.from;
+      const target = from && (from.startsWith('/review') || from.startsWith('/compliance')) ? from : '/review';
       navigate(target, { replace: true });
     } catch (e) {
       setError(asApiError(e));

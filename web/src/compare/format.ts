@@ -1,0 +1,80 @@
+/** Numbers, shares, half-years and colours as the comparison pages show them. */
+import type { DatasetSource } from './api.js';
+
+const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+
+/** `30838` → `30,838`; null (not published) → an en dash. */
+export function count(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '–';
+  return Number.isInteger(value) ? integer.format(value) : decimal.format(value);
+}
+
+/** `0.4048` → `40.5%`; null → an en dash. */
+export function share(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '–';
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** `KZ` → `Kazakhstan`, for headings before the API has answered (or when it cannot). */
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const periodPattern = /^(\d{4})-H([12])$/;
+
+/** `2021-H1` → `January–June 2021` */
+export function periodName(period: string): string {
+  const m = periodPattern.exec(period);
+  if (!m) return period;
+  return `${m[2] === '1' ? 'January–June' : 'July–December'} ${m[1]}`;
+}
+
+export const isPeriod = (text: string | null): text is string => text !== null && periodPattern.test(text);
+
+/** `['2009-H2', …, '2025-H1']` → `2009-H2 to 2025-H1 (32 half-years)` */
+export function periodSpan(periods: readonly string[]): string {
+  const sorted = [...periods].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (!first || !last) return 'no half-years';
+  const n = `${sorted.length} half-year${sorted.length === 1 ? '' : 's'}`;
+  return first === last ? `${first} (${n})` : `${first} to ${last} (${n})`;
+}
+
+/** The two reasons the pages pick out, and the grey of every other reason. */
+export const reasonColors = { governmentCriticism: '#c0392b', nationalSecurity: '#6b4fa1', other: '#8795a5' } as const;
+
+/** Which of the two picked-out reasons a published reason is (the JSON writes "National security"). */
+export function highlightOf(reason: string): 'governmentCriticism' | 'nationalSecurity' | null {
+  const r = reason.toLowerCase();
+  if (r === 'government criticism') return 'governmentCriticism';
+  if (r === 'national security') return 'nationalSecurity';
+  return null;
+}
+
+/** One colour per timeline series, stable across pages. */
+export const seriesColors: Record<DatasetSource | 'platform-content' | 'platform-user-data', string> = {
+  'google-removals': '#1f4e8c',
+  'google-removals-json': '#2f7f94',
+  'meta-data-requests': '#a06a00',
+  'platform-content': '#2a7f62',
+  'platform-user-data': '#9b3b5a',
+};
+
+export const surgeColor = '#c0392b';
+
+/** The key of a timeline series: its source, or this platform's content-removal or user-data requests. */
+export function seriesKey(
+  source: DatasetSource | 'platform',
+  requestKind: 'content_removal' | 'user_data',
+): keyof typeof seriesColors {
+  if (source !== 'platform') return source;
+  return requestKind === 'content_removal' ? 'platform-content' : 'platform-user-data';
+}

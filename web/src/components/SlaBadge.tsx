@@ -1,0 +1,25 @@
+/**
+ * Where a request stands against its deadline, as the server judged it: colour, a mark and the
+ * words, so that colour is never the only signal.
+ */
+import type { SlaState } from '../api.js';
+import { slaLabels } from '../labels.js';
+
+const marks: Record<SlaState, string> = {
+  on_track: '●',
+  due_soon: '◐',
+  overdue: '⚠',
+  met: '✓',
+  missed: '✕',
+  not_applicable: '–',
+};
+
+export function SlaBadge({ state, testId = 'sla-badge' }: { state: SlaState; testId?: string }) {
+  return (
+    <span className={`badge sla sla-${state}`} data-testid={testId} data-sla={state}>
+      <span aria-hidden="true">{marks[state]} </span>
+      <span className="visually-hidden">Deadline: </span>
+      {slaLabels[state]}
+    </span>
+  );
+}
