@@ -10,16 +10,14 @@
  *   Meta KZ 2023-H2: 2 requests, 4 accounts; 2017-H2 not listed, counted as 0
  *   This platform, KZ 2021-H1: 2 content removals, 1 user-data request
  */
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../src/datasets/import-dataset.js';
 import type { DatasetSource } from '../src/domain/datasets/sources.js';
-import { webRoot } from '../src/http/app.js';
 import { fixtures, readers } from '../test/integration/datasets-support.js';
 import { createAuthority, createTestApp, newRequestBody, type TestApp } from '../test/support/app.js';
+import { assertWebBuilt, launchChromium, listen } from './browser.js';
 
 let t: TestApp;
 let browser: Browser;
@@ -27,23 +25,10 @@ let page: Page;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(webRoot)) throw new Error(`the web UI is not built (${webRoot}); run \`npx vite build\` first`);
+  assertWebBuilt();
   t = await createTestApp(); // a fresh database (test/support/database.ts) and buildApp
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  base = await listen(t.app);
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 

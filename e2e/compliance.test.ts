@@ -10,19 +10,18 @@
  * which that regime's 24-hour removal deadline reads 12 hours, so that the shipped packs the server
  * runs with give WR-000001 another deadline.
  */
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, shippedRulesDir } from '../src/config.js';
 import { demoReviewer } from '../src/demo/demo-data.js';
 import { seedDemoData } from '../src/demo/seed.js';
 import type { RegimePack } from '../src/domain/regimes/pack.js';
 import { ruleBook } from '../src/domain/regimes/rule-book.js';
-import { buildApp, webRoot } from '../src/http/app.js';
+import { buildApp } from '../src/http/app.js';
 import { loadRuleBook } from '../src/rules/packs.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
+import { assertWebBuilt, launchChromium, listen } from './browser.js';
 
 const now = new Date('2026-05-01T09:00:00Z');
 const regime = 'kz-2022-child-cyberbullying';
@@ -45,25 +44,12 @@ function rulesWithShorterKzDeadline() {
 }
 
 beforeAll(async () => {
-  if (!existsSync(webRoot)) throw new Error(`the web UI is not built (${webRoot}); run \`npx vite build\` first`);
+  assertWebBuilt();
   database = await createTestDatabase();
   await seedDemoData(database.db, now, rulesWithShorterKzDeadline());
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, now: () => now, logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  base = await listen(app);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -2,17 +2,16 @@
  * A reviewer signs in, decides every item of a demo request in the browser, and the public
  * report counts the decisions. Chromium is Debian's (scripts/ensure-chromium.sh installs it).
  */
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { demoRequests, demoReviewer } from '../src/demo/demo-data.js';
 import { seedDemoData } from '../src/demo/seed.js';
 import { formatPeriod, periodOf } from '../src/domain/period.js';
-import { buildApp, webRoot } from '../src/http/app.js';
+import { buildApp } from '../src/http/app.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
+import { assertWebBuilt, launchChromium, listen } from './browser.js';
 
 let database: TestDatabase;
 let app: FastifyInstance;
@@ -21,25 +20,12 @@ let base: string;
 const seededAt = new Date();
 
 beforeAll(async () => {
-  if (!existsSync(webRoot)) throw new Error(`the web UI is not built (${webRoot}); run \`npx vite build\` first`);
+  assertWebBuilt();
   database = await createTestDatabase();
   await seedDemoData(database.db, seededAt);
   app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  base = await listen(app);
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
