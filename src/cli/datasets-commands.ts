@@ -55,7 +55,11 @@ export function importReportText(r: ImportReport): string {
   const files = new Table({ head: ['File', 'Part', 'Rows read'], style: plain });
   for (const f of r.files) files.push([f.name, f.role, n(f.rowsRead)]);
   out.push(files.toString());
-  if (r.ignoredFiles.length) out.push(`Ignored (not part of this dataset): ${r.ignoredFiles.join(', ')}`);
+  if (r.ignoredFiles.length) {
+    const shown = r.ignoredFiles.slice(0, 4).join(', ');
+    const more = r.ignoredFiles.length > 4 ? ` and ${r.ignoredFiles.length - 4} more` : '';
+    out.push(`Ignored (not part of this dataset): ${shown}${more}`);
+  }
   out.push(`Rows read: ${n(r.rowsRead)}   Rows stored: ${n(r.rowsStored)}   Warnings: ${n(r.warnings.length)}`);
   if (!r.unchanged) {
     out.push(
