@@ -9,7 +9,7 @@ import { type AppliedRule, computeDeadline, defaultPolicyHours, type PolicyTarge
 import type { RuleBook } from './regimes/rule-book.js';
 import { addHours } from './regimes/time.js';
 import type { DeadlineBasis } from './regimes/vocabulary.js';
-import type { RequestKind } from './vocabulary.js';
+import { openStatuses, type RequestKind, type RequestStatus } from './vocabulary.js';
 
 /** The legal frame an order names: its regime, the regime's category, and a period the order may set. */
 export type OrderFrame = {
@@ -77,4 +77,39 @@ export function deadlineFor(
 /** Milliseconds left until the deadline; negative when it has passed. */
 export function timeLeft(dueAt: Date, now: Date): number {
   return dueAt.getTime() - now.getTime();
+}
+
+/** What the current rule packs would give a stored deadline, so that a changed pack is visible. */
+export type DeadlineReview = {
+  differs: boolean;
+  currentDueAt: string | null;
+  currentRuleId: string | null;
+  currentRuleVersion: number | null;
+  /** Why the current packs give no deadline at all (e.g. the category was removed). */
+  problem: string | null;
+};
+
+/** Only open requests under a regime are reviewed: a decided request's deadline is history. */
+export function reviewDeadline(
+  r: RequestDeadline & { kind: RequestKind; receivedAt: Date; status: RequestStatus },
+  rules: RuleBook,
+  policy: PolicyTargets,
+): DeadlineReview | null {
+  if (!r.regimeId || !openStatuses.includes(r.status)) return null;
+  try {
+    const current = deadlineFor(r, rules, policy);
+    return {
+      differs:
+        current.dueAt.getTime() !== r.dueAt.getTime() ||
+        current.deadlineRuleId !== r.deadlineRuleId ||
+        current.deadlineRuleVersion !== r.deadlineRuleVersion,
+      currentDueAt: current.dueAt.toISOString(),
+      currentRuleId: current.deadlineRuleId,
+      currentRuleVersion: current.deadlineRuleVersion,
+      problem: null,
+    };
+  } catch (error) {
+    if (!(error instanceof WritError)) throw error;
+    return { differs: true, currentDueAt: null, currentRuleId: null, currentRuleVersion: null, problem: error.message };
+  }
 }

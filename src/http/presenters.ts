@@ -1,5 +1,6 @@
 /** Domain objects to their wire shapes: instants become ISO-8601 strings in UTC. */
 import type { RequestDetailView, RequestSummaryView } from '../db/requests-repository.js';
+import type { DeadlineReview } from '../domain/deadline.js';
 import { slaOf } from '../domain/regimes/sla.js';
 import { formatInZone } from '../domain/regimes/time.js';
 import type { Decision } from '../domain/request.js';
@@ -8,14 +9,6 @@ const iso = (d: Date) => d.toISOString();
 
 /** What a presentation depends on besides the request: the clock and the due_soon share. */
 export type PresentContext = { now: Date; dueSoonShare: number };
-
-export type DeadlineReview = {
-  differs: boolean;
-  currentDueAt: string | null;
-  currentRuleId: string | null;
-  currentRuleVersion: number | null;
-  problem: string | null;
-};
 
 export function presentSummary(r: RequestSummaryView, ctx: PresentContext) {
   const sla = slaOf(r, ctx.now, ctx.dueSoonShare);

@@ -2,12 +2,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RequestDetailView } from '../../db/requests-repository.js';
-import { deadlineFor } from '../../domain/deadline.js';
-import { WritError } from '../../domain/errors.js';
+import { deadlineFor, reviewDeadline } from '../../domain/deadline.js';
 import { checkRegimeFitsAuthority, receiveRequest } from '../../domain/intake.js';
-import { openStatuses } from '../../domain/vocabulary.js';
 import { requireUser, signedInUser } from '../authentication.js';
-import { type DeadlineReview, presentDetail, presentSummary } from '../presenters.js';
+import { presentDetail, presentSummary } from '../presenters.js';
 import {
   decisionInputSchema,
   idParam,
@@ -27,27 +25,8 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   app.addHook('onRequest', requireUser);
   const ctx = () => ({ now: services.now(), dueSoonShare: services.config.dueSoonShare });
 
-  /** What the current packs would give an open request under a regime, so a changed pack is visible. */
-  function review(r: RequestDetailView): DeadlineReview | null {
-    if (!r.regimeId || !openStatuses.includes(r.status)) return null;
-    try {
-      const now = deadlineFor(r, services.rules, services.config.policyTargets);
-      return {
-        differs:
-          now.dueAt.getTime() !== r.dueAt.getTime() ||
-          now.deadlineRuleId !== r.deadlineRuleId ||
-          now.deadlineRuleVersion !== r.deadlineRuleVersion,
-        currentDueAt: now.dueAt.toISOString(),
-        currentRuleId: now.deadlineRuleId,
-        currentRuleVersion: now.deadlineRuleVersion,
-        problem: null,
-      };
-    } catch (error) {
-      if (!(error instanceof WritError)) throw error;
-      return { differs: true, currentDueAt: null, currentRuleId: null, currentRuleVersion: null, problem: error.message };
-    }
-  }
-  const detail = (r: RequestDetailView) => presentDetail(r, ctx(), review(r));
+  const detail = (r: RequestDetailView) =>
+    presentDetail(r, ctx(), reviewDeadline(r, services.rules, services.config.policyTargets));
 
   app.post('/api/v1/requests', {
     schema: {
