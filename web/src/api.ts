@@ -102,7 +102,8 @@ export function asApiError(error: unknown): ApiError {
   return new ApiError({ status: 0, code: 'network', detail: `Could not reach Writ: ${detail}` });
 }
 
-async function problemFrom(response: Response): Promise<Problem> {
+/** The problem+json of a failed response, or a plain description when the body is not one. */
+export async function problemFrom(response: Response): Promise<Problem> {
   const fallback: Problem = {
     status: response.status,
     code: 'http_error',

@@ -13,7 +13,7 @@ import type {
   statsSchema,
   timelineSchema,
 } from '../../../src/http/public/dataset-schemas.js';
-import { ApiError, type Problem } from '../api.js';
+import { ApiError, problemFrom } from '../api.js';
 
 export type { DatasetSource };
 export type DatasetIndex = z.output<typeof datasetIndexSchema>;
@@ -46,21 +46,6 @@ export const hasReasons = (source: DatasetSource) => source !== 'meta-data-reque
 
 export const isDatasetSource = (text: string | null): text is DatasetSource =>
   text !== null && (sourceOrder as readonly string[]).includes(text);
-
-async function problemFrom(response: Response): Promise<Problem> {
-  const fallback: Problem = {
-    status: response.status,
-    code: 'http_error',
-    detail: `The server answered ${response.status} ${response.statusText}`.trim(),
-  };
-  try {
-    const body = (await response.json()) as Partial<Problem>;
-    if (typeof body.detail === 'string') return { ...fallback, ...body, status: response.status };
-  } catch {
-    // not JSON: keep the fallback
-  }
-  return fallback;
-}
 
 async function get<T>(path: string): Promise<T> {
   const response = await fetch(path, {
