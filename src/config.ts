@@ -42,6 +42,7 @@ const envSchema = z.object({
   WRIT_SESSION_TTL_HOURS: positiveInt('a whole number of hours')
     .max(24 * 30)
     .default(12),
+  WRIT_SIGNIN_ATTEMPTS_PER_MINUTE: positiveInt('a whole number of attempts').max(10_000).default(10),
   WRIT_COOKIE_SECURE: booleanFlag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WRIT_RULES_DIR: z.string().min(1).optional(),
@@ -71,6 +72,8 @@ export type Config = {
   dataDir: string;
   seedDemo: boolean;
   sessionTtlHours: number;
+  /** Sign-in attempts one client address may make per minute, against password guessing. */
+  signInAttemptsPerMinute: number;
   cookieSecure: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Absolute path of the rule packs (one YAML file per legal regime). */
@@ -124,6 +127,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     dataDir: path.resolve(cwd, e.WRIT_DATA_DIR),
     seedDemo: e.WRIT_SEED_DEMO,
     sessionTtlHours: e.WRIT_SESSION_TTL_HOURS,
+    signInAttemptsPerMinute: e.WRIT_SIGNIN_ATTEMPTS_PER_MINUTE,
     cookieSecure: e.WRIT_COOKIE_SECURE,
     logLevel: e.LOG_LEVEL,
     rulesDir: e.WRIT_RULES_DIR ? path.resolve(cwd, e.WRIT_RULES_DIR) : shippedRulesDir,

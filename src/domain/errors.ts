@@ -10,6 +10,7 @@ export const errorCodes = [
   'invalid_credentials',
   'invalid_transition',
   'conflict',
+  'rate_limited',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

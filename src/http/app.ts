@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -20,6 +21,7 @@ import {
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
+import { WritError } from '../domain/errors.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { obligationRoutes } from './admin/obligation-routes.js';
 import { regimeRoutes } from './admin/regime-routes.js';
@@ -73,6 +75,12 @@ export async function buildApp({ config, database, now, logger, rules }: AppOpti
 
   const services = createServices(database.db, config, now, rules);
   await app.register(fastifyCookie);
+  // Only routes that ask for it are limited (sign-in, against password guessing).
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new WritError('rate_limited', `too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`),
+  });
   await app.register(authentication, { users: services.users });
 
   app.get('/healthz', {

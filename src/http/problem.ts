@@ -15,6 +15,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   not_found: 404,
   invalid_transition: 409,
   conflict: 409,
+  rate_limited: 429,
   internal: 500,
 };
 
@@ -26,6 +27,7 @@ const titles: Record<ErrorCode, string> = {
   not_found: 'Not found',
   invalid_transition: 'Not possible in the current state',
   conflict: 'Conflict',
+  rate_limited: 'Too many attempts',
   internal: 'Internal error',
 };
 

@@ -17,12 +17,13 @@ function hashForMissingAccount(): Promise<string> {
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.post('/api/v1/session', {
+    config: { rateLimit: { max: services.config.signInAttemptsPerMinute, timeWindow: 60_000 } },
     schema: {
       tags: ['session'],
       security: [],
       summary: 'Sign in; sets the session cookie and returns a bearer token',
       body: credentialsSchema,
-      response: { 200: sessionSchema, 400: problemSchema, 401: problemSchema },
+      response: { 200: sessionSchema, 400: problemSchema, 401: problemSchema, 429: problemSchema },
     },
     handler: async (request, reply) => {
       const account = await services.users.findCredentials(request.body.email);

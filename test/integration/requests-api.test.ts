@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthority, createTestApp, newRequestBody, type TestApp } from '../support/app.js';
+import { loadConfig } from '../../src/config.js';
+import { buildApp } from '../../src/http/app.js';
+import { createAuthority, createTestApp, newRequestBody, reviewerCredentials, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 let authorityId: string;
@@ -114,6 +116,26 @@ describe('sign-in', () => {
     expect(wrong.json().code).toBe('invalid_credentials');
     const unknown = await t.app.inject({ method: 'GET', url: '/api/v1/requests', headers: { authorization: 'Bearer forged' } });
     expect(unknown.statusCode).toBe(401);
+  });
+
+  it('limits sign-in attempts per client, against password guessing', async () => {
+    const config = loadConfig({ WRIT_DATA_DIR: '/nonexistent', WRIT_SIGNIN_ATTEMPTS_PER_MINUTE: '3' });
+    const limited = await buildApp({ config, database: t.database, logger: false });
+    try {
+      const attempt = (password: string) =>
+        limited.inject({ method: 'POST', url: '/api/v1/session', payload: { ...reviewerCredentials, password } });
+      for (const guess of ['a', 'b', 'c']) expect((await attempt(guess)).statusCode).toBe(401);
+      const blocked = await attempt(reviewerCredentials.password);
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(blocked.json()).toMatchObject({
+        status: 429,
+        code: 'rate_limited',
+        detail: expect.stringMatching(/try again in \d+ s/),
+      });
+    } finally {
+      await limited.close();
+    }
   });
 
   it('signs in with a cookie, and signing out ends the session', async () => {
