@@ -98,7 +98,13 @@ async function seriesOf(r: DatasetReaders, source: DatasetSource, country?: stri
   }));
 }
 
-export type TimelinePoint = SeriesPoint & { accounts: number | null; surge: boolean; score: number | null };
+export type TimelinePoint = SeriesPoint & {
+  accounts: number | null;
+  surge: boolean;
+  score: number | null;
+  baselineMedian: number | null;
+  baselineMad: number | null;
+};
 export type TimelineSeries = {
   source: DatasetSource | 'platform';
   label: string;
@@ -107,7 +113,14 @@ export type TimelineSeries = {
   containsDemoData: boolean;
   points: TimelinePoint[];
 };
-export type Timeline = { country: string; countryName: string; periods: string[]; series: TimelineSeries[] };
+export type Timeline = {
+  country: string;
+  countryName: string;
+  periods: string[];
+  /** The surge rule the flags were computed with (configuration). */
+  surgeSettings: SurgeSettings;
+  series: TimelineSeries[];
+};
 
 /** `accounts` only for Meta: accounts requested, 0 where the country is not listed in a covered period. */
 function withSurges(series: SeriesPoint[], settings: SurgeSettings, accounts?: Map<string, number | null>): TimelinePoint[] {
@@ -117,7 +130,10 @@ function withSurges(series: SeriesPoint[], settings: SurgeSettings, accounts?: M
     if (p.listed) return accounts.get(p.period) ?? null;
     return p.requests === 0 ? 0 : null;
   };
-  return series.map((p, i) => ({ ...p, accounts: accountsAt(p), surge: surges[i]!.surge, score: surges[i]!.score }));
+  return series.map((p, i) => {
+    const { surge, score, baselineMedian, baselineMad } = surges[i]!;
+    return { ...p, accounts: accountsAt(p), surge, score, baselineMedian, baselineMad };
+  });
 }
 
 /** A country across every source, and this platform's own requests (content removals; user data with emergency disclosures). */
@@ -165,7 +181,7 @@ export async function countryTimeline(r: DatasetReaders, country: string, settin
   }
   if (!series.length) throw new WritError('not_found', `no published figures and no requests for ${country}`);
   const periods = [...new Set(series.flatMap((s) => s.points.map((p) => p.period)))].sort();
-  return { country, countryName: countryName ?? countryNameForCode(country), periods, series };
+  return { country, countryName: countryName ?? countryNameForCode(country), periods, surgeSettings: settings, series };
 }
 
 export type RankingEntry = {

@@ -175,7 +175,9 @@ describe('comparison', () => {
     const point = (source: number, period: string) =>
       body.series[source].points.find((p: { period: string }) => p.period === period);
     expect(point(0, '2021-H1')).toMatchObject({ requests: 84, items: 30838, listed: true, surge: false });
-    expect(point(0, '2015-H2')).toMatchObject({ requests: 19, surge: true });
+    expect(point(0, '2015-H2')).toMatchObject({ requests: 19, surge: true, baselineMedian: 1.5, baselineMad: 1 });
+    expect(point(0, '2015-H2').score).toBeCloseTo(11.804, 3);
+    expect(body.surgeSettings).toEqual({ window: 6, minHistory: 4, threshold: 3.5, minRequests: 10 });
     expect(point(2, '2023-H2')).toMatchObject({ requests: 2, accounts: 4 });
     expect(point(2, '2017-H2')).toMatchObject({ requests: 0, accounts: 0, listed: false });
     expect(point(3, '2021-H1')).toMatchObject({ requests: 2 });

@@ -94,11 +94,14 @@ export const datasetImportSchema = z
   })
   .meta({ id: 'DatasetImport' });
 
+const surgeSettingsSchema = z.object({ window: int, minHistory: int, threshold: z.number(), minRequests: int });
+
 export const timelineSchema = z
   .object({
     country: z.string(),
     countryName: z.string(),
     periods: z.array(z.string()),
+    surgeSettings: surgeSettingsSchema,
     series: z.array(
       z.object({
         source: z.enum([...datasetSources, 'platform']),
@@ -115,6 +118,11 @@ export const timelineSchema = z
             listed: z.boolean().meta({ description: 'false: not listed in a covered period, counted as 0' }),
             surge: z.boolean(),
             score: z.number().nullable(),
+            baselineMedian: z
+              .number()
+              .nullable()
+              .meta({ description: 'Median requests of the earlier half-years of the baseline' }),
+            baselineMad: z.number().nullable().meta({ description: 'Median absolute deviation of that baseline' }),
           }),
         ),
       }),
@@ -158,7 +166,7 @@ export const reasonSharesSchema = z
 export const surgesSchema = z
   .object({
     source: datasetSource,
-    settings: z.object({ window: int, minHistory: int, threshold: z.number(), minRequests: int }),
+    settings: surgeSettingsSchema,
     surges: z.array(
       z.object({
         country: z.string(),

@@ -27,10 +27,13 @@ type SurgeProps = {
   source?: string;
   /** false for a second copy of the flag shown only on narrow screens. */
   tagged?: boolean;
+  /** The median of the baseline half-years, shown in the tooltip. */
+  baselineMedian?: number | null;
 };
 
-export function SurgeFlag({ period, score, source, tagged = true }: SurgeProps) {
-  const why = score === null ? '' : ` (score ${score.toFixed(1)})`;
+export function SurgeFlag({ period, score, source, tagged = true, baselineMedian }: SurgeProps) {
+  const baseline = baselineMedian === undefined || baselineMedian === null ? '' : `, against a usual ${baselineMedian}`;
+  const why = score === null ? '' : ` (score ${score.toFixed(1)}${baseline})`;
   return (
     <span
       className="surge-flag"

@@ -83,8 +83,9 @@ export function TimelineSection({ timeline, selected, onSelect }: Props) {
             <span className="legend-pin" style={{ borderColor: surgeColor }} aria-hidden="true">
               !
             </span>{' '}
-            pin on a point: that series surges there — by default, requests more than 3.5 robust spreads above the median of its
-            previous six half-years (<Link to="/methodology#surges">the surge method</Link>)
+            pin on a point: that series surges there — at least {timeline.surgeSettings.minRequests} requests, more than{' '}
+            {timeline.surgeSettings.threshold} robust spreads above the median of its previous {timeline.surgeSettings.window}{' '}
+            half-years (<Link to="/methodology#surges">the surge method</Link>)
           </li>
           <li className="muted">Click a point or a half-year in the table to see it in detail below.</li>
         </ul>

@@ -50,7 +50,9 @@ function Cell({ series, point, period }: { series: TimelineSeries; point: Timeli
         )}
       </span>
       {detail ? <span className="sub">{detail}</span> : null}
-      {point.surge ? <SurgeFlag period={period} score={point.score} source={source} /> : null}
+      {point.surge ? (
+        <SurgeFlag period={period} score={point.score} source={source} baselineMedian={point.baselineMedian} />
+      ) : null}
     </td>
   );
 }
