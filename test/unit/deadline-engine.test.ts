@@ -188,6 +188,12 @@ describe('property: elapsed time, whatever zone is shown', () => {
     );
   });
 
+  it('starts a day whose midnight the clocks skip at its first instant (São Paulo, 3 Oct 1999)', () => {
+    // Clocks went from 23:59:59 (-03:00) to 01:00 (-02:00): the day began at 01:00 local, 03:00 UTC.
+    expect(startOfDayInZone('1999-10-03', 'America/Sao_Paulo').toISOString()).toBe('1999-10-03T03:00:00.000Z');
+    expect(startOfDayInZone('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+  });
+
   it('starts a law day at local midnight, also on days the clocks change', () => {
     fc.assert(
       fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1995, 0, 1), max: Date.UTC(2090, 0, 1) }), (zone, ms) => {

@@ -21,18 +21,29 @@ export function addHours(instant: Date, hours: number): Date {
   return new Date(instant.getTime() + Math.round(hours * HOUR_MS));
 }
 
+// Building a DateTimeFormat costs far more than using one: one per zone, kept.
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+function wallClock(zone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallClocks.set(zone, format);
+  }
+  return format;
+}
+
 /** The zone's offset from UTC at an instant, in minutes (Asia/Almaty in 2026: +300). */
 export function offsetMinutes(instant: Date, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
+  const parts = wallClock(zone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
@@ -64,13 +75,28 @@ export function dayInZone(instant: Date, zone: string): string {
   return formatInZone(instant, zone).slice(0, 10);
 }
 
-/** The instant a calendar day begins in a zone (midnight local time). */
+/**
+ * The instant a calendar day begins in a zone: local midnight, or, where the clocks skip midnight
+ * (São Paulo's old daylight-saving starts went from 23:59:59 to 01:00), the first instant of the day.
+ */
 export function startOfDayInZone(day: string, zone: string): Date {
   const naive = Date.parse(`${day}T00:00:00Z`);
   // Two passes find the offset in force at local midnight, also on days when it changes.
   let guess = naive - offsetMinutes(new Date(naive), zone) * 60_000;
   guess = naive - offsetMinutes(new Date(guess), zone) * 60_000;
-  return new Date(guess);
+  // The earliest instant whose local day is `day`: every zone's change of offset is under 3 hours,
+  // so the day starts within 3 hours either side of the guess.
+  const begun = (ms: number) => dayInZone(new Date(ms), zone) >= day;
+  if (begun(guess) && !begun(guess - 1)) return new Date(guess); // the usual case: midnight exists once
+  let before = guess - 3 * HOUR_MS;
+  let after = guess + 3 * HOUR_MS;
+  if (begun(before) || !begun(after)) return new Date(guess);
+  while (after - before > 1) {
+    const mid = Math.floor((before + after) / 2);
+    if (begun(mid)) after = mid;
+    else before = mid;
+  }
+  return new Date(after);
 }
 
 export function addDays(day: string, days: number): string {
