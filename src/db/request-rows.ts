@@ -78,6 +78,7 @@ export async function recomputeRequestDeadline(
   next: (current: DeadlineInputs) => RequestDeadline,
   note: string,
   actor: Actor,
+  at: Date,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await lockRequest(tx, requestId);
@@ -107,12 +108,13 @@ export async function recomputeRequestDeadline(
     });
     await tx
       .update(requests)
-      .set({ ...pick(updated), updatedAt: new Date() })
+      .set({ ...pick(updated), updatedAt: at })
       .where(eq(requests.id, requestId));
     await tx.insert(events).values({
       requestId,
       type: 'deadline_recomputed',
       actorId: actor.id,
+      at,
       before: pick(current),
       after: pick(updated),
       note,

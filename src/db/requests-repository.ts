@@ -55,6 +55,7 @@ async function setStatus(
     requestId,
     type: 'status_changed',
     actorId: actor.id,
+    at: now,
     before: { status: from },
     after: { status: to },
     note,
@@ -198,6 +199,7 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
           requestId,
           type: 'request_received',
           actorId: actor?.id ?? null,
+          at: now(),
           after: {
             reference: row!.reference,
             kind: input.kind,
@@ -247,6 +249,7 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
           requestId,
           itemId,
           type: previous ? 'decision_changed' : 'item_decided',
+          at: decidedAt,
           actorId: actor.id,
           before: previous ? present(previous) : null,
           after: present(values),
@@ -278,7 +281,7 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
       note: string,
       actor: Actor,
     ): Promise<RequestDetailView> {
-      await recomputeRequestDeadline(db, requestId, next, note, actor);
+      await recomputeRequestDeadline(db, requestId, next, note, actor, now());
       return get(requestId);
     },
   };

@@ -29,7 +29,7 @@ export async function seedDemoData(
 ): Promise<{ requests: number; authorities: number }> {
   const users = usersRepository(db);
   const authorities = authoritiesRepository(db);
-  // Decisions are stamped as if reviewers had worked through each order soon after it arrived.
+  // The history reads as if each order had arrived when it did and been decided soon after.
   let clock = now;
   const requests = requestsRepository(db, () => clock);
 
@@ -42,6 +42,7 @@ export async function seedDemoData(
   for (const r of demoRequests) {
     const authority = demoAuthorities.find((a) => a.key === r.authority)!;
     const receivedAt = new Date(now.getTime() - r.hoursAgo * 3_600_000);
+    clock = receivedAt; // the history shows the order arriving when it did
     const created = await receiveRequest(
       {
         kind: r.kind,
