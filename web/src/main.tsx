@@ -7,6 +7,7 @@ import { RegimeListPage } from './compliance/RegimeList.js';
 import { Loading, NotFoundPage } from './components/Feedback.js';
 import { PublicLayout } from './components/Layout.js';
 import { ReportIndexPage } from './public/ReportIndex.js';
+import { IntakePage } from './review/intake/IntakePage.js';
 import { QueuePage } from './review/Queue.js';
 import { RequestPage } from './review/RequestPage.js';
 import { ReviewLayout } from './review/ReviewLayout.js';
@@ -50,6 +51,7 @@ const router = createBrowserRouter([
     element: <ReviewLayout />,
     children: [
       { index: true, element: <QueuePage /> },
+      { path: 'new', element: <IntakePage /> },
       { path: 'requests/:id', element: <RequestPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

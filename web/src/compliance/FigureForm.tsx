@@ -7,7 +7,7 @@ import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { type CoverageMetric, coverageMetrics } from '../../../src/domain/regimes/vocabulary.js';
 import { type ApiError, api, type RegimePack, type RegimeSummary, type UserFigure } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
-import { FieldError, fieldProps } from '../components/Field.js';
+import { Field } from '../components/Field.js';
 import { countryName, formatNumber, metricName } from '../labels.js';
 import { useFailureHandler } from '../review/session.js';
 import { formatDay } from '../time.js';
@@ -119,105 +119,110 @@ export function FigureForm({ regimes, countries, today, onRecorded }: Props) {
         </p>
       ) : null}
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={id('country')}>Country</label>
-          <select
-            id={id('country')}
-            data-testid="figure-country"
-            required
-            value={country}
-            onChange={(e) => {
-              setCountry(e.target.value);
-              setMetric('');
-            }}
-            {...fieldProps(error, 'country', prefix)}
-          >
-            <option value="">Choose…</option>
-            {places.map((code) => (
-              <option key={code} value={code}>
-                {placeName(code)}
-              </option>
-            ))}
-          </select>
-          <FieldError error={error} field="country" idPrefix={prefix} />
-        </div>
-        <div className="field">
-          <label htmlFor={id('metric')}>Metric</label>
-          <select
-            id={id('metric')}
-            data-testid="figure-metric"
-            required
-            value={metric}
-            onChange={(e) => setMetric(e.target.value as CoverageMetric | '')}
-            {...fieldProps(error, 'metric', prefix, id('metric-hint'))}
-          >
-            <option value="">Choose…</option>
-            {used.size > 0 ? (
-              <optgroup label={`Used by the laws of ${countryName(country)}`}>
-                {[...used.entries()].map(([m, packIds]) => (
+        <Field name="country" label="Country" error={error} idPrefix={prefix}>
+          {(control) => (
+            <select
+              {...control}
+              data-testid="figure-country"
+              required
+              value={country}
+              onChange={(e) => {
+                setCountry(e.target.value);
+                setMetric('');
+              }}
+            >
+              <option value="">Choose…</option>
+              {places.map((code) => (
+                <option key={code} value={code}>
+                  {placeName(code)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          name="metric"
+          label="Metric"
+          error={error}
+          idPrefix={prefix}
+          hint="Record the figure in the metric the law counts in; figures in other metrics are never compared with its threshold."
+        >
+          {(control) => (
+            <select
+              {...control}
+              data-testid="figure-metric"
+              required
+              value={metric}
+              onChange={(e) => setMetric(e.target.value as CoverageMetric | '')}
+            >
+              <option value="">Choose…</option>
+              {used.size > 0 ? (
+                <optgroup label={`Used by the laws of ${countryName(country)}`}>
+                  {[...used.entries()].map(([m, packIds]) => (
+                    <option key={m} value={m}>
+                      {metricName(m)} ({packIds.join(', ')})
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              <optgroup label={used.size > 0 ? 'Other metrics' : 'Metrics'}>
+                {otherMetrics.map((m) => (
                   <option key={m} value={m}>
-                    {metricName(m)} ({packIds.join(', ')})
+                    {metricName(m)}
                   </option>
                 ))}
               </optgroup>
-            ) : null}
-            <optgroup label={used.size > 0 ? 'Other metrics' : 'Metrics'}>
-              {otherMetrics.map((m) => (
-                <option key={m} value={m}>
-                  {metricName(m)}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-          <p className="hint" id={id('metric-hint')}>
-            Record the figure in the metric the law counts in; figures in other metrics are never compared with its threshold.
-          </p>
-          <FieldError error={error} field="metric" idPrefix={prefix} />
-        </div>
+            </select>
+          )}
+        </Field>
       </div>
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={id('value')}>Value</label>
-          <input
-            id={id('value')}
-            data-testid="figure-value"
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            required
-            value={value}
-            onChange={(e) => setValue(e.target.value)}
-            {...fieldProps(error, 'value', prefix)}
-            {...(badValue ? { 'aria-invalid': true, 'aria-describedby': id('value-bad') } : {})}
-          />
-          {badValue ? (
-            <p className="field-error" id={id('value-bad')}>
-              Enter a whole number, e.g. 120000.
-            </p>
-          ) : null}
-          <FieldError error={error} field="value" idPrefix={prefix} />
-        </div>
-        <div className="field">
-          <label htmlFor={id('measured')}>Date measured</label>
-          <input
-            id={id('measured')}
-            data-testid="figure-measured"
-            type="date"
-            required
-            max={today}
-            value={measuredOn}
-            onChange={(e) => setMeasuredOn(e.target.value)}
-            {...fieldProps(error, 'measuredOn', prefix)}
-          />
-          <FieldError error={error} field="measuredOn" idPrefix={prefix} />
-        </div>
+        <Field
+          name="value"
+          label="Value"
+          error={error}
+          idPrefix={prefix}
+          problem={badValue ? 'Enter a whole number, e.g. 120000.' : null}
+        >
+          {(control) => (
+            <input
+              {...control}
+              data-testid="figure-value"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              required
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field name="measuredOn" controlId="measured" label="Date measured" error={error} idPrefix={prefix}>
+          {(control) => (
+            <input
+              {...control}
+              data-testid="figure-measured"
+              type="date"
+              required
+              max={today}
+              value={measuredOn}
+              onChange={(e) => setMeasuredOn(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
-      <div className="field">
-        <label htmlFor={id('note')}>
-          Note <span className="muted">(optional: where the figure comes from)</span>
-        </label>
-        <input id={id('note')} type="text" maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
-      </div>
+      <Field
+        name="note"
+        label={
+          <>
+            Note <span className="muted">(optional: where the figure comes from)</span>
+          </>
+        }
+        error={error}
+        idPrefix={prefix}
+      >
+        {(control) => <input {...control} type="text" maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
       <div className="actions">
         <button type="submit" className="button button-primary" data-testid="figure-submit" disabled={busy}>
           {busy ? 'Recording…' : 'Record figure'}

@@ -3,7 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { type Outcome, outcomes, type Reason, reasons } from '../../../src/domain/vocabulary.js';
 import { type ApiError, api, type Item, type RequestDetail } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
-import { FieldError, fieldProps } from '../components/Field.js';
+import { Field } from '../components/Field.js';
 import { bucketLabels } from '../labels.js';
 import { useFailureHandler } from './session.js';
 
@@ -58,93 +58,90 @@ export function DecisionForm({ request, item, onSaved, onCancel }: Props) {
     }
   }
 
-  const id = (name: string) => `${prefix}${name}`;
   const hint = outcome ? outcomeHints[outcome] : undefined;
   return (
     <form className="decision-form" onSubmit={submit} aria-label={`Decision on item ${item.position + 1}`}>
       {error ? <ProblemMessage error={error} /> : null}
       <div className="form-row">
-        <div className="field">
-          <label htmlFor={id('outcome')}>Outcome</label>
-          <select
-            id={id('outcome')}
-            data-testid="decision-outcome"
-            required
-            value={outcome}
-            onChange={(e) => setOutcome(e.target.value as Outcome | '')}
-            {...fieldProps(error, 'outcome', prefix, hint ? id('outcome-hint') : undefined)}
-          >
-            <option value="">Choose an outcome…</option>
-            {outcomes.map((o) => (
-              <option key={o} value={o}>
-                {bucketLabels[o]}
-              </option>
-            ))}
-          </select>
-          {hint ? (
-            <p className="hint" id={id('outcome-hint')}>
-              {hint}
-            </p>
-          ) : null}
-          <FieldError error={error} field="outcome" idPrefix={prefix} />
-        </div>
-        <div className="field">
-          <label htmlFor={id('reason')}>Reason</label>
-          <select
-            id={id('reason')}
-            data-testid="decision-reason"
-            required
-            value={reason}
-            onChange={(e) => setReason(e.target.value as Reason | '')}
-            {...fieldProps(error, 'reason', prefix)}
-          >
-            <option value="">Choose a reason…</option>
-            {reasons.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-          <FieldError error={error} field="reason" idPrefix={prefix} />
-        </div>
+        <Field name="outcome" label="Outcome" error={error} idPrefix={prefix} hint={hint}>
+          {(control) => (
+            <select
+              {...control}
+              data-testid="decision-outcome"
+              required
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value as Outcome | '')}
+            >
+              <option value="">Choose an outcome…</option>
+              {outcomes.map((o) => (
+                <option key={o} value={o}>
+                  {bucketLabels[o]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="reason" label="Reason" error={error} idPrefix={prefix}>
+          {(control) => (
+            <select
+              {...control}
+              data-testid="decision-reason"
+              required
+              value={reason}
+              onChange={(e) => setReason(e.target.value as Reason | '')}
+            >
+              <option value="">Choose a reason…</option>
+              {reasons.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
       {outcome === 'removed_legal' ? (
-        <div className="field">
-          <label htmlFor={id('scope')}>Restricted in (country codes)</label>
-          <input
-            id={id('scope')}
-            data-testid="decision-scope"
-            type="text"
-            required
-            autoComplete="off"
-            spellCheck={false}
-            value={scope}
-            onChange={(e) => setScope(e.target.value)}
-            {...fieldProps(error, 'scopeCountries', prefix, id('scope-hint'))}
-          />
-          <p className="hint" id={id('scope-hint')}>
-            ISO 3166-1 two-letter codes separated by commas, e.g. {request.authority.country}, DE.
-          </p>
-          <FieldError error={error} field="scopeCountries" idPrefix={prefix} />
-        </div>
+        <Field
+          name="scopeCountries"
+          controlId="scope"
+          label="Restricted in (country codes)"
+          error={error}
+          idPrefix={prefix}
+          hint={`ISO 3166-1 two-letter codes separated by commas, e.g. ${request.authority.country}, DE.`}
+        >
+          {(control) => (
+            <input
+              {...control}
+              data-testid="decision-scope"
+              type="text"
+              required
+              autoComplete="off"
+              spellCheck={false}
+              value={scope}
+              onChange={(e) => setScope(e.target.value)}
+            />
+          )}
+        </Field>
       ) : null}
-      <div className="field">
-        <label htmlFor={id('rationale')}>Rationale</label>
-        <textarea
-          id={id('rationale')}
-          data-testid="decision-rationale"
-          required
-          rows={3}
-          maxLength={5000}
-          value={rationale}
-          onChange={(e) => setRationale(e.target.value)}
-          {...fieldProps(error, 'rationale', prefix, id('rationale-hint'))}
-        />
-        <p className="hint" id={id('rationale-hint')}>
-          Why this outcome: kept in the request’s history.
-        </p>
-        <FieldError error={error} field="rationale" idPrefix={prefix} />
-      </div>
+      <Field
+        name="rationale"
+        label="Rationale"
+        error={error}
+        idPrefix={prefix}
+        hint="Why this outcome: kept in the request’s history."
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            data-testid="decision-rationale"
+            required
+            rows={3}
+            maxLength={5000}
+            value={rationale}
+            onChange={(e) => setRationale(e.target.value)}
+          />
+        )}
+      </Field>
       <div className="actions">
         <button type="submit" className="button button-primary" data-testid="decision-submit" disabled={busy}>
           {busy ? 'Saving…' : existing ? 'Save changed decision' : 'Record decision'}

@@ -83,7 +83,12 @@ export function QueuePage() {
   return (
     <section className="page">
       <div className="page-heading">
-        <h1>Review queue</h1>
+        <div className="page-heading-bar">
+          <h1>Review queue</h1>
+          <Link to="/review/new" className="button button-primary" data-testid="queue-new-request">
+            Record an order
+          </Link>
+        </div>
         {list ? (
           <>
             <p className="muted">{list.total === 1 ? '1 open request' : `${list.total} open requests`}, soonest deadline first</p>

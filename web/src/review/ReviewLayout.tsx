@@ -43,6 +43,7 @@ export function ReviewLayout() {
       <NavLink to="/review" end>
         Queue
       </NavLink>
+      <NavLink to="/review/new">Record an order</NavLink>
       <NavLink to="/compliance">Compliance</NavLink>
       <NavLink to="/reports">Public reports</NavLink>
       {user ? (

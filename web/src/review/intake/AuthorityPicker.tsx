@@ -1,0 +1,93 @@
+/** The authority that issued the order: the register grouped by country, or a new one registered here. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ApiError } from '../../api.js';
+import { DemoBadge } from '../../components/Feedback.js';
+import { Field } from '../../components/Field.js';
+import { authorityKindLabels, countryName } from '../../labels.js';
+import type { Authority } from './api.js';
+import { NewAuthorityForm } from './NewAuthorityForm.js';
+
+type Props = {
+  authorities: readonly Authority[];
+  value: string;
+  onChange: (authority: Authority | undefined) => void;
+  onRegistered: (authority: Authority) => void;
+  error: ApiError | null;
+  idPrefix: string;
+};
+
+export function AuthorityPicker({ authorities, value, onChange, onRegistered, error, idPrefix }: Props) {
+  const [adding, setAdding] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const closed = useRef(false);
+  // Back on the button after Cancel, so that keyboard users are not dropped at the top of the page.
+  useEffect(() => {
+    if (!adding && closed.current) toggle.current?.focus();
+  }, [adding]);
+  const chosen = authorities.find((a) => a.id === value);
+
+  const byCountry = useMemo(() => {
+    const groups = new Map<string, Authority[]>();
+    for (const a of authorities) groups.set(a.country, [...(groups.get(a.country) ?? []), a]);
+    return [...groups.entries()]
+      .map(([country, list]) => ({ country, list: [...list].sort((a, b) => a.name.localeCompare(b.name)) }))
+      .sort((a, b) => countryName(a.country).localeCompare(countryName(b.country)));
+  }, [authorities]);
+
+  const hint = chosen ? (
+    <>
+      {countryName(chosen.country)} ({chosen.country}) · {authorityKindLabels[chosen.kind]} {chosen.isDemo ? <DemoBadge /> : null}
+    </>
+  ) : (
+    'Grouped by country. Not listed? Register it below.'
+  );
+
+  return (
+    <div className="intake-authority">
+      <Field name="authorityId" controlId="authority" label="Issuing authority" error={error} idPrefix={idPrefix} hint={hint}>
+        {(control) => (
+          <select
+            {...control}
+            data-testid="intake-authority"
+            value={value}
+            onChange={(e) => onChange(authorities.find((a) => a.id === e.target.value))}
+          >
+            <option value="">Choose the authority…</option>
+            {byCountry.map(({ country, list }) => (
+              <optgroup key={country} label={`${countryName(country)} (${country})`}>
+                {list.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        )}
+      </Field>
+      {adding ? (
+        <NewAuthorityForm
+          country={chosen?.country ?? ''}
+          onRegistered={(authority) => {
+            setAdding(false);
+            onRegistered(authority);
+          }}
+          onCancel={() => {
+            closed.current = true;
+            setAdding(false);
+          }}
+        />
+      ) : (
+        <button
+          type="button"
+          className="button button-small intake-register-toggle"
+          data-testid="intake-new-authority-open"
+          ref={toggle}
+          onClick={() => setAdding(true)}
+        >
+          Register a new authority
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * The order being recorded, as the form holds it, and what follows from it: the regimes that fit
+ * the authority, the categories and deadline rule of the chosen regime, and the body of
+ * POST /api/v1/requests.
+ */
+import { versionAt } from '../../../../src/domain/regimes/rule-book.js';
+import type { DeadlineClock } from '../../../../src/domain/regimes/vocabulary.js';
+import type { Channel, RequestKind, TargetKind } from '../../../../src/domain/vocabulary.js';
+import type { RegimePack, RegimeSummary } from '../../api.js';
+import type { NewRequest } from './api.js';
+import type { LocalInstant } from './zones.js';
+
+export type ItemDraft = { key: number; targetKind: TargetKind; target: string; product: string };
+
+export type Draft = {
+  authorityId: string;
+  kind: RequestKind;
+  channel: Channel;
+  /** The wall-clock time of receipt in `zone` (`2026-03-10T23:30`); empty means now. */
+  receivedLocal: string;
+  zone: string;
+  /** The reviewer chose the zone: a regime chosen later does not replace it. */
+  zoneChosen: boolean;
+  authorityReference: string;
+  legalBasis: string;
+  claimedCategories: string;
+  regime: string;
+  category: string;
+  period: string;
+  items: ItemDraft[];
+};
+
+let nextKey = 1;
+
+export function newItem(from?: Pick<ItemDraft, 'targetKind' | 'product'>, target = ''): ItemDraft {
+  return { key: nextKey++, targetKind: from?.targetKind ?? 'url', target, product: from?.product ?? '' };
+}
+
+export function emptyDraft(): Draft {
+  return {
+    authorityId: '',
+    kind: 'content_removal',
+    channel: 'email',
+    receivedLocal: '',
+    zone: 'UTC',
+    zoneChosen: false,
+    authorityReference: '',
+    legalBasis: '',
+    claimedCategories: '',
+    regime: '',
+    category: '',
+    period: '',
+    items: [newItem()],
+  };
+}
+
+/** The regimes an authority's order may fall under: its country's own, and union law (the EU's). */
+export function regimesFor(country: string | undefined, regimes: readonly RegimeSummary[]) {
+  const own = regimes.filter((r) => r.jurisdictionKind === 'country' && r.jurisdiction === country);
+  const union = regimes.filter((r) => r.jurisdictionKind === 'union');
+  return { own, union };
+}
+
+export type CategoryChoice = { category: string; clock: DeadlineClock };
+
+/** A regime's deadline categories for a kind; `general` is the rule for any other category, if any. */
+export function categoriesFor(regime: RegimeSummary | undefined, kind: RequestKind) {
+  const forKind = regime?.categories.filter((c) => c.kind === kind) ?? [];
+  const named: CategoryChoice[] = [];
+  for (const c of forKind) if (c.category && !named.some((n) => n.category === c.category)) named.push(c as CategoryChoice);
+  const general = forKind.find((c) => c.category === null);
+  return { named, general: general ? { clock: general.clock } : null, coversKind: forKind.length > 0 };
+}
+
+/** The deadline rule the chosen category falls under, as far as the form needs it. */
+export type RuleShape = { clock: DeadlineClock; hours: number | null; orderMayExtend: boolean };
+
+/**
+ * The rule for (kind, category): from the full pack at the receipt instant when it is loaded (the
+ * summary lacks `hours` and `orderMayExtend`), else from the summary's categories.
+ */
+export function ruleFor(
+  regime: RegimeSummary | undefined,
+  pack: RegimePack | null,
+  kind: RequestKind,
+  category: string,
+  at: Date,
+): RuleShape | null {
+  if (!regime) return null;
+  if (pack && pack.id === regime.id) {
+    const version = versionAt(pack, at) ?? pack.versions.at(-1);
+    const forKind = version?.deadlines.filter((r) => r.kinds.includes(kind)) ?? [];
+    const rule = forKind.find((r) => r.categories?.includes(category)) ?? forKind.find((r) => r.categories === undefined);
+    if (rule) return { clock: rule.clock, hours: rule.hours ?? null, orderMayExtend: rule.orderMayExtend ?? false };
+    if (version) return null;
+  }
+  const { named, general } = categoriesFor(regime, kind);
+  const clock = named.find((c) => c.category === category)?.clock ?? general?.clock;
+  return clock ? { clock, hours: null, orderMayExtend: false } : null;
+}
+
+/** Whether the form asks for the period the order sets, and whether it must be given. */
+export type PeriodNeed = 'required' | 'optional' | null;
+
+export function periodNeed(rule: RuleShape | null): PeriodNeed {
+  if (rule?.clock === 'set_in_order') return 'required';
+  if (rule?.orderMayExtend) return 'optional';
+  return null;
+}
+
+/** `child abuse, extremism ,` → `['child abuse', 'extremism']` */
+export function splitCategories(text: string): string[] {
+  return text
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+}
+
+/** One target per non-empty line of pasted text, without the ones already listed. */
+export function pastedTargets(text: string, existing: readonly string[]): { fresh: string[]; repeated: number } {
+  const seen = new Set(existing.map((t) => t.trim()).filter(Boolean));
+  const fresh: string[] = [];
+  let repeated = 0;
+  for (const line of text.split(/\r?\n/)) {
+    const target = line.trim();
+    if (!target) continue;
+    if (seen.has(target)) repeated++;
+    else {
+      seen.add(target);
+      fresh.push(target);
+    }
+  }
+  return { fresh, repeated };
+}
+
+/** The body of POST /api/v1/requests. Empty texts are left for the server to name. */
+export function requestBody(draft: Draft, received: LocalInstant | null, period: PeriodNeed): NewRequest {
+  const periodHours = period && draft.period.trim() ? Number(draft.period) : undefined;
+  return {
+    kind: draft.kind,
+    authorityId: draft.authorityId,
+    ...(received ? { receivedAt: received.iso } : {}),
+    authorityTimeZone: draft.zone,
+    legalBasis: draft.legalBasis,
+    claimedCategories: splitCategories(draft.claimedCategories),
+    channel: draft.channel,
+    ...(draft.authorityReference.trim() ? { authorityReference: draft.authorityReference } : {}),
+    ...(draft.regime ? { regime: draft.regime } : {}),
+    ...(draft.regime && draft.category ? { category: draft.category } : {}),
+    ...(periodHours !== undefined ? { periodSetInOrderHours: periodHours } : {}),
+    items: draft.items.map(({ targetKind, target, product }) => ({ targetKind, target, product })),
+  };
+}
