@@ -2,8 +2,12 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium } from 'playwright-core';
-import { webRoot } from '../src/http/app.js';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../src/config.js';
+import { demoReviewer } from '../src/demo/demo-data.js';
+import { type DemoRules, seedDemoData } from '../src/demo/seed.js';
+import { buildApp, webRoot } from '../src/http/app.js';
+import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
 
 /** Headless, and off the network: Chromium's background connections are refused on these machines. */
 const chromiumArgs = [
@@ -29,4 +33,44 @@ export async function listen(app: FastifyInstance): Promise<string> {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/** Writ over a fresh test database with the demo data, served on a free port, and Chromium. */
+export type DemoWrit = { base: string; browser: Browser; database: TestDatabase; close(): Promise<void> };
+
+/**
+ * `now` fixes the server's clock and the seeding moment (the real clock when absent); `seedAt`
+ * sets the seeding moment alone; `demoRules` seeds the demo orders under other rule packs.
+ */
+export async function startDemoWrit(options: { now?: Date; seedAt?: Date; demoRules?: DemoRules } = {}): Promise<DemoWrit> {
+  assertWebBuilt();
+  const database = await createTestDatabase();
+  await seedDemoData(database.db, options.seedAt ?? options.now ?? new Date(), options.demoRules);
+  const fixed = options.now;
+  const app = await buildApp({
+    config: loadConfig({ LOG_LEVEL: 'silent' }),
+    database,
+    now: fixed ? () => fixed : undefined,
+    logger: false,
+  });
+  const base = await listen(app);
+  const browser = await launchChromium();
+  return {
+    base,
+    browser,
+    database,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function signInAsDemoReviewer(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/signin`);
+  await page.getByTestId('signin-email').fill(demoReviewer.email);
+  await page.getByTestId('signin-password').fill(demoReviewer.password);
+  await page.getByTestId('signin-submit').click();
+  await page.waitForURL(`${base}/review`);
 }

@@ -1,33 +1,15 @@
-/**
- * The compliance pages in the browser: the queue's SLA badges, recording a user figure that brings
- * a Kazakh law's duty in, keeping the duty's status, and recomputing a deadline that a changed rule
- * pack would set differently. Chromium is Debian's (scripts/ensure-chromium.sh installs it).
- *
- * The server's clock is fixed at 2026-05-01 and the demo data is seeded then: its KZ figures are
- * 92,000 (2026-01-01) and 120,000 (2026-01-31) average daily users, so a figure of 120,000 measured
- * 2026-01-15 moves the crossing of the 100,000 threshold to that day, and the 180-day duty of
- * kz-2022-child-cyberbullying falls due on 2026-07-14. The demo orders are seeded with a rule book in
- * which that regime's 24-hour removal deadline reads 12 hours, so that the shipped packs the server
- * runs with give WR-000001 another deadline.
- */
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, shippedRulesDir } from '../src/config.js';
-import { demoReviewer } from '../src/demo/demo-data.js';
-import { seedDemoData } from '../src/demo/seed.js';
+import { shippedRulesDir } from '../src/config.js';
 import type { RegimePack } from '../src/domain/regimes/pack.js';
 import { ruleBook } from '../src/domain/regimes/rule-book.js';
-import { buildApp } from '../src/http/app.js';
 import { loadRuleBook } from '../src/rules/packs.js';
-import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
-import { assertWebBuilt, launchChromium, listen } from './browser.js';
+import { type DemoWrit, signInAsDemoReviewer, startDemoWrit } from './browser.js';
 
 const now = new Date('2026-05-01T09:00:00Z');
 const regime = 'kz-2022-child-cyberbullying';
 
-let database: TestDatabase;
-let app: FastifyInstance;
+let writ: DemoWrit;
 let browser: Browser;
 let base: string;
 
@@ -44,27 +26,13 @@ function rulesWithShorterKzDeadline() {
 }
 
 beforeAll(async () => {
-  assertWebBuilt();
-  database = await createTestDatabase();
-  await seedDemoData(database.db, now, rulesWithShorterKzDeadline());
-  app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, now: () => now, logger: false });
-  base = await listen(app);
-  browser = await launchChromium();
+  writ = await startDemoWrit({ now, demoRules: rulesWithShorterKzDeadline() });
+  ({ base, browser } = writ);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(async () => writ?.close());
 
-async function signIn(page: Page) {
-  await page.goto(`${base}/signin`);
-  await page.getByTestId('signin-email').fill(demoReviewer.email);
-  await page.getByTestId('signin-password').fill(demoReviewer.password);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForURL(`${base}/review`);
-}
+const signIn = (page: Page) => signInAsDemoReviewer(page, base);
 
 describe('the compliance pages in the browser', () => {
   it('shows SLA badges, records a figure, and keeps a duty’s status', async () => {

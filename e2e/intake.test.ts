@@ -1,53 +1,25 @@
-/**
- * A reviewer records an order that came by e-mail (/review/new): a Kazakh ministry's removal order
- * under kz-2022-child-cyberbullying, received at 23:30 on 10 March 2026 in Asia/Almaty. Kazakhstan
- * has been on UTC+5 since 1 March 2024, so that is 18:30 UTC, and the law's 24 hours run to
- * 18:30 UTC on 11 March. The server's clock is fixed just after receipt (2026-03-11T00:00:00Z) and
- * the demo data is seeded then. Chromium is Debian's (scripts/ensure-chromium.sh installs it).
- */
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
-import { demoReviewer } from '../src/demo/demo-data.js';
-import { seedDemoData } from '../src/demo/seed.js';
 import { offsetMinutes } from '../src/domain/regimes/time.js';
-import { buildApp } from '../src/http/app.js';
-import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
-import { assertWebBuilt, launchChromium, listen } from './browser.js';
+import { type DemoWrit, signInAsDemoReviewer, startDemoWrit } from './browser.js';
 
 const now = new Date('2026-03-11T00:00:00Z');
 const regime = 'kz-2022-child-cyberbullying';
 const receivedUtc = '2026-03-10T18:30:00.000Z';
 const dueUtc = '2026-03-11T18:30:00.000Z';
 
-let database: TestDatabase;
-let app: FastifyInstance;
+let writ: DemoWrit;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  assertWebBuilt();
-  database = await createTestDatabase();
-  await seedDemoData(database.db, now);
-  app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, now: () => now, logger: false });
-  base = await listen(app);
-  browser = await launchChromium();
+  writ = await startDemoWrit({ now });
+  ({ base, browser } = writ);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(async () => writ?.close());
 
-async function signIn(page: Page) {
-  await page.goto(`${base}/signin`);
-  await page.getByTestId('signin-email').fill(demoReviewer.email);
-  await page.getByTestId('signin-password').fill(demoReviewer.password);
-  await page.getByTestId('signin-submit').click();
-  await page.waitForURL(`${base}/review`);
-}
+const signIn = (page: Page) => signInAsDemoReviewer(page, base);
 
 /** Every request the server holds, whatever its status (the reviewer's session cookie is sent). */
 function requestCount(page: Page): Promise<number> {

@@ -1,38 +1,20 @@
-/**
- * A reviewer signs in, decides every item of a demo request in the browser, and the public
- * report counts the decisions. Chromium is Debian's (scripts/ensure-chromium.sh installs it).
- */
-import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.js';
-import { demoRequests, demoReviewer } from '../src/demo/demo-data.js';
-import { seedDemoData } from '../src/demo/seed.js';
+import { demoRequests } from '../src/demo/demo-data.js';
 import { formatPeriod, periodOf } from '../src/domain/period.js';
-import { buildApp } from '../src/http/app.js';
-import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
-import { assertWebBuilt, launchChromium, listen } from './browser.js';
+import { type DemoWrit, signInAsDemoReviewer, startDemoWrit } from './browser.js';
 
-let database: TestDatabase;
-let app: FastifyInstance;
+let writ: DemoWrit;
 let browser: Browser;
 let base: string;
 const seededAt = new Date();
 
 beforeAll(async () => {
-  assertWebBuilt();
-  database = await createTestDatabase();
-  await seedDemoData(database.db, seededAt);
-  app = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), database, logger: false });
-  base = await listen(app);
-  browser = await launchChromium();
+  writ = await startDemoWrit({ seedAt: seededAt });
+  ({ base, browser } = writ);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(async () => writ?.close());
 
 async function outcomeCounts(page: Page, path: string): Promise<Record<string, number>> {
   await page.goto(`${base}${path}`);
@@ -54,11 +36,7 @@ describe('deciding a demo request in the browser', () => {
 
     const before = await outcomeCounts(page, reportPath);
 
-    await page.goto(`${base}/signin`);
-    await page.getByTestId('signin-email').fill(demoReviewer.email);
-    await page.getByTestId('signin-password').fill(demoReviewer.password);
-    await page.getByTestId('signin-submit').click();
-    await page.waitForURL(`${base}/review`);
+    await signInAsDemoReviewer(page, base);
 
     await page.locator('[data-testid="queue-row"][data-reference="WR-000001"] a').first().click();
     await page.waitForURL(/\/review\/requests\//);
