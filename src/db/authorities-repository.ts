@@ -9,6 +9,7 @@ const columns = {
   country: authorities.country,
   name: authorities.name,
   kind: authorities.kind,
+  timeZone: authorities.timeZone,
   isDemo: authorities.isDemo,
 };
 

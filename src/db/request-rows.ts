@@ -53,6 +53,7 @@ export const summaryColumns = {
     country: authorities.country,
     name: authorities.name,
     kind: authorities.kind,
+    timeZone: authorities.timeZone,
     isDemo: authorities.isDemo,
   },
 };

@@ -36,7 +36,13 @@ export async function seedDemoData(
   const reviewer = await users.create({ ...demoReviewer, passwordHash: await hash(demoReviewer.password) });
   const ids = new Map<string, string>();
   for (const a of demoAuthorities) {
-    const created = await authorities.create({ country: a.country, name: a.name, kind: a.kind, isDemo: true });
+    const created = await authorities.create({
+      country: a.country,
+      name: a.name,
+      kind: a.kind,
+      timeZone: a.timeZone,
+      isDemo: true,
+    });
     ids.set(a.key, created.id);
   }
   for (const r of demoRequests) {

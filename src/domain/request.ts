@@ -7,10 +7,12 @@ export type Authority = {
   country: string;
   name: string;
   kind: AuthorityKind;
+  /** IANA zone the authority works in, when known: offered when its orders are recorded. */
+  timeZone: string | null;
   isDemo: boolean;
 };
 
-export type NewAuthority = { country: string; name: string; kind: AuthorityKind };
+export type NewAuthority = { country: string; name: string; kind: AuthorityKind; timeZone: string | null };
 
 export type NewItem = { targetKind: TargetKind; target: string; product: string };
 

@@ -26,6 +26,7 @@ export const authoritySchema = z
     country: z.string(),
     name: z.string(),
     kind: z.enum(authorityKinds),
+    timeZone: z.string().nullable().meta({ description: 'IANA zone the authority works in, when known' }),
     isDemo: z.boolean(),
   })
   .meta({ id: 'Authority' });
@@ -34,6 +35,7 @@ export const newAuthoritySchema = z.object({
   country: countryCode,
   name: text(200),
   kind: z.enum(authorityKinds),
+  timeZone: text(64).optional().meta({ example: 'Asia/Almaty', description: 'IANA zone the authority works in' }),
 });
 
 export const newItemSchema = z.object({

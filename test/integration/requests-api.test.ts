@@ -208,3 +208,31 @@ describe('errors', () => {
     expect((await t.app.inject({ method: 'GET', url: '/docs/' })).statusCode).toBe(200);
   });
 });
+
+describe('registering an authority', () => {
+  it('keeps its time zone, refuses one that is not IANA, and refuses a second of the same name', async () => {
+    const post = (payload: object) => t.app.inject({ method: 'POST', url: '/api/v1/authorities', headers: t.auth, payload });
+    const bad = await post({
+      country: 'AM',
+      name: 'Ministry of High-Tech Industry',
+      kind: 'other_executive',
+      timeZone: 'Mars/Base',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'validation_failed', field: 'timeZone' });
+    const made = await post({
+      country: 'am',
+      name: 'Ministry of High-Tech Industry',
+      kind: 'other_executive',
+      timeZone: 'Asia/Yerevan',
+    });
+    expect(made.statusCode).toBe(201);
+    expect(made.json()).toMatchObject({ country: 'AM', timeZone: 'Asia/Yerevan' });
+    const again = await post({ country: 'AM', name: 'Ministry of High-Tech Industry', kind: 'other_executive' });
+    expect(again.statusCode).toBe(409);
+    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/authorities?country=AM', headers: t.auth })).json();
+    expect(list.authorities).toEqual([
+      expect.objectContaining({ name: 'Ministry of High-Tech Industry', timeZone: 'Asia/Yerevan' }),
+    ]);
+  });
+});

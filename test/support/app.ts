@@ -48,7 +48,7 @@ export async function createAuthority(
   name = 'Ministry of Information',
   kind: AuthorityKind = 'communications_regulator',
 ) {
-  return authoritiesRepository(t.database.db).create({ country, name, kind });
+  return authoritiesRepository(t.database.db).create({ country, name, kind, timeZone: null });
 }
 
 export function newRequestBody(authorityId: string, overrides: Record<string, unknown> = {}) {

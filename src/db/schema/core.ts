@@ -77,6 +77,8 @@ export const authorities = pgTable(
     country: char('country', { length: 2 }).notNull(),
     name: text('name').notNull(),
     kind: authorityKind('kind').notNull(),
+    /** IANA zone the authority works in, offered when its orders are recorded; null when not known. */
+    timeZone: text('time_zone'),
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: createdAt(),
   },

@@ -1,6 +1,7 @@
 /** The register of authorities that send orders. Every government gets the same channel. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { checkNewAuthority } from '../../domain/authority.js';
 import { requireUser } from '../authentication.js';
 import { authoritySchema, countryCode, newAuthoritySchema, problemSchema } from '../schemas.js';
 import type { Services } from '../services.js';
@@ -25,6 +26,9 @@ export const authorityRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       body: newAuthoritySchema,
       response: { 201: authoritySchema, 400: problemSchema, 401: problemSchema, 409: problemSchema },
     },
-    handler: async (request, reply) => reply.status(201).send(await services.authorities.create(request.body)),
+    handler: async (request, reply) => {
+      const authority = checkNewAuthority({ ...request.body, timeZone: request.body.timeZone ?? null });
+      return reply.status(201).send(await services.authorities.create(authority));
+    },
   });
 };

@@ -107,10 +107,11 @@ export function IntakePage() {
   function chooseAuthority(chosen: Authority | undefined) {
     setDraft((d) => {
       const next: Draft = { ...d, authorityId: chosen?.id ?? '' };
-      const before = authorities?.find((a) => a.id === d.authorityId)?.country;
-      if (chosen && chosen.country !== before) {
-        next.zone = defaultZone(chosen.country, regimes);
-        next.zoneChosen = false;
+      const before = authorities?.find((a) => a.id === d.authorityId);
+      if (chosen && (chosen.country !== before?.country || chosen.timeZone !== before?.timeZone)) {
+        // The authority's own zone where it is registered with one; otherwise a guess from its country.
+        next.zone = chosen.timeZone ?? defaultZone(chosen.country, regimes);
+        next.zoneChosen = chosen.timeZone !== null;
         const fits = regimesFor(chosen.country, regimes);
         if (d.regime && ![...fits.own, ...fits.union].some((r) => r.id === d.regime)) {
           Object.assign(next, { regime: '', category: '', period: '' });
