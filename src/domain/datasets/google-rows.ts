@@ -122,21 +122,10 @@ export function readProductRows(table: CsvTable, part: GoogleProductRow['part'],
     seen.set(key, row.line);
     if (!reason && at.period >= '2010-H2')
       archive.warnings.push({ file: table.file, line: row.line, message: 'no reason given (Google gives reasons from 2010-H2)' });
+    const where = { period: at.period, country: at.country, countryName: at.countryName, line: at.line, part, product, reason };
     let stored: GoogleProductRow;
     if (!historical) {
-      stored = {
-        period: at.period,
-        country: at.country,
-        countryName: at.countryName,
-        line: at.line,
-        part,
-        product,
-        reason,
-        requests: cells.wholeNumber(totalCol),
-        courtOrders: null,
-        executiveRequests: null,
-        items: null,
-      };
+      stored = { ...where, requests: cells.wholeNumber(totalCol), courtOrders: null, executiveRequests: null, items: null };
     } else {
       const courtOrders = cells.wholeNumber(courtCol);
       const executiveRequests = cells.wholeNumber(executiveCol);
@@ -148,13 +137,7 @@ export function readProductRows(table: CsvTable, part: GoogleProductRow['part'],
           message: `items requested published as ${itemsCell.kind === 'blank' ? 'blank (not published)' : describeMarker(itemsCell)}`,
         });
       stored = {
-        period: at.period,
-        country: at.country,
-        countryName: at.countryName,
-        line: at.line,
-        part,
-        product,
-        reason,
+        ...where,
         requests: courtOrders + executiveRequests,
         courtOrders,
         executiveRequests,

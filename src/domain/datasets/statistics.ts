@@ -47,6 +47,9 @@ export function tally<T>(rows: T[], key: (row: T) => string, count: (row: T) => 
   return Object.fromEntries([...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
 }
 
+/** Requests per key (product, reason, requester), largest first. */
+const requestsBy = <T extends { requests: number }>(rows: T[], key: (row: T) => string) => tally(rows, key, (r) => r.requests);
+
 function pointOf(series: SeriesPoint[], period: string) {
   return series.find((p) => p.period === period);
 }
@@ -94,12 +97,7 @@ export function googleRemovalStats(input: {
   const products = current.length ? current : detail.productRows;
   const historical = detail.productRows.filter((r) => r.part === 'historical-product-reason');
   let requestsByRequester: Record<string, number>;
-  if (detail.requesterRows.length)
-    requestsByRequester = tally(
-      detail.requesterRows,
-      (r) => r.requester,
-      (r) => r.requests,
-    );
+  if (detail.requesterRows.length) requestsByRequester = requestsBy(detail.requesterRows, (r) => r.requester);
   else {
     // Before 2019 Google split requests only into court orders and the rest (the historical files' own column names).
     const court = historical.reduce((s, r) => s + (r.courtOrders ?? 0), 0);
@@ -140,16 +138,8 @@ export function googleRemovalStats(input: {
     requests: point.requests,
     items: point.items,
     requestsToDate: toDate.total,
-    requestsByProduct: tally(
-      products,
-      (r) => r.product,
-      (r) => r.requests,
-    ),
-    requestsByReason: tally(
-      products,
-      (r) => r.reason ?? noReasonLabel,
-      (r) => r.requests,
-    ),
+    requestsByProduct: requestsBy(products, (r) => r.product),
+    requestsByReason: requestsBy(products, (r) => r.reason ?? noReasonLabel),
     requestsByRequester,
     itemOutcomes,
     itemOutcomesExact,
@@ -200,21 +190,9 @@ export function googleJsonStats(input: {
     requests: point.requests,
     items: point.items,
     requestsToDate: toDate.total,
-    requestsByProduct: tally(
-      rows,
-      (r) => r.product,
-      (r) => r.requests,
-    ),
-    requestsByReason: tally(
-      rows,
-      (r) => r.reason,
-      (r) => r.requests,
-    ),
-    requestsByRequester: tally(
-      rows,
-      (r) => r.requester,
-      (r) => r.requests,
-    ),
+    requestsByProduct: requestsBy(rows, (r) => r.product),
+    requestsByReason: requestsBy(rows, (r) => r.reason),
+    requestsByRequester: requestsBy(rows, (r) => r.requester),
     itemOutcomes,
     itemOutcomesExact: rows.length > 0 && accounted === items,
     warnings,
