@@ -11,6 +11,7 @@ export const errorCodes = [
   'invalid_transition',
   'conflict',
   'rate_limited',
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

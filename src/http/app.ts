@@ -26,6 +26,7 @@ import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { obligationRoutes } from './admin/obligation-routes.js';
 import { regimeRoutes } from './admin/regime-routes.js';
 import { authentication } from './authentication.js';
+import { healthRoutes } from './health-routes.js';
 import { errorHandler, notFoundHandler } from './problem.js';
 import { datasetRoutes } from './public/dataset-routes.js';
 import { reportRoutes } from './public/report-routes.js';
@@ -83,18 +84,7 @@ export async function buildApp({ config, database, now, logger, rules }: AppOpti
   });
   await app.register(authentication, { users: services.users });
 
-  app.get('/healthz', {
-    schema: {
-      tags: ['meta'],
-      security: [],
-      summary: 'Liveness and database reachability',
-      response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
-    },
-    handler: async () => {
-      await database.pool.query('SELECT 1');
-      return { status: 'ok' as const, database: database.description };
-    },
-  });
+  await app.register(healthRoutes, { database });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(sessionRoutes, { services });

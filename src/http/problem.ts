@@ -16,6 +16,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   invalid_transition: 409,
   conflict: 409,
   rate_limited: 429,
+  unavailable: 503,
   internal: 500,
 };
 
@@ -28,6 +29,7 @@ const titles: Record<ErrorCode, string> = {
   invalid_transition: 'Not possible in the current state',
   conflict: 'Conflict',
   rate_limited: 'Too many attempts',
+  unavailable: 'Temporarily unavailable',
   internal: 'Internal error',
 };
 
