@@ -7,3 +7,4 @@
 export * from './compliance.js';
 export * from './core.js';
 export * from './datasets.js';
+export * from './security.js';
