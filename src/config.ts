@@ -2,6 +2,7 @@
  * Writ's configuration: every environment variable it reads, validated once at start-up.
  * Nothing else in the code base reads process.env.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -12,6 +13,32 @@ export const shippedRulesDir = fileURLToPath(new URL('../rules', import.meta.url
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/**
+ * WRIT_TRUST_PROXY: `false`, `true` (any peer), or a comma list of proxy addresses, CIDR ranges and
+ * proxy-addr's names (loopback, linklocal, uniquelocal); Fastify's `trustProxy`. No hop counts:
+ * Fastify ignores them, as they cannot tell a proxy from a client that sends the header itself.
+ */
+const trustProxySetting = z.string().transform((value, ctx): boolean | string[] => {
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === 'false') return v === 'true';
+  const entries = v.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isProxyAddress(entry));
+  if (bad === undefined) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message: `must be true, false, or the proxies' addresses/CIDRs such as 10.0.0.1,192.168.0.0/16 (${JSON.stringify(bad)} is none)`,
+  });
+  return z.NEVER;
+});
+
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
 
 const positiveInt = (what: string) =>
   z.coerce
@@ -43,7 +70,15 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   WRIT_SIGNIN_ATTEMPTS_PER_MINUTE: positiveInt('a whole number of attempts').max(10_000).default(10),
+  WRIT_SIGNIN_ACCOUNT_FAILURES: positiveInt('a whole number of failures').max(1000).default(5),
+  WRIT_TRUST_PROXY: trustProxySetting.default(false),
   WRIT_COOKIE_SECURE: booleanFlag.default(false),
+  WRIT_ALLOWED_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ message: 'must be a comma-separated list of origins such as https://writ.example.org' })))
+    .transform((list) => list.map((o) => new URL(o).origin))
+    .default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WRIT_RULES_DIR: z.string().min(1).optional(),
   WRIT_POLICY_IMMEDIATE_HOURS: positiveHours.default(1),
@@ -74,7 +109,13 @@ export type Config = {
   sessionTtlHours: number;
   /** Sign-in attempts one client address may make per minute, against password guessing. */
   signInAttemptsPerMinute: number;
+  /** Failed sign-ins in a row after which an account is locked for a growing back-off (1 to 15 min). */
+  signInAccountFailures: number;
+  /** Which proxies' X-Forwarded-For to believe for the client's address (Fastify's trustProxy). */
+  trustProxy: boolean | string[];
   cookieSecure: boolean;
+  /** Origins besides Writ's own from which a browser may send state-changing requests. */
+  allowedOrigins: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Absolute path of the rule packs (one YAML file per legal regime). */
   rulesDir: string;
@@ -128,7 +169,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     seedDemo: e.WRIT_SEED_DEMO,
     sessionTtlHours: e.WRIT_SESSION_TTL_HOURS,
     signInAttemptsPerMinute: e.WRIT_SIGNIN_ATTEMPTS_PER_MINUTE,
+    signInAccountFailures: e.WRIT_SIGNIN_ACCOUNT_FAILURES,
+    trustProxy: e.WRIT_TRUST_PROXY,
     cookieSecure: e.WRIT_COOKIE_SECURE,
+    allowedOrigins: e.WRIT_ALLOWED_ORIGINS,
     logLevel: e.LOG_LEVEL,
     rulesDir: e.WRIT_RULES_DIR ? path.resolve(cwd, e.WRIT_RULES_DIR) : shippedRulesDir,
     policyTargets: {

@@ -8,6 +8,7 @@ import type { PolicyTargets } from './regimes/deadline-engine.js';
 import type { RuleBook } from './regimes/rule-book.js';
 import { isTimeZone } from './regimes/time.js';
 import type { Actor, NewRequest, RequestDetail } from './request.js';
+import { isWithinRecordRange, recordRangeMessage } from './time-range.js';
 
 export { isTimeZone };
 
@@ -50,6 +51,9 @@ export async function receiveRequest<T extends RequestDetail>(
       `${JSON.stringify(input.authorityTimeZone)} is not an IANA time zone (for example Asia/Almaty)`,
       'authorityTimeZone',
     );
+  }
+  if (!isWithinRecordRange(input.receivedAt)) {
+    throw new WritError('validation_failed', `receivedAt ${recordRangeMessage}`, 'receivedAt');
   }
   if (input.receivedAt.getTime() > ports.now().getTime() + CLOCK_SKEW_MS) {
     throw new WritError('validation_failed', 'receivedAt is in the future', 'receivedAt');

@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -21,17 +20,18 @@ import {
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
-import { WritError } from '../domain/errors.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { obligationRoutes } from './admin/obligation-routes.js';
 import { regimeRoutes } from './admin/regime-routes.js';
 import { authentication } from './authentication.js';
+import { guards } from './guards.js';
 import { healthRoutes } from './health-routes.js';
 import { errorHandler, notFoundHandler } from './problem.js';
 import { datasetRoutes } from './public/dataset-routes.js';
 import { reportRoutes } from './public/report-routes.js';
 import { authorityRoutes } from './review/authority-routes.js';
 import { requestRoutes } from './review/request-routes.js';
+import { securityHeaders } from './security-headers.js';
 import { createServices } from './services.js';
 import { sessionRoutes } from './session-routes.js';
 
@@ -51,6 +51,8 @@ export async function buildApp({ config, database, now, logger, rules }: AppOpti
   const app = Fastify({
     logger: logger === false ? false : { level: config.logLevel },
     bodyLimit: 5 * 1024 * 1024,
+    // Behind a trusted proxy request.ip is the client's address (X-Forwarded-For), which sign-in limits key on.
+    trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -73,15 +75,11 @@ export async function buildApp({ config, database, now, logger, rules }: AppOpti
 
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  await app.register(securityHeaders, { https: config.cookieSecure });
+  await app.register(guards, { allowedOrigins: config.allowedOrigins });
 
   const services = createServices(database.db, config, now, rules);
   await app.register(fastifyCookie);
-  // Only routes that ask for it are limited (sign-in, against password guessing).
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new WritError('rate_limited', `too many attempts; try again in ${Math.ceil(context.ttl / 1000)} s`),
-  });
   await app.register(authentication, { users: services.users });
 
   await app.register(healthRoutes, { database });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { slaStates } from '../domain/regimes/sla.js';
 import { deadlineBases, deadlineClocks } from '../domain/regimes/vocabulary.js';
 import { outcomeBuckets } from '../domain/report.js';
+import { isDayWithinRecordRange, isWithinRecordRange, recordRangeMessage } from '../domain/time-range.js';
 import { authorityKinds, channels, outcomes, reasons, requestKinds, requestStatuses, targetKinds } from '../domain/vocabulary.js';
 
 export const countryCode = z
@@ -11,10 +12,18 @@ export const countryCode = z
   .transform((c) => c.toUpperCase())
   .meta({ example: 'KZ' });
 
-const instant = z.iso.datetime({
-  offset: true,
-  message: 'must be an ISO-8601 date-time with a UTC offset, e.g. 2026-03-10T23:30:00+05:00',
-});
+/** An instant as ISO-8601 with an offset, within the years Writ's records speak of (src/domain/time-range.ts). */
+export const instant = z.iso
+  .datetime({
+    offset: true,
+    message: 'must be an ISO-8601 date-time with a UTC offset, e.g. 2026-03-10T23:30:00+05:00',
+  })
+  .refine((v) => isWithinRecordRange(new Date(v)), recordRangeMessage);
+
+/** A calendar date written YYYY-MM-DD, within the same years. */
+export const day = z.iso
+  .date({ message: 'must be a date written YYYY-MM-DD' })
+  .refine(isDayWithinRecordRange, recordRangeMessage);
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const idParam = z.object({ id: z.uuid('must be a UUID') });

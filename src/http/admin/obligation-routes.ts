@@ -4,6 +4,7 @@
  * evidence. Evidence files travel as base64 in a JSON body (at most 5 MB decoded) and are kept in
  * PostgreSQL; GET .../evidence/:id returns the file itself.
  */
+import contentDisposition from 'content-disposition';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_EVIDENCE_BYTES } from '../../db/schema/index.js';
@@ -166,11 +167,16 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     },
     handler: async (request, reply) => {
       const file = await services.compliance.evidenceFile(request.params.id);
-      return reply
-        .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.fileName.replace(/["\\\r\n]/g, '_')}"`)
-        .header('x-content-sha256', file.sha256)
-        .send(file.content);
+      return (
+        reply
+          .header('content-type', file.contentType)
+          // RFC 6266/5987: an ASCII fallback and the UTF-8 name, so `Приказ.pdf` survives the trip.
+          .header('content-disposition', contentDisposition(file.fileName, { type: 'attachment' }))
+          // A hostile file opened from here runs nothing: no script, no plugin, no same-origin access.
+          .header('content-security-policy', "sandbox; default-src 'none'")
+          .header('x-content-sha256', file.sha256)
+          .send(file.content)
+      );
     },
   });
 };

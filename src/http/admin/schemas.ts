@@ -3,9 +3,8 @@ import { z } from 'zod';
 import { readingSchema, thresholdSchema } from '../../domain/regimes/pack.js';
 import { confidenceLevels, coverageMetrics, deadlineClocks, dutyKinds, dutyStatuses } from '../../domain/regimes/vocabulary.js';
 import { requestKinds } from '../../domain/vocabulary.js';
-import { appliedRuleSchema, countryCode } from '../schemas.js';
+import { appliedRuleSchema, countryCode, day, instant } from '../schemas.js';
 
-const day = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
 const person = z.object({ id: z.uuid(), name: z.string() });
 
 export const regimeSummarySchema = z
@@ -31,7 +30,7 @@ export const regimeSummarySchema = z
 export const deadlineQuerySchema = z.object({
   kind: z.enum(requestKinds),
   category: z.string().trim().min(1).max(100).optional(),
-  receivedAt: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time with a UTC offset' }),
+  receivedAt: instant,
   periodSetInOrderHours: z.coerce.number().positive().max(8760).optional(),
 });
 

@@ -1,0 +1,51 @@
+/**
+ * Text Writ can store faithfully. PostgreSQL refuses the NUL character in text and JSON, and a lone
+ * UTF-16 surrogate (half of a pair) has no UTF-8 form: it is either refused (jsonb) or silently
+ * replaced by U+FFFD (text). Neither may reach the database, so input carrying them is refused,
+ * naming where it sits, before anything is changed.
+ */
+import { WritError } from './errors.js';
+
+// A high surrogate not followed by a low one, or a low one not preceded by a high one.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why this string cannot be stored as it is, or null when it can. */
+export function unstorableText(value: string): string | null {
+  if (value.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
+  if (loneSurrogate.test(value)) return 'must not contain a lone UTF-16 surrogate (text that is not valid Unicode)';
+  return null;
+}
+
+/**
+ * The first string (or object key) in a parsed value that cannot be stored, with its path in the
+ * `items/0/target` form problems use; null when every string can be stored.
+ */
+export function findUnstorableText(value: unknown, path = ''): { field: string; message: string } | null {
+  if (typeof value === 'string') {
+    const message = unstorableText(value);
+    return message ? { field: path, message } : null;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnstorableText(value[i], path ? `${path}/${i}` : String(i));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, member] of Object.entries(value)) {
+      const at = path ? `${path}/${key}` : key;
+      const keyProblem = unstorableText(key);
+      if (keyProblem) return { field: at, message: `a key ${keyProblem}` };
+      const found = findUnstorableText(member, at);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** Throws a validation problem naming the first unstorable string in `value` (under `where`). */
+export function assertStorableText(value: unknown, where = ''): void {
+  const found = findUnstorableText(value, where);
+  if (found) throw new WritError('validation_failed', `${found.field || 'value'}: ${found.message}`, found.field || undefined);
+}
