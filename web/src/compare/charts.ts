@@ -1,4 +1,9 @@
-/** ECharts options of the comparison pages: the ranking, a country's timeline, and reason shares. */
+/**
+ * ECharts options of the comparison pages: the ranking, a country's timeline, and reason shares.
+ * Country names, reasons and series labels come from imported files: tooltip formatters return HTML,
+ * so they escape every piece of data; axis, bar and mark labels are drawn on the canvas as plain text.
+ */
+import { escapeHtml } from '../components/escape-html.js';
 import type { RankingRow, ReasonShares, TimelineSeries } from './api.js';
 import type { CompareChartOption } from './CompareChart.js';
 import { count, highlightOf, reasonColors, seriesColors, seriesKey, share, surgeColor } from './format.js';
@@ -18,7 +23,7 @@ export function rankingOption(rows: readonly RankingRow[], measure: 'requests' |
       trigger: 'item',
       formatter: (p) => {
         const item = Array.isArray(p) ? p[0] : p;
-        return item ? `${item.name}: ${count(Number(item.value))} ${measure}` : '';
+        return item ? `${escapeHtml(item.name)}: ${count(Number(item.value))} ${measure}` : '';
       },
     },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { ...axisText, hideOverlap: true }, splitLine },
@@ -58,7 +63,7 @@ export function reasonOption(reasons: ReasonShares['reasons']): CompareChartOpti
       formatter: (p) => {
         const item = Array.isArray(p) ? p[0] : p;
         const reason = reasons[item?.dataIndex ?? -1];
-        return reason ? `${reason.reason}: ${share(reason.share)} (${count(reason.requests)} requests)` : '';
+        return reason ? `${escapeHtml(reason.reason)}: ${share(reason.share)} (${count(reason.requests)} requests)` : '';
       },
     },
     xAxis: { type: 'value', max: 1, axisLabel: { show: false }, splitLine },
@@ -93,6 +98,15 @@ function labelled(periods: readonly string[]): number[] {
   return periods.map((_, i) => i).filter((i) => i >= start && (i - start) % step === 0);
 }
 
+/**
+ * The coloured dot before a tooltip line, from our own colour table (seriesColors), so that no HTML
+ * of the tooltip comes from its params but escaped text.
+ */
+const dot = (color: string | undefined) =>
+  color
+    ? `<span style="display:inline-block;margin-right:4px;border-radius:5px;width:10px;height:10px;background-color:${color}"></span>`
+    : '';
+
 type PointDatum = { value: [number, number | null]; name: string; surge: boolean; listed: boolean };
 
 /**
@@ -115,10 +129,12 @@ export function timelineOption(periods: readonly string[], series: readonly Time
         const lines = list.map((p) => {
           const d = p.data as PointDatum;
           const notes = [d.surge ? '<b>surge</b>' : '', d.listed ? '' : 'not listed, counted as 0'].filter(Boolean);
-          const raw = series[p.seriesIndex ?? -1]?.points.find((x) => x.period === d.name)?.requests ?? null;
-          return `${p.marker ?? ''}${p.seriesName}: ${raw === null ? 'not published' : count(raw)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
+          const s = series[p.seriesIndex ?? -1];
+          const raw = s?.points.find((x) => x.period === d.name)?.requests ?? null;
+          const color = s ? seriesColors[seriesKey(s.source, s.requestKind)] : undefined;
+          return `${dot(color)}${escapeHtml(p.seriesName)}: ${raw === null ? 'not published' : count(raw)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
         });
-        return [`<b>${first?.name ?? ''}</b>`, ...lines].join('<br>');
+        return [`<b>${escapeHtml(first?.name)}</b>`, ...lines].join('<br>');
       },
     },
     xAxis: {

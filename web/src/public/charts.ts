@@ -1,5 +1,10 @@
-/** ECharts options for the report page: horizontal bars for counts and shares, a donut for kinds. */
+/**
+ * ECharts options for the report page: horizontal bars for counts and shares, a donut for kinds.
+ * Labels are free text from the database (products, reasons): tooltip formatters return HTML, so they
+ * escape every piece of data; axis, bar and legend labels are drawn on the canvas as plain text.
+ */
 import type { ChartOption } from '../components/Chart.js';
+import { escapeHtml } from '../components/escape-html.js';
 
 export type Entry = { key: string; label: string; value: number; color?: string };
 
@@ -22,7 +27,7 @@ export function barOption(entries: readonly Entry[], asPercent = false): ChartOp
       trigger: 'item',
       formatter: (p) => {
         const item = Array.isArray(p) ? p[0] : p;
-        return item ? `${item.name}: ${format(Number(item.value))}` : '';
+        return item ? `${escapeHtml(item.name)}: ${format(Number(item.value))}` : '';
       },
     },
     xAxis: {
@@ -55,7 +60,15 @@ export function barOption(entries: readonly Entry[], asPercent = false): ChartOp
 export function donutOption(entries: readonly Entry[]): ChartOption {
   return {
     animation: false,
-    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    tooltip: {
+      trigger: 'item',
+      // A function rather than the template '{b}: {c} ({d}%)': ECharts 6 encodes template values too,
+      // but here the escape is ours, and test/unit/chart-escaping.test.ts checks it.
+      formatter: (p) => {
+        const item = Array.isArray(p) ? p[0] : p;
+        return item ? `${escapeHtml(item.name)}: ${escapeHtml(item.value)} (${escapeHtml(item.percent)}%)` : '';
+      },
+    },
     legend: { bottom: 0, textStyle: axisText },
     series: [
       {
