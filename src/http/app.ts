@@ -51,6 +51,11 @@ export async function buildApp({ config, database, now, logger, rules }: AppOpti
   const app = Fastify({
     logger: logger === false ? false : { level: config.logLevel },
     bodyLimit: 5 * 1024 * 1024,
+    // Receiving a request (a slow client); time spent on the database is bounded by its own timeouts.
+    requestTimeout: config.requestTimeoutMs,
+    // A malformed URL (`%zz`) or an over-long path parameter is refused by the router before any
+    // route runs; without this it answers plain JSON instead of a problem.
+    frameworkErrors: errorHandler,
     // Behind a trusted proxy request.ip is the client's address (X-Forwarded-For), which sign-in limits key on.
     trustProxy: config.trustProxy,
   }).withTypeProvider<ZodTypeProvider>();
@@ -71,7 +76,11 @@ export async function buildApp({ config, database, now, logger, rules }: AppOpti
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    // Swagger UI injects one <style> element; only its pages may (the rest of Writ allows none).
+    transformStaticCSP: (header) => header.replace("style-src-elem 'self'", "style-src-elem 'self' 'unsafe-inline'"),
+  });
 
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
