@@ -17,17 +17,27 @@ function hashForMissingAccount(): Promise<string> {
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.post('/api/v1/session', {
-    config: { rateLimit: { max: services.config.signInAttemptsPerMinute, timeWindow: 60_000 } },
     schema: {
       tags: ['session'],
       security: [],
       summary: 'Sign in; sets the session cookie and returns a bearer token',
+      description:
+        'Limited per client address (WRIT_SIGNIN_ATTEMPTS_PER_MINUTE) and per account (a growing lock-out after ' +
+        'WRIT_SIGNIN_ACCOUNT_FAILURES failures in a row): 429 `rate_limited` with Retry-After, alike for unknown emails.',
       body: credentialsSchema,
       response: { 200: sessionSchema, 400: problemSchema, 401: problemSchema, 429: problemSchema },
     },
     handler: async (request, reply) => {
+      // Checked before the lookup and argon2, and keyed on the email alone: a refusal says nothing about the account.
+      const gate = await services.signInAttempts.begin(request.ip, request.body.email);
+      if (!gate.allowed) {
+        request.log.warn({ limit: gate.limit, ip: request.ip }, 'sign-in refused: too many attempts');
+        reply.header('retry-after', String(gate.retryAfterSeconds));
+        throw new WritError('rate_limited', `too many attempts; try again in ${gate.retryAfterSeconds} s`);
+      }
       const account = await services.users.findCredentials(request.body.email);
       const ok = await verify(account?.passwordHash ?? (await hashForMissingAccount()), request.body.password).catch(() => false);
+      await services.signInAttempts.settle(gate.attemptId, account && ok ? 'succeeded' : 'failed');
       if (!account || !ok) throw new WritError('invalid_credentials', 'the email or the password is wrong', 'password');
       const { passwordHash: _, ...user } = account;
       const session = await services.users.startSession(user.id, services.config.sessionTtlHours);
