@@ -1,12 +1,13 @@
 /** The `writ` command line. */
 import { readFileSync } from 'node:fs';
-import { hash } from '@node-rs/argon2';
 import { Command, Option } from 'commander';
+import { createAccount, MIN_PASSWORD_LENGTH } from '../app/accounts.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { usersRepository } from '../db/users-repository.js';
 import { WritError } from '../domain/errors.js';
 import { RulePackError } from '../rules/packs.js';
+import { registerBackupCommands } from './backup-commands.js';
 import { registerDatasetsCommands } from './datasets-commands.js';
 import { report } from './report-command.js';
 import { registerRulesCommands } from './rules-commands.js';
@@ -48,17 +49,21 @@ program
 const users = program.command('users').description('reviewer accounts');
 users
   .command('add')
-  .description('create a reviewer account; the password is read from standard input')
+  .description('create an account (reviewer, or admin to manage accounts); the password is read from standard input')
   .requiredOption('--email <email>')
   .requiredOption('--name <name>')
   .addOption(new Option('--role <role>').choices(['reviewer', 'admin']).default('reviewer'))
   .action(async (options: { email: string; name: string; role: 'reviewer' | 'admin' }) => {
     const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
-    if (password.length < 10)
-      throw new WritError('validation_failed', 'the password (standard input) must have at least 10 characters', 'password');
+    if (password.length < MIN_PASSWORD_LENGTH)
+      throw new WritError(
+        'validation_failed',
+        `the password (standard input) must have at least ${MIN_PASSWORD_LENGTH} characters`,
+        'password',
+      );
     const database = await openDatabase(config(), () => undefined);
     try {
-      const user = await usersRepository(database.db).create({ ...options, passwordHash: await hash(password) });
+      const user = await createAccount(usersRepository(database.db), { ...options, password });
       console.log(`created ${user.role} ${user.email} (${user.id})`);
     } finally {
       await database.close();
@@ -67,6 +72,7 @@ users
 
 registerRulesCommands(program, config);
 registerDatasetsCommands(program, config);
+registerBackupCommands(program, config);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof RulePackError) console.error(error.message);

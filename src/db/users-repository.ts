@@ -52,6 +52,18 @@ export function usersRepository(db: Db) {
       return row;
     },
 
+    async list(): Promise<User[]> {
+      return db.select(userColumns).from(users).orderBy(users.email);
+    },
+
+    /** Ends every session of an account; how many, or null when there is no such account. */
+    async endSessionsOf(userId: string): Promise<number | null> {
+      const [account] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+      if (!account) return null;
+      const ended = await db.delete(sessions).where(eq(sessions.userId, userId)).returning({ tokenHash: sessions.tokenHash });
+      return ended.length;
+    },
+
     async endSession(token: string): Promise<void> {
       await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
     },

@@ -21,6 +21,7 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';
+import { accountRoutes } from './admin/account-routes.js';
 import { obligationRoutes } from './admin/obligation-routes.js';
 import { regimeRoutes } from './admin/regime-routes.js';
 import { authentication } from './authentication.js';
@@ -101,6 +102,7 @@ export async function buildApp({ config, database, now, logger, rules }: AppOpti
   await app.register(datasetRoutes, { services });
   await app.register(regimeRoutes, { services });
   await app.register(obligationRoutes, { services });
+  await app.register(accountRoutes, { services });
 
   if (existsSync(webRoot)) {
     // Hashed asset files, looked up on each request so that a rebuild needs no restart.

@@ -49,3 +49,11 @@ export function signedInUser(request: FastifyRequest): User {
   if (!request.user) throw new WritError('unauthenticated', 'sign in first');
   return request.user;
 }
+
+/** A preHandler that lets only accounts with this role through (after requireUser). */
+export function requireRole(role: User['role']) {
+  return async (request: FastifyRequest): Promise<void> => {
+    await requireUser(request);
+    if (request.user?.role !== role) throw new WritError('forbidden', `only an ${role} may do this`);
+  };
+}

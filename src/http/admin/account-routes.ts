@@ -1,0 +1,52 @@
+/**
+ * Account administration: only an `admin` may list accounts, create them, or sign one out
+ * everywhere (a lost laptop, a departing colleague, a suspected compromise).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { createAccount, MIN_PASSWORD_LENGTH, signOutEverywhere } from '../../app/accounts.js';
+import { requireRole } from '../authentication.js';
+import { idParam, problemSchema, userSchema } from '../schemas.js';
+import type { Services } from '../services.js';
+
+const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
+
+const newAccountSchema = z.object({
+  email: z.email('must be an e-mail address').max(320),
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  role: z.enum(['reviewer', 'admin']).default('reviewer'),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `must have at least ${MIN_PASSWORD_LENGTH} characters`).max(1000),
+});
+
+export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  app.addHook('onRequest', requireRole('admin'));
+
+  app.get('/api/v1/admin/accounts', {
+    schema: {
+      tags: ['admin'],
+      summary: 'List the accounts (admin only)',
+      response: { 200: z.object({ accounts: z.array(userSchema) }), ...errors },
+    },
+    handler: async () => ({ accounts: await services.users.list() }),
+  });
+
+  app.post('/api/v1/admin/accounts', {
+    schema: {
+      tags: ['admin'],
+      summary: 'Create an account (admin only)',
+      body: newAccountSchema,
+      response: { 201: userSchema, ...errors },
+    },
+    handler: async (request, reply) => reply.status(201).send(await createAccount(services.users, request.body)),
+  });
+
+  app.post('/api/v1/admin/accounts/:id/sign-out', {
+    schema: {
+      tags: ['admin'],
+      summary: 'End every session of an account (admin only)',
+      params: idParam,
+      response: { 200: z.object({ endedSessions: z.number().int() }), ...errors },
+    },
+    handler: async (request) => ({ endedSessions: await signOutEverywhere(services.users, request.params.id) }),
+  });
+};
