@@ -113,6 +113,12 @@ describe('a broken pack', () => {
       /must match the file name/,
     ],
     [
+      'a source link that is not a web address (the pages render it as a link)',
+      (t: string) => t.replace(/url: https?:\/\/\S+/, 'url: "javascript:alert(1)"'),
+      'sources[0].url',
+      /http\(s\)/,
+    ],
+    [
       'no source at all',
       (t: string) => t.replace(/^sources:[\s\S]*?^versions:/m, 'sources: []\nversions:'),
       'sources',

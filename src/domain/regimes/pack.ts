@@ -28,7 +28,8 @@ const country = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 co
 export const sourceSchema = z
   .object({
     id: slug,
-    url: z.url({ message: 'must be a URL' }),
+    // The pages link to sources: only web addresses, never javascript: or data: (a pack may come from WRIT_RULES_DIR).
+    url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }),
     quote: text.meta({ description: 'The sentence of the source that supports what the pack says, quoted exactly' }),
     language: z.string().min(2).max(8).optional(),
     note: text.optional(),
