@@ -49,7 +49,7 @@ type Case = {
   auth?: boolean;
 };
 
-const decision = (rationale: string) => ({ outcome: 'no_action', reason: 'other', rationale });
+const decision = (rationale: string) => ({ outcome: 'no_action', reason: 'Other', rationale });
 const freeTextFields: Case[] = [
   {
     name: 'authority name',
