@@ -1,0 +1,87 @@
+/**
+ * `writ backup FILE` and `writ restore FILE` (decision 0030). The work and all SQL are in
+ * src/db/backup*.ts; this file opens the database, shows progress and prints the outcome.
+ */
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import type { Config } from '../config.js';
+import { writeBackup } from '../db/backup.js';
+import { checkMigrations, knownMigrations, readBackupHeader } from '../db/backup-format.js';
+import { restoreBackup } from '../db/backup-restore.js';
+import { openDatabase } from '../db/connection.js';
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+/** Rows done out of the snapshot's rows, on standard error; silent when it is not a terminal. */
+function rowsBar(verb: string) {
+  let bar: SingleBar | undefined;
+  return {
+    update(done: number, total: number) {
+      if (!bar) {
+        bar = new SingleBar({ format: `${verb} |{bar}| {percentage}% {value}/{total} rows`, hideCursor: true });
+        bar.start(Math.max(total, 1), 0);
+      }
+      bar.update(done);
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}
+
+export function registerBackupCommands(program: Command, config: () => Config): void {
+  program
+    .command('backup')
+    .description('write every table, as of one instant, to FILE (gzip); Writ may keep running and taking writes meanwhile')
+    .argument('<file>')
+    .option('--force', 'replace FILE if it exists')
+    .action(async (file: string, options: { force?: boolean }) => {
+      const database = await openDatabase(config(), () => undefined);
+      const bar = rowsBar('backup ');
+      try {
+        const {
+          header,
+          bytes,
+          file: written,
+        } = await writeBackup(database.pool, file, {
+          overwrite: options.force,
+          onProgress: bar.update,
+        });
+        bar.stop();
+        const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+        console.log(
+          `backup written: ${written} (${n(bytes)} bytes): ${header.tables.length} tables, ${n(rows)} rows, ` +
+            `${header.sequences.length} sequences as of ${header.snapshotAt}, from ${database.description}`,
+        );
+      } finally {
+        bar.stop();
+        await database.close();
+      }
+    });
+
+  program
+    .command('restore')
+    .description(
+      'load a backup into an empty Writ database (a new WRIT_DATA_DIR, or an empty database for DATABASE_URL); all or nothing',
+    )
+    .argument('<file>')
+    .action(async (file: string) => {
+      // A file that is no backup, or one from a newer Writ, is refused before any database is opened.
+      const header = await readBackupHeader(file);
+      checkMigrations(file, header.migrations, knownMigrations());
+      const database = await openDatabase(config(), () => undefined);
+      const bar = rowsBar('restore');
+      try {
+        const { rows } = await restoreBackup(database.pool, file, { onProgress: bar.update });
+        bar.stop();
+        console.log(
+          `restored ${file} into ${database.description}: ${header.tables.length} tables, ${n(rows)} rows, ` +
+            `as of ${header.snapshotAt}`,
+        );
+      } finally {
+        bar.stop();
+        await database.close();
+      }
+    });
+}
