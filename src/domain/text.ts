@@ -18,27 +18,28 @@ export function unstorableText(value: string): string | null {
 
 /**
  * The first string (or object key) in a parsed value that cannot be stored, with its path in the
- * `items/0/target` form problems use; null when every string can be stored.
+ * `items/0/target` form problems use; null when every string can be stored. It walks with a stack
+ * of its own, not by recursion, so a body nested thousands of levels deep cannot overflow it.
  */
 export function findUnstorableText(value: unknown, path = ''): { field: string; message: string } | null {
-  if (typeof value === 'string') {
-    const message = unstorableText(value);
-    return message ? { field: path, message } : null;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnstorableText(value[i], path ? `${path}/${i}` : String(i));
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, member] of Object.entries(value)) {
-      const at = path ? `${path}/${key}` : key;
-      const keyProblem = unstorableText(key);
-      if (keyProblem) return { field: at, message: `a key ${keyProblem}` };
-      const found = findUnstorableText(member, at);
-      if (found) return found;
+  const pending: [unknown, string][] = [[value, path]];
+  while (pending.length > 0) {
+    const [current, at] = pending.pop()!;
+    if (typeof current === 'string') {
+      const message = unstorableText(current);
+      if (message) return { field: at, message };
+    } else if (current && typeof current === 'object') {
+      const members = Array.isArray(current) ? current.map((m, i) => [String(i), m] as const) : Object.entries(current);
+      // Pushed in reverse, so the first member is looked at first and the first problem is named.
+      for (let i = members.length - 1; i >= 0; i--) {
+        const [key, member] = members[i]!;
+        const memberPath = at ? `${at}/${key}` : key;
+        if (!Array.isArray(current)) {
+          const keyProblem = unstorableText(key);
+          if (keyProblem) return { field: memberPath, message: `a key ${keyProblem}` };
+        }
+        pending.push([member, memberPath]);
+      }
     }
   }
   return null;
