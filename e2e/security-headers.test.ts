@@ -51,7 +51,7 @@ describe('the Content-Security-Policy in Chromium', () => {
     ]) {
       await page.goto(`${writ.base}${path}`);
       await page.waitForLoadState('networkidle');
-      expect(await page.locator('body').innerText(), path).not.toBe('');
+      expect(await page.locator('body').textContent(), path).not.toBe('');
       if (path.startsWith('/reports/')) {
         const chart = page.locator('canvas').first();
         await chart.waitFor();
@@ -68,12 +68,12 @@ describe('the Content-Security-Policy in Chromium', () => {
     await page.waitForLoadState('networkidle');
     const frame = page.frames().find((f) => f !== page.mainFrame());
     // Chromium replaces a refused frame with an error page: none of Writ's content is in it.
-    const framed = frame ? await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '') : '';
+    const framed = frame ? await frame.evaluate(() => document.body?.textContent ?? '').catch(() => '') : '';
     expect(framed).not.toMatch(/Writ|sign in|review/i);
     const inline = await page.evaluate(() => {
       const f = document.getElementById('victim') as HTMLIFrameElement;
       try {
-        return f.contentDocument?.body?.innerText ?? null;
+        return f.contentDocument?.body?.textContent ?? null;
       } catch {
         return null;
       }

@@ -17,7 +17,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';

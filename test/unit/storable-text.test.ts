@@ -19,7 +19,7 @@ describe('text Writ can store', () => {
   it('names the first problem by its path, keys included', () => {
     const body = { items: [{ target: 'ok' }, { target: 'a\u0000' }], note: '\ud800' };
     expect(findUnstorableText(body)).toEqual({ field: 'items/1/target', message: expect.stringMatching(/NUL/) });
-    expect(findUnstorableText({ ['k\u0000']: 1 })).toMatchObject({ field: 'k\u0000' });
+    expect(findUnstorableText({ 'k\u0000': 1 })).toMatchObject({ field: 'k\u0000' });
     expect(findUnstorableText({ a: [1, null, true, { b: 'fine' }] })).toBeNull();
   });
 
