@@ -126,6 +126,11 @@ async function loadTable(
     throw backupDamaged(reader.file, `${table.name} has ${copy.rowCount} rows, but its header says ${table.rows}`);
 }
 
+/**
+ * `pool` must reach the database as the tables' owner (as `pg_restore` would): the restore reads the
+ * migrations table, locks the histories against writers and sets the sequences, which Writ's serving
+ * role (src/db/roles.ts) may not do.
+ */
 export async function restoreBackup(pool: pg.Pool, file: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
   const reader = new BackupReader(file);
   const client = await backupConnection(pool);

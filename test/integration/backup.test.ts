@@ -93,7 +93,6 @@ async function emptyDatabase() {
 let source: TestApp;
 let authorityId: string;
 let dir: string;
-let backupFile: string;
 /** Every byte value, then random bytes: evidence must come back exactly. */
 const evidenceBytes = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(200_000)]);
 
@@ -115,7 +114,6 @@ beforeAll(async () => {
   });
   if (evidence.statusCode !== 201) throw new Error(`evidence: ${evidence.body}`);
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'writ-backup-'));
-  backupFile = path.join(dir, 'writ.backup');
 });
 
 afterAll(async () => {
@@ -140,6 +138,7 @@ describe('a backup taken while Writ takes orders', () => {
   let loadOrders: string[];
 
   it('holds one instant of every table and restores into an empty database exactly as it was', async () => {
+    const backupFile = path.join(dir, 'under-load.backup');
     // Two clients keep recording orders (bounded) until the backup is done.
     let backingUp = true;
     loadOrders = [];
@@ -235,6 +234,13 @@ describe('a backup taken while Writ takes orders', () => {
 });
 
 describe('restore refuses', () => {
+  // A backup of its own, so that these tests also run alone (vitest -t).
+  let backupFile: string;
+  beforeAll(async () => {
+    backupFile = path.join(dir, 'refused.backup');
+    await writeBackup(source.database.pool, backupFile);
+  });
+
   async function expectRefusedAndUnchanged(file: string, message: RegExp) {
     const target = await emptyDatabase();
     try {
