@@ -27,6 +27,15 @@ function refuseUnstorableText(request: FastifyRequest): void {
   }
 }
 
+/** The host the request was sent to, as an Origin names it (a default port such as :80 left out). */
+function ownHost(request: FastifyRequest): string {
+  try {
+    return new URL(`${request.protocol}://${request.host}`).host;
+  } catch {
+    return request.host;
+  }
+}
+
 /** The origins a browser may send state-changing requests from: Writ's own, and any configured. */
 function refuseForeignOrigin(request: FastifyRequest, allowedOrigins: readonly string[]): void {
   if (!stateChanging.has(request.method)) return;
@@ -43,7 +52,7 @@ function refuseForeignOrigin(request: FastifyRequest, allowedOrigins: readonly s
   } catch {
     throw new WritError('forbidden', `the Origin ${JSON.stringify(origin)} may not change anything here`, 'origin');
   }
-  if (host === request.host || allowedOrigins.includes(origin)) return;
+  if (host === ownHost(request) || allowedOrigins.includes(origin)) return;
   throw new WritError('forbidden', `the Origin ${origin} may not change anything here`, 'origin');
 }
 

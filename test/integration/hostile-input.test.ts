@@ -337,6 +337,13 @@ describe('security headers and the Origin check', () => {
       payload: { country: 'KZ', name: 'Same origin', kind: 'court' },
     });
     expect(same.statusCode).toBe(201);
+    const defaultPort = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/authorities',
+      headers: { ...t.auth, host: 'writ.example:80', origin: 'http://writ.example' },
+      payload: { country: 'KZ', name: 'Default port', kind: 'court' },
+    });
+    expect(defaultPort.statusCode).toBe(201);
     const api = await t.app.inject({
       method: 'POST',
       url: '/api/v1/authorities',
