@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { checkPack, type PackProblem, type RegimePack, regimePackSchema } from '../domain/regimes/pack.js';
+import { checkPackLinks } from '../domain/regimes/pack-links.js';
 import { type RuleBook, ruleBook } from '../domain/regimes/rule-book.js';
 
 export type PackFileProblem = { file: string; path: string; line: number | null; reason: string };
@@ -88,6 +89,10 @@ export function checkRulePacks(dir: string): CheckedPacks {
     problems.push(...result.problems);
     if (result.pack) packs.push(result.pack);
   }
+  // Links between packs (a duty superseded by another regime's duty) are checked once all are read.
+  const fileOf = (id: string) => path.join(dir, names.find((n) => n.replace(/\.ya?ml$/, '') === id) ?? `${id}.yaml`);
+  for (const p of checkPackLinks(packs))
+    problems.push({ file: fileOf(p.packId), path: formatPath(p.path), line: null, reason: p.message });
   return { packs, problems, files: names.map((n) => path.join(dir, n)) };
 }
 

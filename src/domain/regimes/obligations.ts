@@ -9,14 +9,19 @@
  * - A regime without a threshold applies in every jurisdiction where the platform records a figure
  *   (recording a figure is how it says it operates there).
  * - A duty is due `complianceWindowDays` after the later of the crossing and the day the duty
- *   entered the law; a law that states no window makes the duty due on that day.
+ *   entered the law; a law that states no window makes the duty due on that day. A window that is a
+ *   one-off transition (`complianceWindowFrom: entry_into_force`) ends at the same date for everyone;
+ *   a duty with `noDueDate` ("as and when feasible") is never overdue.
+ * - A duty a later law re-enacted (`supersededBy`) is left out from the day the new duty applies, so
+ *   the same duty is never listed twice.
+ * - A law for foreign providers only does not apply where the platform says it is established.
  * - A figure within `approachingShare` (20%) below a threshold raises an `approaching_threshold`
  *   warning; a threshold regime with no figure in its metric raises `missing_figure`.
  */
 import type { Duty, RegimePack, Threshold } from './pack.js';
 import { currentVersion } from './rule-book.js';
 import { addDays, dayInZone, maxDay } from './time.js';
-import type { Confidence, CoverageMetric, DutyStatus } from './vocabulary.js';
+import type { ComplianceWindowStart, Confidence, CoverageMetric, DutyStatus } from './vocabulary.js';
 
 export type UserFigure = {
   id: string;
@@ -58,9 +63,12 @@ export type DutyView = {
   representative: NonNullable<Duty['representative']> | null;
   condition: string | null;
   complianceWindowDays: number | null;
+  complianceWindowFrom: ComplianceWindowStart;
   /** The later of the threshold crossing and the day the duty entered the law. */
   startsOn: string;
+  /** When `noDueDate`, the day the duty starts: the law sets no date by which it must be met. */
   dueOn: string;
+  noDueDate: boolean;
   overdue: boolean;
   readings: NonNullable<Duty['readings']> | null;
   appliedReading: string | null;
@@ -116,6 +124,11 @@ export type RegisterInput = {
   approachingShare: number;
   /** Only this jurisdiction; otherwise every one with a figure or a duty record. */
   country?: string;
+  /**
+   * Jurisdictions where the platform is established. Omitted: not known, so a law for foreign
+   * providers applies, with that condition on its duties.
+   */
+  establishedIn?: readonly string[];
 };
 
 const crosses = (t: Pick<Threshold, 'threshold' | 'comparison'>, value: number) =>
@@ -178,6 +191,14 @@ function countryObligations(country: string, input: RegisterInput): CountryOblig
       result.notApplying.push({ regimeId: pack.id, name: pack.name.en, reason: 'not in force today' });
       continue;
     }
+    if (version.coverage?.providers === 'foreign' && input.establishedIn?.includes(country)) {
+      result.notApplying.push({
+        regimeId: pack.id,
+        name: pack.name.en,
+        reason: `covers only providers established outside ${country}, and the platform is established there`,
+      });
+      continue;
+    }
     let c: Crossing = { applies: figuresHere.length > 0, latest: null, crossedOn: null };
     if (version.coverage) {
       c = crossing(input.figures, country, version.coverage);
@@ -205,6 +226,8 @@ function countryObligations(country: string, input: RegisterInput): CountryOblig
     }
     const duties: DutyView[] = [];
     for (const duty of version.duties) {
+      if (duty.supersededBy && duty.supersededBy.from <= today) continue;
+      if (duty.threshold?.providers === 'foreign' && input.establishedIn?.includes(country)) continue;
       let crossedOn = c.crossedOn;
       if (duty.threshold) {
         const tier = crossing(input.figures, country, duty.threshold);
@@ -213,8 +236,12 @@ function countryObligations(country: string, input: RegisterInput): CountryOblig
         if (!tier.applies) continue;
         crossedOn = tier.crossedOn;
       }
-      const startsOn = crossedOn ? maxDay(crossedOn, dutyStart(pack, duty.id)) : dutyStart(pack, duty.id);
-      const dueOn = addDays(startsOn, duty.complianceWindowDays ?? 0);
+      const lawStart = dutyStart(pack, duty.id);
+      const startsOn = crossedOn ? maxDay(crossedOn, lawStart) : lawStart;
+      const windowFrom = duty.complianceWindowFrom ?? 'threshold_crossing';
+      const window = duty.complianceWindowDays ?? 0;
+      const dueOn = windowFrom === 'entry_into_force' ? maxDay(startsOn, addDays(lawStart, window)) : addDays(startsOn, window);
+      const noDueDate = duty.noDueDate === true;
       const record = input.records.find((r) => r.country === country && r.regimeId === pack.id && r.dutyId === duty.id);
       const status = record?.status ?? 'not_started';
       duties.push({
@@ -222,11 +249,13 @@ function countryObligations(country: string, input: RegisterInput): CountryOblig
         kind: duty.kind,
         summary: duty.summary,
         representative: duty.representative ?? null,
-        condition: duty.condition ?? null,
+        condition: duty.condition ?? foreignCondition(version.coverage, duty, country, input.establishedIn),
         complianceWindowDays: duty.complianceWindowDays,
+        complianceWindowFrom: windowFrom,
         startsOn,
         dueOn,
-        overdue: dueOn < today && (status === 'not_started' || status === 'in_progress'),
+        noDueDate,
+        overdue: !noDueDate && dueOn < today && (status === 'not_started' || status === 'in_progress'),
         readings: duty.readings ?? null,
         appliedReading: duty.appliedReading ?? null,
         appliedBecause: duty.appliedBecause ?? null,
@@ -252,6 +281,18 @@ function countryObligations(country: string, input: RegisterInput): CountryOblig
     });
   }
   return result;
+}
+
+/** The condition a foreign-providers-only law puts on a duty when the platform has not said where it is established. */
+function foreignCondition(
+  coverage: Threshold | null,
+  duty: Duty,
+  country: string,
+  establishedIn: readonly string[] | undefined,
+): string | null {
+  if (establishedIn) return null;
+  if (coverage?.providers !== 'foreign' && duty.threshold?.providers !== 'foreign') return null;
+  return `Only for providers established outside ${country}.`;
 }
 
 /** Whether a regime has a duty with this id in some version (for validating status updates). */

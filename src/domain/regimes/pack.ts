@@ -8,7 +8,15 @@
 import { z } from 'zod';
 import { requestKinds } from '../vocabulary.js';
 import { isTimeZone } from './time.js';
-import { confidenceLevels, coverageMetrics, deadlineClocks, dutyKinds, thresholdComparisons } from './vocabulary.js';
+import {
+  complianceWindowStarts,
+  confidenceLevels,
+  coverageMetrics,
+  coveredProviders,
+  deadlineClocks,
+  dutyKinds,
+  thresholdComparisons,
+} from './vocabulary.js';
 
 const slug = z
   .string()
@@ -44,6 +52,10 @@ export const thresholdSchema = z
     threshold: z.number().int().positive(),
     comparison: z.enum(thresholdComparisons),
     where: text.optional(),
+    providers: z.enum(coveredProviders).optional().meta({
+      description:
+        'Whose services the law covers: foreign, only providers established outside the jurisdiction (e.g. KZ 2022); omitted: every provider',
+    }),
     sources: sourceRefs,
   })
   .strict();
@@ -67,6 +79,20 @@ export const readingSchema = z
   })
   .strict();
 
+/** Another regime's duty that replaced this one, e.g. `kz-2023-online-platforms/legal-representative`. */
+const supersessionSchema = z
+  .object({
+    duty: z
+      .string()
+      .regex(
+        /^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/,
+        'must be regime/duty, e.g. kz-2023-online-platforms/legal-representative',
+      ),
+    from: day.meta({ description: 'First day the new duty applies, in the regime time zone' }),
+    sources: sourceRefs,
+  })
+  .strict();
+
 export const dutySchema = z
   .object({
     id: slug,
@@ -79,6 +105,16 @@ export const dutySchema = z
       .min(0)
       .nullable()
       .meta({ description: 'Days to comply after the threshold is crossed or the law starts; null: the law states none' }),
+    complianceWindowFrom: z.enum(complianceWindowStarts).optional().meta({
+      description:
+        'threshold_crossing (default): the window runs for each platform from the later of its crossing and the law start; entry_into_force: a one-off transition period from the law start, after which a platform must comply as soon as it crosses',
+    }),
+    noDueDate: z.literal(true).optional().meta({
+      description: 'The law sets no date (e.g. "as and when feasible"): the duty is listed as having none and is never overdue',
+    }),
+    supersededBy: supersessionSchema
+      .optional()
+      .meta({ description: 'A later law re-enacted this duty: from that day only the new duty is shown' }),
     condition: text
       .optional()
       .meta({ description: 'When the duty applies beyond the threshold, e.g. "only if not established in the EU"' }),
@@ -198,6 +234,18 @@ export function checkPack(pack: RegimePack): PackProblem[] {
       if (d.readings && !d.readings.some((r) => r.id === d.appliedReading))
         add([...dp, 'appliedReading'], `must name one of the readings (${d.readings.map((r) => r.id).join(', ')})`);
       if (!d.readings && d.appliedReading) add([...dp, 'appliedReading'], 'only makes sense with readings');
+      if (d.supersededBy) {
+        refs([...dp, 'supersededBy', 'sources'], d.supersededBy.sources);
+        if (d.supersededBy.duty.startsWith(`${pack.id}/`))
+          add([...dp, 'supersededBy', 'duty'], 'must be a duty of another regime (within a regime, end the version instead)');
+        if (d.supersededBy.from <= v.from) add([...dp, 'supersededBy', 'from'], `must be after the version's start (${v.from})`);
+      }
+      if (d.noDueDate && d.complianceWindowDays !== null)
+        add([...dp, 'complianceWindowDays'], 'must be null when the duty has no due date (noDueDate)');
+      if (d.noDueDate && d.complianceWindowFrom)
+        add([...dp, 'complianceWindowFrom'], 'makes no sense when the duty has no due date (noDueDate)');
+      if (d.complianceWindowFrom === 'entry_into_force' && !d.complianceWindowDays)
+        add([...dp, 'complianceWindowFrom'], 'entry_into_force needs a complianceWindowDays to count');
     });
 
     const ruleIds = new Set<string>();

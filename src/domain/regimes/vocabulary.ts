@@ -42,6 +42,17 @@ export type ThresholdComparison = (typeof thresholdComparisons)[number];
 export const deadlineClocks = ['elapsed_hours_from_receipt', 'immediate', 'without_undue_delay', 'set_in_order'] as const;
 export type DeadlineClock = (typeof deadlineClocks)[number];
 
+/** Whose services a law covers: every provider, or only those established outside the jurisdiction. */
+export const coveredProviders = ['all', 'foreign'] as const;
+export type CoveredProviders = (typeof coveredProviders)[number];
+
+/**
+ * Where a duty's compliance window starts: for each platform at its threshold crossing (or the law
+ * start, if later), or once, at the law's entry into force (a transition period for everyone).
+ */
+export const complianceWindowStarts = ['threshold_crossing', 'entry_into_force'] as const;
+export type ComplianceWindowStart = (typeof complianceWindowStarts)[number];
+
 export const dutyKinds = [
   'legal_representative',
   'local_office',

@@ -1,7 +1,14 @@
 /** Wire shapes of the regimes, deadlines and obligations API (the Compliance page reads these). */
 import { z } from 'zod';
 import { readingSchema, thresholdSchema } from '../../domain/regimes/pack.js';
-import { confidenceLevels, coverageMetrics, deadlineClocks, dutyKinds, dutyStatuses } from '../../domain/regimes/vocabulary.js';
+import {
+  complianceWindowStarts,
+  confidenceLevels,
+  coverageMetrics,
+  deadlineClocks,
+  dutyKinds,
+  dutyStatuses,
+} from '../../domain/regimes/vocabulary.js';
 import { requestKinds } from '../../domain/vocabulary.js';
 import { appliedRuleSchema, countryCode, day, instant } from '../schemas.js';
 
@@ -83,8 +90,10 @@ const dutyViewSchema = z
     representative: z.object({ citizenship: z.string().nullable(), residency: z.string().nullable() }).nullable(),
     condition: z.string().nullable(),
     complianceWindowDays: z.number().int().nullable(),
+    complianceWindowFrom: z.enum(complianceWindowStarts),
     startsOn: z.string(),
     dueOn: z.string(),
+    noDueDate: z.boolean().meta({ description: 'The law sets no date ("as and when feasible"): never overdue' }),
     overdue: z.boolean(),
     readings: z.array(readingSchema).nullable(),
     appliedReading: z.string().nullable(),
