@@ -1,6 +1,6 @@
 /** The shipped rule packs, and the errors a broken pack gives: file, path inside it, line, reason. */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shippedRulesDir } from '../../src/config.js';
@@ -124,10 +124,65 @@ describe('a broken pack', () => {
       'sources',
       /at least one source/,
     ],
+    [
+      'a duty with a window and no due date at once',
+      (t: string) => t.replace('        complianceWindowFrom: entry_into_force\n', '        noDueDate: true\n'),
+      'versions[0].duties[0].complianceWindowDays',
+      /must be null when the duty has no due date/,
+    ],
+    [
+      'a one-off transition period without its days',
+      (t: string) => t.replace('complianceWindowDays: 180', 'complianceWindowDays: null'),
+      'versions[0].duties[0].complianceWindowFrom',
+      /needs a complianceWindowDays/,
+    ],
+    [
+      'an unknown kind of covered provider',
+      (t: string) => t.replace('providers: foreign', 'providers: domestic'),
+      'versions[0].coverage.providers',
+      /.+/,
+    ],
+    [
+      'a duty superseded by a duty of its own regime',
+      (t: string) =>
+        t.replace(
+          'duty: kz-2023-online-platforms/legal-representative',
+          'duty: kz-2022-child-cyberbullying/legal-representative',
+        ),
+      'versions[0].duties[0].supersededBy.duty',
+      /another regime/,
+    ],
+    [
+      'a duty superseded before its version starts',
+      (t: string) => t.replace('from: "2023-09-10"', 'from: "2022-01-01"'),
+      'versions[0].duties[0].supersededBy.from',
+      /after the version's start/,
+    ],
   ])('refuses %s', (_, change, where, reason) => {
     const { problems } = parsePackFile(file, change(kz));
     expect(problems.map((p) => p.path)).toContain(where);
     expect(problems.find((p) => p.path === where)!.reason).toMatch(reason);
+  });
+
+  it('refuses a duty superseded by a duty no shipped regime has, naming the file that cites it', () => {
+    const dir = scratchDirectory('writ-rules-');
+    for (const id of ['kz-2022-child-cyberbullying', 'kz-2023-online-platforms'])
+      writeFileSync(path.join(dir, `${id}.yaml`), readFileSync(path.join(shippedRulesDir, `${id}.yaml`), 'utf8'));
+    expect(checkRulePacks(dir).problems).toEqual([]);
+    const kz2023 = path.join(dir, 'kz-2023-online-platforms.yaml');
+    writeFileSync(kz2023, readFileSync(kz2023, 'utf8').replace('- id: legal-representative', '- id: representative'));
+    expect(checkRulePacks(dir).problems).toEqual([
+      {
+        file: path.join(dir, 'kz-2022-child-cyberbullying.yaml'),
+        path: 'versions[0].duties[0].supersededBy.duty',
+        line: null,
+        reason: expect.stringMatching(/kz-2023-online-platforms has no duty legal-representative in force on 2023-09-10/),
+      },
+    ]);
+    rmSync(kz2023);
+    expect(checkRulePacks(dir).problems.map((p) => p.reason)).toEqual([
+      expect.stringMatching(/no regime kz-2023-online-platforms/),
+    ]);
   });
 
   it('refuses YAML that does not parse, with its line', () => {
