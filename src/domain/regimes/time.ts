@@ -1,13 +1,18 @@
 /**
- * Instants, zones and calendar days. Deadlines are elapsed time: an instant plus a number of hours,
- * whatever zone is displayed. Zones matter only for showing an instant as the authority sees it
- * and for reading the calendar dates of a law (a law in force "from 20 February 2026" starts at
- * midnight in its own country).
+ * Instants, zones and calendar days, on Temporal (the `temporal-polyfill` ponyfill until the
+ * platform ships it). Deadlines are elapsed time: an instant plus a number of hours, whatever zone
+ * is displayed. Zones matter only for showing an instant as the authority sees it, for reading the
+ * calendar dates of a law (a law in force "from 20 February 2026" starts at midnight in its own
+ * country) and for reading a wall-clock time an authority wrote. Browser-safe: the web's intake
+ * form uses the same functions, so the form and the server agree.
  */
+import { Temporal } from 'temporal-polyfill';
 
+/** An IANA zone name (`Asia/Almaty`, `UTC`); a bare offset such as `+05:00` is not a zone. */
 export function isTimeZone(zone: string): boolean {
+  if (zone === '' || /^[+-]/.test(zone)) return false;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
+    Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(zone);
     return true;
   } catch {
     return false;
@@ -15,38 +20,18 @@ export function isTimeZone(zone: string): boolean {
 }
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 export function addHours(instant: Date, hours: number): Date {
   return new Date(instant.getTime() + Math.round(hours * HOUR_MS));
 }
 
-// Building a DateTimeFormat costs far more than using one: one per zone, kept.
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-function wallClock(zone: string): Intl.DateTimeFormat {
-  let format = wallClocks.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    wallClocks.set(zone, format);
-  }
-  return format;
+function zoned(instant: Date, zone: string): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(zone);
 }
 
-/** The zone's offset from UTC at an instant, in minutes (Asia/Almaty in 2026: +300). */
+/** The zone's offset from UTC at an instant, in whole minutes (Asia/Almaty in 2026: +300). */
 export function offsetMinutes(instant: Date, zone: string): number {
-  const parts = wallClock(zone).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return Math.round(zoned(instant, zone).offsetNanoseconds / 60e9);
 }
 
 function formatOffset(minutes: number): string {
@@ -55,11 +40,15 @@ function formatOffset(minutes: number): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-/** ISO-8601 in the zone's local time with its offset, e.g. `2026-03-11T22:30:00+05:00`. */
+/**
+ * ISO-8601 in the zone's local time with its offset, to the second, e.g. `2026-03-11T22:30:00+05:00`.
+ * The local time is written at the offset rounded to the minute, so the text always reads back as
+ * the same instant (it differs from the zone's own wall clock only under pre-1920s local mean times
+ * such as Almaty's +05:07:48).
+ */
 export function formatInZone(instant: Date, zone: string): string {
-  const offset = offsetMinutes(instant, zone);
-  const local = new Date(instant.getTime() + offset * 60_000).toISOString().slice(0, 19);
-  return `${local}${formatOffset(offset)}`;
+  const offset = formatOffset(offsetMinutes(instant, zone));
+  return zoned(instant, offset).toString({ smallestUnit: 'second', timeZoneName: 'never' });
 }
 
 /** The offset written in an ISO-8601 text (`Z` is +00:00), in minutes; null when it has none. */
@@ -72,7 +61,7 @@ export function statedOffsetMinutes(iso: string): number | null {
 
 /** The calendar day (YYYY-MM-DD) of an instant in a zone. */
 export function dayInZone(instant: Date, zone: string): string {
-  return formatInZone(instant, zone).slice(0, 10);
+  return zoned(instant, zone).toPlainDate().toString();
 }
 
 /**
@@ -80,29 +69,42 @@ export function dayInZone(instant: Date, zone: string): string {
  * (São Paulo's old daylight-saving starts went from 23:59:59 to 01:00), the first instant of the day.
  */
 export function startOfDayInZone(day: string, zone: string): Date {
-  const naive = Date.parse(`${day}T00:00:00Z`);
-  // Two passes find the offset in force at local midnight, also on days when it changes.
-  let guess = naive - offsetMinutes(new Date(naive), zone) * 60_000;
-  guess = naive - offsetMinutes(new Date(guess), zone) * 60_000;
-  // The earliest instant whose local day is `day`: every zone's change of offset is under 3 hours,
-  // so the day starts within 3 hours either side of the guess.
-  const begun = (ms: number) => dayInZone(new Date(ms), zone) >= day;
-  if (begun(guess) && !begun(guess - 1)) return new Date(guess); // the usual case: midnight exists once
-  let before = guess - 3 * HOUR_MS;
-  let after = guess + 3 * HOUR_MS;
-  if (begun(before) || !begun(after)) return new Date(guess);
-  while (after - before > 1) {
-    const mid = Math.floor((before + after) / 2);
-    if (begun(mid)) after = mid;
-    else before = mid;
-  }
-  return new Date(after);
+  return new Date(Temporal.PlainDate.from(day).toZonedDateTime(zone).epochMilliseconds);
 }
 
 export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  return Temporal.PlainDate.from(day).add({ days }).toString();
 }
 
 export function maxDay(a: string, b: string): string {
   return a > b ? a : b;
+}
+
+export type LocalInstant = {
+  instant: Date;
+  /** The same moment written in the zone with its offset, e.g. `2026-03-10T23:30:00+05:00`, for the API. */
+  iso: string;
+  /** The wall-clock time does not exist in the zone (a clock change skips it): the instant is the gap's length past it. */
+  shifted: boolean;
+};
+
+/**
+ * A wall-clock time in a zone (`2026-03-10T23:30` in `Asia/Almaty`) as an instant
+ * (2026-03-10T18:30:00Z); null when the text is not such a time or the zone is unknown.
+ * A time the clocks skip is read as if they had not changed yet, i.e. moved forward by the gap
+ * (Berlin's 02:30 on 29 March 2026 → 03:30+02:00), and flagged `shifted`. A time that occurs
+ * twice, when the clocks go back, is read as the earlier one (Almaty's 23:30 on 29 February 2024
+ * → +06:00): Temporal's `compatible` reading, which, for a receipt, never gives a later deadline.
+ */
+export function localToInstant(local: string, zone: string): LocalInstant | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(local) || !isTimeZone(zone)) return null;
+  let wallClock: Temporal.PlainDateTime;
+  try {
+    wallClock = Temporal.PlainDateTime.from(local);
+  } catch {
+    return null; // 30 February, 25:00 and the like
+  }
+  const read = wallClock.toZonedDateTime(zone, { disambiguation: 'compatible' });
+  const instant = new Date(read.epochMilliseconds);
+  return { instant, iso: formatInZone(instant, zone), shifted: !read.toPlainDateTime().equals(wallClock) };
 }

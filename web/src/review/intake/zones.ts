@@ -1,11 +1,14 @@
 /**
  * Time zones for the intake form: the IANA zones the browser knows, a sensible zone per country,
- * and the conversion of a wall-clock time in a zone to an instant. The conversion uses the rule
- * packs' own time functions (src/domain/regimes/time.ts), so the form and the server agree, e.g.
- * that Asia/Almaty is UTC+5 since Kazakhstan's change of 1 March 2024.
+ * and labels. The arithmetic (a wall-clock time in a zone → an instant) is the rule packs' own
+ * (src/domain/regimes/time.ts, on Temporal), so the form and the server agree, e.g. that
+ * Asia/Almaty is UTC+5 since Kazakhstan's change of 1 March 2024.
  */
-import { formatInZone, isTimeZone, offsetMinutes } from '../../../../src/domain/regimes/time.js';
+import { formatInZone, isTimeZone, type LocalInstant, localToInstant } from '../../../../src/domain/regimes/time.js';
 import type { RegimeSummary } from '../../api.js';
+
+// The intake form's callers take these from here, with the form's other zone helpers.
+export { type LocalInstant, localToInstant };
 
 /** The zone of a country's government (its capital), where a country spans several. */
 const capitalZones: Record<string, string> = {
@@ -107,34 +110,10 @@ export function allZones(regimes: readonly RegimeSummary[]): string[] {
   return [...new Set(['UTC', ...known, ...named])].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)));
 }
 
-/** `UTC+05:00` for a zone at an instant. */
+/** `UTC+05:00` for a zone at an instant; `UTC` where the offset is zero. */
 export function offsetLabel(zone: string, at: Date): string {
-  const iso = formatInZone(at, zone);
-  const offset = iso.slice(19);
+  const offset = formatInZone(at, zone).slice(19);
   return `UTC${offset === '+00:00' ? '' : offset}`;
-}
-
-export type LocalInstant = {
-  instant: Date;
-  /** The same moment written in the zone with its offset, e.g. `2026-03-10T23:30:00+05:00`, for the API. */
-  iso: string;
-  /** The wall-clock time does not exist in the zone (a clock change skips it): the instant is an hour off it. */
-  shifted: boolean;
-};
-
-/**
- * `2026-03-10T23:30` in `Asia/Almaty` → 2026-03-10T18:30:00Z. Two passes find the offset in force
- * at that local time, also near a clock change; null when the text or zone is not valid.
- */
-export function localToInstant(local: string, zone: string): LocalInstant | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(local) || !isTimeZone(zone)) return null;
-  const naive = Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`);
-  if (Number.isNaN(naive)) return null;
-  let guess = naive - offsetMinutes(new Date(naive), zone) * 60_000;
-  guess = naive - offsetMinutes(new Date(guess), zone) * 60_000;
-  const instant = new Date(guess);
-  const iso = formatInZone(instant, zone);
-  return { instant, iso, shifted: iso.slice(0, 16) !== local.slice(0, 16) };
 }
 
 /** The current wall-clock time in a zone, for a datetime-local input (`2026-03-10T23:30`). */
