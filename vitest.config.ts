@@ -5,13 +5,14 @@ import { loadTestSettings } from './src/config.js';
  * Four tiers: `unit` (plain domain code), `server` (`writ serve` as a process), `db:*` (the API and SQL against a real PostgreSQL:
  * the embedded server the suite starts, and TEST_DATABASE_URL's server when it is set) and
  * `browser` (Chromium driving the built UI). Each database test file gets a fresh database,
- * copied from a migrated template.
+ * copied from a migrated template. Only the projects that use a database have the global setup that
+ * starts one: Vitest runs it only when one of their tests is queued, so `--project unit` starts none.
  */
 const targets = ['embedded', ...(loadTestSettings().externalDatabaseUrl ? ['external'] : [])];
+const databaseSetup = ['./test/support/global-setup.ts'];
 
 export default defineConfig({
   test: {
-    globalSetup: ['./test/support/global-setup.ts'],
     reporters: ['default'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
@@ -20,6 +21,7 @@ export default defineConfig({
         test: {
           name: `db:${target}`,
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: databaseSetup,
           provide: { databaseTarget: target },
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -29,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['e2e/**/*.test.ts'],
+          globalSetup: databaseSetup,
           provide: { databaseTarget: 'embedded' },
           testTimeout: 90_000,
           hookTimeout: 90_000,
