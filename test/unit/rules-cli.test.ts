@@ -1,7 +1,7 @@
 /** `writ rules check` and `writ deadline` as a person runs them (no database needed). */
 
 import { execFile } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +16,11 @@ const writ = (args: string[], env: Record<string, string> = {}) =>
   );
 
 describe('writ rules check', () => {
-  it('passes on the shipped packs', async () => {
+  it('passes on the shipped packs, every one of them', async () => {
+    const shipped = readdirSync(shippedRulesDir).filter((name) => name.endsWith('.yaml'));
     const r = await writ(['rules', 'check']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/17 rule packs OK/);
+    expect(r.stdout).toContain(`${shipped.length} rule packs OK`);
   }, 30_000);
 
   it('fails naming the file, the line, the path inside it and the reason', async () => {
