@@ -8,6 +8,8 @@ import { demoReviewer } from '../src/demo/demo-data.js';
 import { type DemoRules, seedDemoData } from '../src/demo/seed.js';
 import { buildApp, webRoot } from '../src/http/app.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
+// Where Debian's Chromium is, in one place: scripts/ensure-chromium.sh installs it there.
+import chromiumInstall from './chromium.json' with { type: 'json' };
 
 /** Headless, and off the network: Chromium's background connections are refused on these machines. */
 const chromiumArgs = [
@@ -32,7 +34,7 @@ export async function listen(app: FastifyInstance): Promise<string> {
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  return chromium.launch({ executablePath: chromiumInstall.executablePath, args: chromiumArgs });
 }
 
 /** Writ over a fresh test database with the demo data, served on a free port, and Chromium. */

@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Installs Debian's chromium for the browser tests when it is missing.
-# Playwright cannot download its own browsers on these machines, so the suite drives /usr/bin/chromium.
+# Installs Debian's Chromium for the browser tests when it is missing. Playwright cannot download
+# its own browsers on these machines, so the suite drives Debian's. Its path and packages are
+# declared once, in e2e/chromium.json, which e2e/browser.ts reads too.
 set -euo pipefail
-if [ -x /usr/bin/chromium ]; then exit 0; fi
+cd "$(dirname "$0")/.."
+setting() { node -p "const c = require('./e2e/chromium.json'); [].concat(c.$1).join(' ')"; }
+chromium=$(setting executablePath)
+if [ -x "$chromium" ]; then exit 0; fi
+packages=$(setting debianPackages)
 if [ "$(id -u)" != "0" ]; then
-  echo "ensure-chromium: /usr/bin/chromium is missing; install Debian's 'chromium' package (needs root)." >&2
+  echo "ensure-chromium: $chromium is missing; install Debian's packages: $packages (needs root)." >&2
   exit 1
 fi
-echo "ensure-chromium: installing Debian's chromium (one time)..."
+echo "ensure-chromium: installing Debian's $packages (one time)..."
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
-/usr/bin/chromium --version
+# shellcheck disable=SC2086 # one word per package
+apt-get install -y -qq --no-install-recommends $packages >/dev/null
+"$chromium" --version
