@@ -46,6 +46,13 @@ const positiveInt = (what: string) =>
     .int({ message: `must be ${what}` })
     .positive({ message: `must be ${what}` });
 
+const milliseconds = (min: number) =>
+  z.coerce
+    .number({ message: `must be a whole number of milliseconds, at least ${min}` })
+    .int({ message: `must be a whole number of milliseconds, at least ${min}` })
+    .min(min, `must be a whole number of milliseconds, at least ${min}`)
+    .max(3_600_000, 'must be at most 3600000 (an hour)');
+
 const positiveHours = z.coerce
   .number({ message: 'must be a number of hours greater than 0' })
   .positive({ message: 'must be a number of hours greater than 0' })
@@ -65,6 +72,9 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   WRIT_DATA_DIR: z.string().min(1).default('./data'),
+  WRIT_DB_CONNECT_TIMEOUT_MS: milliseconds(1).default(5_000),
+  WRIT_DB_STATEMENT_TIMEOUT_MS: milliseconds(0).default(5_000),
+  WRIT_REQUEST_TIMEOUT_MS: milliseconds(1).default(60_000),
   WRIT_SEED_DEMO: booleanFlag.default(true),
   WRIT_SESSION_TTL_HOURS: positiveInt('a whole number of hours')
     .max(24 * 30)
@@ -75,7 +85,12 @@ const envSchema = z.object({
   WRIT_COOKIE_SECURE: booleanFlag.default(false),
   WRIT_ALLOWED_ORIGINS: z
     .string()
-    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ message: 'must be a comma-separated list of origins such as https://writ.example.org' })))
     .transform((list) => list.map((o) => new URL(o).origin))
     .default([]),
@@ -105,6 +120,13 @@ export type Config = {
   databaseUrl: string | undefined;
   /** Absolute path of the embedded server's data (and anything else Writ keeps on disk). */
   dataDir: string;
+  /**
+   * Connecting (and waiting for a pooled connection) and one statement may take this long before
+   * the request fails with 503; statementMs 0: no limit.
+   */
+  databaseTimeouts: { connectMs: number; statementMs: number };
+  /** Receiving one HTTP request may take this long. */
+  requestTimeoutMs: number;
   seedDemo: boolean;
   sessionTtlHours: number;
   /** Sign-in attempts one client address may make per minute, against password guessing. */
@@ -166,6 +188,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(cwd, e.WRIT_DATA_DIR),
+    databaseTimeouts: { connectMs: e.WRIT_DB_CONNECT_TIMEOUT_MS, statementMs: e.WRIT_DB_STATEMENT_TIMEOUT_MS },
+    requestTimeoutMs: e.WRIT_REQUEST_TIMEOUT_MS,
     seedDemo: e.WRIT_SEED_DEMO,
     sessionTtlHours: e.WRIT_SESSION_TTL_HOURS,
     signInAttemptsPerMinute: e.WRIT_SIGNIN_ATTEMPTS_PER_MINUTE,

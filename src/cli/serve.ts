@@ -10,10 +10,17 @@ export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   // A broken rule pack stops start-up before anything else is started.
   const rules = loadRuleBook(config.rulesDir);
-  const database = await openDatabase(config, (line) => {
-    if (/FATAL|PANIC|ERROR/.test(line)) console.error(`[postgres] ${line}`);
-  });
+  // Writ's own messages about its database (a restart of the embedded server) go to the log once there is one.
+  let notice = (message: string) => console.error(`[writ] ${message}`);
+  const database = await openDatabase(
+    config,
+    (line) => {
+      if (/FATAL|PANIC|ERROR/.test(line)) console.error(`[postgres] ${line}`);
+    },
+    { notice: (message) => notice(message) },
+  );
   const app = await buildApp({ config, database, rules });
+  notice = (message) => app.log.warn(message);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

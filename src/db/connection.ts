@@ -9,7 +9,9 @@ import type { PgDatabase } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { type ServerLog, startEmbeddedServer } from './embedded-server.js';
+import { createPool, type DatabaseTimeouts, defaultTimeouts } from './pool.js';
 import * as schema from './schema/index.js';
+import { superviseServer } from './supervisor.js';
 
 /** A database handle or a transaction: repositories work on either. */
 export type Db = PgDatabase<NodePgQueryResultHKT, typeof schema>;
@@ -17,7 +19,7 @@ export type Db = PgDatabase<NodePgQueryResultHKT, typeof schema>;
 export type Database = {
   db: Db;
   pool: pg.Pool;
-  /** Where the data lives, without credentials, for logs and the health check. */
+  /** Where the data lives, without credentials, for the start-up message. */
   description: string;
   close(): Promise<void>;
 };
@@ -38,10 +40,19 @@ export async function applyMigrations(pool: pg.Pool): Promise<void> {
   }
 }
 
-export function connect(url: string, max = 10): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max });
-  pool.on('error', () => undefined); // a dropped idle connection is replaced on next use
+export function connect(url: string, max = 10, timeouts: DatabaseTimeouts = defaultTimeouts): { db: Db; pool: pg.Pool } {
+  const pool = createPool(url, max, timeouts);
   return { db: drizzle(pool, { schema }), pool };
+}
+
+/** Migrations on a connection of their own, free of the statement timeout: building an index may take a while. */
+async function migrateDatabase(url: string, timeouts: DatabaseTimeouts): Promise<void> {
+  const pool = createPool(url, 1, { ...timeouts, statementMs: 0 });
+  try {
+    await applyMigrations(pool);
+  } finally {
+    await pool.end();
+  }
 }
 
 function redact(url: string): string {
@@ -50,8 +61,8 @@ function redact(url: string): string {
   return u.toString();
 }
 
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
+async function ensureDatabase(adminUrl: string, name: string, connectMs: number): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: connectMs });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -61,23 +72,34 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   }
 }
 
-/** Opens (and for the embedded server, starts) the database and applies pending migrations. */
-export async function openDatabase(config: Config, log: ServerLog): Promise<Database> {
+export type OpenOptions = {
+  /** Writ's own messages about the embedded server (a restart, say); `log` gets the server's. Default: `log`. */
+  notice?: ServerLog;
+};
+
+/**
+ * Opens (and for the embedded server, starts) the database and applies pending migrations. An
+ * embedded server this process started is supervised: restarted when it dies, until close().
+ */
+export async function openDatabase(config: Config, log: ServerLog, options: OpenOptions = {}): Promise<Database> {
+  const timeouts = config.databaseTimeouts;
   if (config.databaseUrl) {
-    const { db, pool } = connect(config.databaseUrl);
-    await applyMigrations(pool);
+    await migrateDatabase(config.databaseUrl, timeouts);
+    const { db, pool } = connect(config.databaseUrl, 10, timeouts);
     return { db, pool, description: redact(config.databaseUrl), close: () => pool.end() };
   }
   const server = await startEmbeddedServer(config.dataDir, log);
   try {
-    await ensureDatabase(server.url('postgres'), 'writ');
-    const { db, pool } = connect(server.url('writ'));
-    await applyMigrations(pool);
+    await ensureDatabase(server.url('postgres'), 'writ', timeouts.connectMs);
+    await migrateDatabase(server.url('writ'), timeouts);
+    const { db, pool } = connect(server.url('writ'), 10, timeouts);
+    const supervisor = server.process && superviseServer(server.process, options.notice ?? log);
     return {
       db,
       pool,
       description: `embedded PostgreSQL, data in ${config.dataDir}`,
       async close() {
+        await supervisor?.stop();
         await pool.end();
         await server.stop();
       },

@@ -1,10 +1,11 @@
 /**
  * RFC 9457 problem details. Every error leaves Writ through here: a WritError's code maps to its
- * HTTP status in one table, Zod validation failures name the offending field, and internals of
- * unexpected errors are logged, never sent.
+ * HTTP status in one table, Zod validation failures name the offending field, a database that is
+ * down or stalled gives 503 with Retry-After, and internals of unexpected errors are logged, never sent.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable, retryAfterSeconds } from '../db/availability.js';
 import { type ErrorCode, WritError } from '../domain/errors.js';
 
 export const statusByCode: Record<ErrorCode, number> = {
@@ -49,6 +50,7 @@ export function problem(code: ErrorCode, detail: string, extra: Partial<Problem>
 }
 
 function send(reply: FastifyReply, request: FastifyRequest, body: Problem) {
+  if (body.status === 503) reply.header('retry-after', String(retryAfterSeconds));
   return reply
     .status(body.status)
     .type('application/problem+json; charset=utf-8')
@@ -74,6 +76,13 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
         errors,
       }),
     );
+  }
+  if (isDatabaseUnavailable(error)) {
+    // The innermost cause only: Drizzle's wrapper quotes the statement and its parameters.
+    let cause: unknown = error;
+    while (cause instanceof Error && cause.cause) cause = cause.cause;
+    request.log.warn(`database unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    return send(reply, request, problem('unavailable', 'The database is unavailable just now; try again shortly.'));
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
