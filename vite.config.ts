@@ -17,6 +17,7 @@ export default defineConfig({
     proxy: {
       '/api': api,
       '/healthz': api,
+      '/readyz': api,
       '/openapi.json': api,
       '/docs': api,
     },

@@ -1,19 +1,43 @@
-/** Liveness and readiness probes for operators and load balancers. */
+/**
+ * Liveness and readiness probes for operators and load balancers. Neither says where the data
+ * lives or which server holds it: they are public.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { checkDatabase } from '../db/availability.js';
 import type { Database } from '../db/connection.js';
+import { WritError } from '../domain/errors.js';
+import { problemSchema } from './schemas.js';
+
+// Short, so that a probe answers well before a load balancer's own timeout.
+const readinessTimeoutMs = 2_000;
 
 export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (app, { database }) => {
   app.get('/healthz', {
     schema: {
       tags: ['meta'],
       security: [],
-      summary: 'Liveness and database reachability',
-      response: { 200: z.object({ status: z.literal('ok'), database: z.string() }) },
+      summary: 'Liveness: the process answers (the database is not asked; see /readyz)',
+      response: { 200: z.object({ status: z.literal('ok') }) },
     },
-    handler: async () => {
-      await database.pool.query('SELECT 1');
-      return { status: 'ok' as const, database: database.description };
+    handler: async () => ({ status: 'ok' as const }),
+  });
+
+  app.get('/readyz', {
+    schema: {
+      tags: ['meta'],
+      security: [],
+      summary: 'Readiness: the database answers; 503 with Retry-After while it does not',
+      response: { 200: z.object({ status: z.literal('ready') }), 503: problemSchema },
+    },
+    handler: async (request) => {
+      try {
+        await checkDatabase(database.pool, readinessTimeoutMs);
+      } catch (error) {
+        request.log.warn(`not ready: ${error instanceof Error ? error.message : String(error)}`);
+        throw new WritError('unavailable', 'The database is not answering; Writ is not ready.');
+      }
+      return { status: 'ready' as const };
     },
   });
 };
