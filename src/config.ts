@@ -71,6 +71,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  WRIT_APP_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   WRIT_DATA_DIR: z.string().min(1).default('./data'),
   WRIT_DB_CONNECT_TIMEOUT_MS: milliseconds(1).default(5_000),
   WRIT_DB_STATEMENT_TIMEOUT_MS: milliseconds(0).default(5_000),
@@ -118,6 +122,11 @@ export type Config = {
   host: string;
   /** An external PostgreSQL server; when absent Writ runs its own embedded server. */
   databaseUrl: string | undefined;
+  /**
+   * With DATABASE_URL: the role Writ serves through (it owns nothing; Writ grants it row privileges at
+   * each start, src/db/roles.ts). Without it Writ serves as DATABASE_URL's owner role, and says so.
+   */
+  appDatabaseUrl: string | undefined;
   /** Absolute path of the embedded server's data (and anything else Writ keeps on disk). */
   dataDir: string;
   /**
@@ -183,10 +192,18 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         message: `must be at most WRIT_SURGE_WINDOW (${e.WRIT_SURGE_WINDOW}) (got ${JSON.stringify(env.WRIT_SURGE_MIN_HISTORY ?? '')})`,
       },
     ]);
+  if (e.WRIT_APP_DATABASE_URL && !e.DATABASE_URL)
+    throw new ConfigError([
+      {
+        variable: 'WRIT_APP_DATABASE_URL',
+        message: 'needs DATABASE_URL (the owner that runs the migrations); the embedded server manages its own roles',
+      },
+    ]);
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    appDatabaseUrl: e.WRIT_APP_DATABASE_URL,
     dataDir: path.resolve(cwd, e.WRIT_DATA_DIR),
     databaseTimeouts: { connectMs: e.WRIT_DB_CONNECT_TIMEOUT_MS, statementMs: e.WRIT_DB_STATEMENT_TIMEOUT_MS },
     requestTimeoutMs: e.WRIT_REQUEST_TIMEOUT_MS,

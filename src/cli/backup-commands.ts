@@ -37,7 +37,8 @@ export function registerBackupCommands(program: Command, config: () => Config): 
     .argument('<file>')
     .option('--force', 'replace FILE if it exists')
     .action(async (file: string, options: { force?: boolean }) => {
-      const database = await openDatabase(config(), () => undefined);
+      // The tables' owner: the serving role may not read the migration record, lock the histories or set sequences.
+      const database = await openDatabase(config(), () => undefined, { as: 'owner' });
       const bar = rowsBar('backup ');
       try {
         const {
@@ -70,7 +71,8 @@ export function registerBackupCommands(program: Command, config: () => Config): 
       // A file that is no backup, or one from a newer Writ, is refused before any database is opened.
       const header = await readBackupHeader(file);
       checkMigrations(file, header.migrations, knownMigrations());
-      const database = await openDatabase(config(), () => undefined);
+      // The tables' owner: the serving role may not read the migration record, lock the histories or set sequences.
+      const database = await openDatabase(config(), () => undefined, { as: 'owner' });
       const bar = rowsBar('restore');
       try {
         const { rows } = await restoreBackup(database.pool, file, { onProgress: bar.update });

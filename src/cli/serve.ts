@@ -20,6 +20,8 @@ export async function serve(config: Config): Promise<void> {
     { notice: (message) => notice(message) },
   );
   const app = await buildApp({ config, database, rules });
+  if (database.servesAsOwner)
+    app.log.warn('serving as the role that owns the tables: set WRIT_APP_DATABASE_URL to a role of its own (docs/security.md)');
   notice = (message) => app.log.warn(message);
   let stopping = false;
   const stop = async (signal: string) => {

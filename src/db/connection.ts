@@ -2,6 +2,9 @@
  * The one place that decides which PostgreSQL Writ talks to: an external server when
  * DATABASE_URL is set, otherwise Writ's own embedded server in WRIT_DATA_DIR.
  */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drizzle, type NodePgQueryResultHKT } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
@@ -10,6 +13,7 @@ import pg from 'pg';
 import type { Config } from '../config.js';
 import { type ServerLog, startEmbeddedServer } from './embedded-server.js';
 import { createPool, type DatabaseTimeouts, defaultTimeouts } from './pool.js';
+import { embeddedServingRole, grantServingRole, urlAs } from './roles.js';
 import * as schema from './schema/index.js';
 import { superviseServer } from './supervisor.js';
 
@@ -21,6 +25,8 @@ export type Database = {
   pool: pg.Pool;
   /** Where the data lives, without credentials, for the start-up message. */
   description: string;
+  /** True when Writ serves through the role that owns the tables (an external server without WRIT_APP_DATABASE_URL). */
+  servesAsOwner?: boolean;
   close(): Promise<void>;
 };
 
@@ -75,7 +81,22 @@ async function ensureDatabase(adminUrl: string, name: string, connectMs: number)
 export type OpenOptions = {
   /** Writ's own messages about the embedded server (a restart, say); `log` gets the server's. Default: `log`. */
   notice?: ServerLog;
+  /**
+   * Whose connection: `serving` (default), the role that owns nothing and may only read and write
+   * rows (src/db/roles.ts); `owner`, the role that owns the tables, for backup and restore.
+   */
+  as?: 'serving' | 'owner';
 };
+
+/** The serving role's password for the embedded server, made on first use and kept beside its data. */
+async function embeddedServingPassword(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'pg-app-password');
+  const kept = (await fs.readFile(file, 'utf8').catch(() => '')).trim();
+  if (kept) return kept;
+  const password = randomBytes(18).toString('base64url');
+  await fs.writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
 
 /**
  * Opens (and for the embedded server, starts) the database and applies pending migrations. An
@@ -83,21 +104,29 @@ export type OpenOptions = {
  */
 export async function openDatabase(config: Config, log: ServerLog, options: OpenOptions = {}): Promise<Database> {
   const timeouts = config.databaseTimeouts;
+  const asOwner = options.as === 'owner';
   if (config.databaseUrl) {
     await migrateDatabase(config.databaseUrl, timeouts);
-    const { db, pool } = connect(config.databaseUrl, 10, timeouts);
-    return { db, pool, description: redact(config.databaseUrl), close: () => pool.end() };
+    const serving = config.appDatabaseUrl;
+    if (serving) await grantServingRole(config.databaseUrl, decodeURIComponent(new URL(serving).username), null);
+    const url = asOwner || !serving ? config.databaseUrl : serving;
+    const { db, pool } = connect(url, 10, timeouts);
+    return { db, pool, description: redact(url), servesAsOwner: !asOwner && !serving, close: () => pool.end() };
   }
   const server = await startEmbeddedServer(config.dataDir, log);
   try {
     await ensureDatabase(server.url('postgres'), 'writ', timeouts.connectMs);
     await migrateDatabase(server.url('writ'), timeouts);
-    const { db, pool } = connect(server.url('writ'), 10, timeouts);
+    const password = await embeddedServingPassword(config.dataDir);
+    await grantServingRole(server.url('writ'), embeddedServingRole, password);
+    const url = asOwner ? server.url('writ') : urlAs(server.url('writ'), embeddedServingRole, password);
+    const { db, pool } = connect(url, 10, timeouts);
     const supervisor = server.process && superviseServer(server.process, options.notice ?? log);
     return {
       db,
       pool,
       description: `embedded PostgreSQL, data in ${config.dataDir}`,
+      servesAsOwner: false,
       async close() {
         await supervisor?.stop();
         await pool.end();

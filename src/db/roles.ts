@@ -22,7 +22,7 @@ export const embeddedServingRole = 'writ_app';
  * grants it exactly the privileges Writ needs on the current tables and sequences.
  */
 export async function grantServingRole(ownerUrl: string, role: string, password: string | null): Promise<void> {
-  const client = new pg.Client({ connectionString: ownerUrl });
+  const client = new pg.Client({ connectionString: ownerUrl, connectionTimeoutMillis: 10_000 });
   await client.connect();
   try {
     const name = client.escapeIdentifier(role);

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { authoritiesRepository } from '../../src/db/authorities-repository.js';
-import { connect } from '../../src/db/connection.js';
+import { connect, openDatabase } from '../../src/db/connection.js';
 import { grantServingRole, urlAs } from '../../src/db/roles.js';
 import { usersRepository } from '../../src/db/users-repository.js';
 import { buildApp } from '../../src/http/app.js';
@@ -35,10 +35,16 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await serving?.end();
-  if (owner) {
-    await owner.pool.query(`DROP OWNED BY ${JSON.stringify(`writ_app_${owner.name}`)}`);
-    await owner.close();
-  }
+  if (!owner) return;
+  const role = `writ_app_${owner.name}`;
+  await owner.pool.query(`DROP OWNED BY ${JSON.stringify(role)}`);
+  const admin = new URL(owner.url);
+  admin.pathname = '/postgres';
+  await owner.close();
+  // Roles belong to the whole server: leave none behind.
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP ROLE IF EXISTS ${JSON.stringify(role)}`).finally(() => client.end());
 });
 
 describe('Writ served through its own role', () => {
@@ -105,6 +111,36 @@ describe('Writ served through its own role', () => {
     await expect(serving.query(statement)).rejects.toMatchObject({ code: expect.stringMatching(/^42501$|^3F000$/) });
     const after = await owner.pool.query('SELECT count(*)::int AS n FROM events');
     expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+});
+
+describe('an external server (DATABASE_URL and WRIT_APP_DATABASE_URL)', () => {
+  it('migrates as the owner and serves through the role WRIT_APP_DATABASE_URL names, granting it what it needs', async () => {
+    const role = `writ_ext_${owner.name}`;
+    const password = randomBytes(12).toString('hex');
+    await owner.pool.query(`CREATE ROLE ${JSON.stringify(role)} LOGIN PASSWORD '${password}'`);
+    try {
+      const env = { DATABASE_URL: owner.url, WRIT_APP_DATABASE_URL: urlAs(owner.url, role, password), LOG_LEVEL: 'silent' };
+      const database = await openDatabase(loadConfig(env), () => undefined);
+      try {
+        expect(database.servesAsOwner).toBe(false);
+        expect((await database.pool.query('SELECT current_user AS u')).rows[0].u).toBe(role);
+        expect((await database.pool.query('SELECT count(*)::int AS n FROM requests')).rows[0].n).toBeGreaterThan(0);
+        await expect(database.pool.query('TRUNCATE events')).rejects.toMatchObject({ code: '42501' });
+      } finally {
+        await database.close();
+      }
+      const ownerOnly = await openDatabase(loadConfig({ DATABASE_URL: owner.url, LOG_LEVEL: 'silent' }), () => undefined);
+      expect(ownerOnly.servesAsOwner).toBe(true);
+      await ownerOnly.close();
+    } finally {
+      await owner.pool.query(`DROP OWNED BY ${JSON.stringify(role)}`);
+      await owner.pool.query(`DROP ROLE ${JSON.stringify(role)}`);
+    }
+  });
+
+  it('refuses WRIT_APP_DATABASE_URL without DATABASE_URL', () => {
+    expect(() => loadConfig({ WRIT_APP_DATABASE_URL: 'postgres://x@127.0.0.1/writ' })).toThrow(/WRIT_APP_DATABASE_URL/);
   });
 });
 

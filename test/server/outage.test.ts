@@ -207,6 +207,12 @@ describe('writ serve when its database dies or stalls', () => {
         "SELECT authority_reference AS reference, count(*)::int AS copies FROM requests WHERE authority_reference LIKE 'outage-%' GROUP BY 1",
       );
       for (const row of rows.rows) stored.set(row.reference, row.copies);
+      // Writ serves through its own role, which owns nothing (src/db/roles.ts), even after a restart.
+      expect(statusOf(await call('/readyz'))).toBe(200);
+      const roles = await client.query<{ role: string }>(
+        "SELECT DISTINCT usename AS role FROM pg_stat_activity WHERE datname = 'writ' AND backend_type = 'client backend' AND pid <> pg_backend_pid()",
+      );
+      expect(roles.rows.map((r) => r.role)).toEqual(['writ_app']);
     } finally {
       await client.end();
     }
