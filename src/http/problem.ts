@@ -90,8 +90,23 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     const code: ErrorCode = status === 404 ? 'not_found' : 'validation_failed';
     return send(reply, request, { ...problem(code, error.message, { field: 'body' }), status });
   }
-  request.log.error({ err: error }, 'unhandled error');
+  request.log.error({ err: withoutParameters(error) }, 'unhandled error');
   return send(reply, request, problem('internal', 'Something went wrong on our side; it has been logged.'));
+}
+
+/**
+ * What the log may keep of an unexpected error: Drizzle's wrapper carries the statement's parameters
+ * (session-token hashes, e-mail addresses, order text), which logs must not collect; its cause and
+ * the statement itself are enough to find the bug.
+ */
+export function withoutParameters(error: Error): Error {
+  if (!('params' in error)) return error;
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  const query = 'query' in error && typeof error.query === 'string' ? error.query : '';
+  const safe = new Error(`${cause?.message ?? 'query failed'} (in: ${query.slice(0, 500)})`);
+  safe.name = error.name;
+  safe.stack = cause?.stack ?? error.stack;
+  return safe;
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
