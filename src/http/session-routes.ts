@@ -63,7 +63,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
   });
 
   app.delete('/api/v1/session', {
-    schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null() } },
+    // Public: signing out without a session is a harmless no-op, so clients need not check first.
+    schema: { tags: ['session'], security: [], summary: 'Sign out (ends the session sent, if any)', response: { 204: z.null() } },
     handler: async (request, reply) => {
       if (request.sessionToken) await services.users.endSession(request.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
