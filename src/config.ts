@@ -99,6 +99,8 @@ const envSchema = z.object({
     .transform((list) => list.map((o) => new URL(o).origin))
     .default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WRIT_LOG_FORMAT: z.enum(['line', 'json']).default('line'),
+  WRIT_LOG_FILE: z.string().min(1).optional(),
   WRIT_RULES_DIR: z.string().min(1).optional(),
   WRIT_POLICY_IMMEDIATE_HOURS: positiveHours.default(1),
   WRIT_POLICY_WITHOUT_UNDUE_DELAY_HOURS: positiveHours.default(24),
@@ -148,6 +150,8 @@ export type Config = {
   /** Origins besides Writ's own from which a browser may send state-changing requests. */
   allowedOrigins: string[];
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** One short line per event on standard output, or pino's JSON lines; a file gets JSON lines. */
+  log: { format: 'line' | 'json'; file: string | undefined };
   /** Absolute path of the rule packs (one YAML file per legal regime). */
   rulesDir: string;
   /** Platform policy targets for laws that set no hours ("immediately", "without undue delay"). */
@@ -215,6 +219,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     cookieSecure: e.WRIT_COOKIE_SECURE,
     allowedOrigins: e.WRIT_ALLOWED_ORIGINS,
     logLevel: e.LOG_LEVEL,
+    log: { format: e.WRIT_LOG_FORMAT, file: e.WRIT_LOG_FILE ? path.resolve(cwd, e.WRIT_LOG_FILE) : undefined },
     rulesDir: e.WRIT_RULES_DIR ? path.resolve(cwd, e.WRIT_RULES_DIR) : shippedRulesDir,
     policyTargets: {
       immediateHours: e.WRIT_POLICY_IMMEDIATE_HOURS,
