@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 export NO_COLOR=1
 step() { printf '\n== %s\n' "$*"; }
 
+step "Node $(node --version) at $(command -v node)"
 step "browser for the browser tests"
 bash scripts/ensure-chromium.sh
 step "typecheck (tsc --noEmit)"
