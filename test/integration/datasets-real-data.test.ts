@@ -14,13 +14,17 @@
  *   CN 2009-H2: requests published as "?".
  *   BR 2020-H2 (2025 vintage): product/reason 672, requester 671 — one of the 7 country-periods where
  *     even the 2025 vintage disagrees.
- *   Meta KZ 2020-H1: 2 requests for 7 accounts, 0% with data produced.
+ *   Meta KZ 2020-H1: 2 requests for 7 accounts, 0% with data produced. Meta: 3,745 rows, Somaliland (no
+ *     code) and the ten rows of the Netherlands Antilles (dissolved in 2010, always zeros) not stored → 3,734.
+ *   Meta Russia ("Russia,18,19,33,0,30,…" in 2021_H1, "Russia,0,0,1,…" in 2023_H2): 33 requests for 30
+ *     accounts, and 1 request; France 2021-H1 13,822.
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { datasetStats, detectSurges, periodRanking } from '../../src/datasets/dataset-views.js';
+import { countryTimeline, datasetStats, detectSurges, periodRanking } from '../../src/datasets/dataset-views.js';
 import { type ImportReport, importDataset } from '../../src/datasets/import-dataset.js';
+import { isCountryCode } from '../../src/domain/countries.js';
 import type { DatasetSource } from '../../src/domain/datasets/sources.js';
 import { createTestDatabase, type TestDatabase } from '../support/database.js';
 import { hasSharedData, readers, sharedData, tempDir, zipFolder } from './datasets-support.js';
@@ -72,7 +76,7 @@ describe.skipIf(!hasSharedData)('every published file in ../shared/data', () => 
     expect(reports.jsonOld).toMatchObject({ vintage: '2025-H1', rowsStored: 0 });
     expect(reports.jsonOld!.periodsKept).toHaveLength(13);
     expect(reports.meta!.files).toHaveLength(22);
-    expect(reports.meta).toMatchObject({ vintage: '2023-H2', rowsRead: 3745, rowsStored: 3744 });
+    expect(reports.meta).toMatchObject({ vintage: '2023-H2', rowsRead: 3745, rowsStored: 3734 });
   });
 
   it('gives statistics that match values computed independently', async () => {
@@ -107,6 +111,27 @@ describe.skipIf(!hasSharedData)('every published file in ../shared/data', () => 
       items: 30838,
       itemOutcomesExact: true,
     });
+  });
+
+  it("stores every country under the code assigned today, so Meta's Russia sits beside Google's", async () => {
+    const stored = new Set([
+      ...(await r().figures.googleSums()).map((s) => s.country),
+      ...(await r().figures.jsonSums()).map((s) => s.country),
+      ...(await r().figures.metaRows()).map((s) => s.country),
+    ]);
+    expect(stored.size).toBeGreaterThan(200);
+    expect([...stored].filter((c) => !isCountryCode(c))).toEqual(['EU']);
+    for (const withdrawn of ['SU', 'UK', 'FX', 'YU', 'HV', 'DY', 'TP', 'AN'])
+      expect(stored.has(withdrawn), withdrawn).toBe(false);
+
+    const russia = await countryTimeline(r(), 'RU', settings);
+    const meta = russia.series.find((s) => s.source === 'meta-data-requests');
+    expect(meta?.points.find((p) => p.period === '2021-H1')).toMatchObject({ requests: 33, accounts: 30, listed: true });
+    expect(meta?.points.find((p) => p.period === '2023-H2')).toMatchObject({ requests: 1, listed: true });
+    expect(russia.series.map((s) => s.source)).toEqual(
+      expect.arrayContaining(['google-removals', 'google-removals-json', 'meta-data-requests']),
+    );
+    expect((await stats('meta-data-requests', 'FR', '2021-H1')).requests).toBe(13822);
   });
 
   it('ranks countries and flags surges over the whole archive', async () => {

@@ -1,41 +1,37 @@
 /**
- * Country names as Meta publishes them (there is no code column) to ISO 3166-1 alpha-2 codes, so
- * that Meta's figures can sit beside Google's. The English names come from the runtime's CLDR data
- * (Intl.DisplayNames); Meta's own spellings that differ are listed below. A name that matches
- * nothing (e.g. "Somaliland", which has no ISO code) is reported, never guessed.
+ * Countries as the published files name them. Meta writes names only (no code column); Google
+ * writes CLDR territory codes. Both become the currently assigned ISO 3166-1 alpha-2 code from the
+ * maintained list in src/domain/countries.ts, so that Meta's figures sit beside Google's. A name or
+ * code that is not a country today (Somaliland, the dissolved Netherlands Antilles, Europol) is
+ * reported by the importer, never guessed.
  */
+import { countryName, countryNamesIn, europeanUnion, isCountryCode } from '../countries.js';
 
-const metaSpellings: Record<string, string> = {
+/**
+ * Meta's spellings that the list does not know, and what they are. null: not a country with a
+ * code today (the row is reported and not stored).
+ */
+const metaSpellings: Record<string, string | null> = {
   antigua: 'AG',
-  'bonaire, sint eustatius and saba': 'BQ',
-  'czech republic': 'CZ',
-  'democratic republic of the congo': 'CD',
+  'british virgin islands': 'VG',
+  brunei: 'BN',
+  'falkland islands': 'FK',
   'federated states of micronesia': 'FM',
-  'heard island and mcdonald islands': 'HM',
-  'hong kong': 'HK',
-  'ivory coast': 'CI',
+  laos: 'LA',
   macau: 'MO',
-  macao: 'MO',
   macedonia: 'MK',
-  myanmar: 'MM',
-  'netherlands antilles': 'AN',
-  palestine: 'PS',
-  pitcairn: 'PN',
-  'republic of the congo': 'CG',
-  'saint helena': 'SH',
-  'south georgia and the south sandwich islands': 'GS',
-  'south korea': 'KR',
-  'saint vincent and the grenadines': 'VC',
-  'north korea': 'KP',
+  moldova: 'MD',
+  'saint martin': 'MF',
+  'sint maarten': 'SX',
   swaziland: 'SZ',
+  syria: 'SY',
   'the bahamas': 'BS',
-  'the gambia': 'GM',
-  turkey: 'TR',
-  'united states minor outlying islands': 'UM',
   'us virgin islands': 'VI',
   'vatican city': 'VA',
-  'wallis and futuna': 'WF',
-  kosovo: 'XK',
+  // Dissolved in 2010 (AN withdrawn) into CW, SX and BQ; Meta still lists it, always with zeros.
+  'netherlands antilles': null,
+  // No ISO code: Somalia's claim, not an assigned territory.
+  somaliland: null,
 };
 
 /** Lower case, no accents, `&` as `and`, `St.` as `Saint`, single spaces. */
@@ -50,37 +46,46 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-let byName: Map<string, string> | undefined;
+let byName: Map<string, string | null> | undefined;
 
-function namesFromCldr(): Map<string, string> {
-  const names = new Map<string, string>();
-  const display = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  for (let a = 65; a <= 90; a++)
-    for (let b = 65; b <= 90; b++) {
-      const code = String.fromCharCode(a, b);
-      let name: string | undefined;
-      try {
-        name = display.of(code);
-      } catch {
-        name = undefined;
-      }
-      if (name && name !== code) names.set(nameKey(name), code);
+function namesFromList(): Map<string, string | null> {
+  const names = new Map<string, string | null>();
+  const ambiguous = new Set<string>();
+  for (const [code, list] of Object.entries(countryNamesIn('en')))
+    for (const name of list) {
+      const key = nameKey(name);
+      if (names.has(key) && names.get(key) !== code) ambiguous.add(key);
+      names.set(key, code);
     }
+  // "Congo" names two countries: a file that writes only that is reported, not guessed.
+  for (const key of ambiguous) names.delete(key);
   for (const [name, code] of Object.entries(metaSpellings)) names.set(nameKey(name), code);
   return names;
 }
 
-/** The ISO code for a published country name, or null when the name is not a known country. */
+/** The ISO code for a published country name, or null when the name is not a country with a code today. */
 export function countryCodeForName(name: string): string | null {
-  byName ??= namesFromCldr();
+  byName ??= namesFromList();
   return byName.get(nameKey(name)) ?? null;
+}
+
+/**
+ * Territory codes a published file writes that are not the assigned code: the JSON repackaging of
+ * Google's data has one row under UK, ISO's code reserved at the United Kingdom's request.
+ */
+const territoryAliases: Record<string, string> = { UK: 'GB' };
+
+/**
+ * The code to store for a territory code as published: the assigned code (UK → GB), EU for the
+ * European Union (Google counts requests from its bodies), or null for anything else (SU, QO, ZZ).
+ */
+export function territoryCode(published: string): string | null {
+  const code = published.trim().toUpperCase();
+  const canonical = territoryAliases[code] ?? code;
+  return canonical === europeanUnion || isCountryCode(canonical) ? canonical : null;
 }
 
 /** An English name for a code, for codes that only ever appear as codes. */
 export function countryNameForCode(code: string): string {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return countryName(code, 'en');
 }

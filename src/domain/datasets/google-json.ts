@@ -4,6 +4,7 @@
  * official Google file; kept because it is the only copy with integer item-outcome counts.
  * Labels are spelled as in the JSON ("National security", "Supression Orders", "Play Apps").
  */
+import { countryNameForCode, territoryCode } from './countries.js';
 import { decodeText } from './csv-table.js';
 import { latestPeriod, periodFromLabel } from './periods.js';
 import { type DataWarning, jsonPart, type PartPeriod, refuse, type SourceFile } from './sources.js';
@@ -135,15 +136,20 @@ export function parseGoogleJson(input: SourceFile[]): GoogleJsonDataset {
         int('already_removed'),
       ] as OutcomeCounts6,
     };
-    if (!/^[A-Z]{2}$/.test(country.text)) {
+    const code = territoryCode(country.text);
+    if (!code) {
       warnings.push({
         file: file.name,
         line: null,
-        message: `${where}: country ${JSON.stringify(country.text)} is not a two-letter territory code (an international body or unknown); row not stored`,
+        message: /^[A-Z]{2}$/.test(country.text)
+          ? `${where}: country ${JSON.stringify(country.text)} is not a country's code today (withdrawn or never assigned); row not stored`
+          : `${where}: country ${JSON.stringify(country.text)} is not a two-letter territory code (an international body or unknown); row not stored`,
       });
       return;
     }
-    const key = `${period}|${country.text}|${requester}|${product}|${reason}`;
+    if (code !== country.text)
+      warnings.push({ file: file.name, line: null, message: `${where}: territory code ${country.text} is stored as ${code}` });
+    const key = `${period}|${code}|${requester}|${product}|${reason}`;
     const first = seen.get(key);
     if (first !== undefined) {
       warnings.push({ file: file.name, line: null, message: `${where} repeats rows[${first}]; not stored` });
@@ -155,13 +161,13 @@ export function parseGoogleJson(input: SourceFile[]): GoogleJsonDataset {
       warnings.push({
         file: file.name,
         line: null,
-        message: `${where} (${country.text} ${period}): item outcomes add up to ${outcomeSum}, not the ${counts.items} items requested`,
+        message: `${where} (${code} ${period}): item outcomes add up to ${outcomeSum}, not the ${counts.items} items requested`,
       });
-    const countryName = String(countryNames[country.index] ?? country.text);
+    const countryName = String(countryNames[country.index] ?? code);
     rows.push({
       period,
-      country: country.text,
-      countryName: countryName === 'UNKNOWN' ? country.text : countryName,
+      country: code,
+      countryName: countryName === 'UNKNOWN' ? countryNameForCode(code) : countryName,
       requester,
       product,
       reason,

@@ -2,7 +2,9 @@
  * The rows of each file of Google's archive, read by column name, with every oddity reported on its
  * line. Which file is which, and how they fit together: google-archive.ts.
  */
+
 import { describeMarker, markerOf, numberOf } from './cells.js';
+import { territoryCode } from './countries.js';
 import { CellReader, type CsvRow, type CsvTable, column } from './csv-table.js';
 import { periodFromEndDate } from './periods.js';
 import { type DataWarning, refuse } from './sources.js';
@@ -76,17 +78,22 @@ export function placeReader(table: CsvTable, warnings: DataWarning[], periods: S
       );
     periods.add(period);
     const countryName = cells.text(nameCol);
-    const code = cells.text(codeCol).toUpperCase();
-    if (!/^[A-Z]{2}$/.test(code)) {
+    const published = cells.text(codeCol).toUpperCase();
+    const code = territoryCode(published);
+    if (!code) {
       warnings.push({
         file: table.file,
         line: row.line,
-        message: code
-          ? `territory code ${JSON.stringify(code)} is not a two-letter code; row not stored`
-          : `"${countryName}" has no territory code (an international body, not a country); row not stored`,
+        message: !published
+          ? `"${countryName}" has no territory code (an international body, not a country); row not stored`
+          : /^[A-Z]{2}$/.test(published)
+            ? `territory code ${JSON.stringify(published)} is not a country's code today (withdrawn or never assigned); row not stored`
+            : `territory code ${JSON.stringify(published)} is not a two-letter code; row not stored`,
       });
       return null;
     }
+    if (code !== published)
+      warnings.push({ file: table.file, line: row.line, message: `territory code ${published} is stored as ${code}` });
     return { period, country: code, countryName: countryName || code, line: row.line };
   };
 }

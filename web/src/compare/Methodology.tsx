@@ -135,9 +135,12 @@ function Reading() {
         </li>
       </ul>
       <p>
-        A row that names no country (Google’s Europol and Interpol; Meta’s “Somaliland”, which has no ISO code) is reported and
-        not stored. Meta writes country names only; they are matched to ISO 3166 codes through the Unicode CLDR names plus Meta’s
-        own spellings (“Czech Republic”, “Ivory Coast”, “The Bahamas”, …).
+        A row that names no country today (Google’s Europol and Interpol; Meta’s “Somaliland”, which has no ISO code, and the
+        “Netherlands Antilles”, dissolved in 2010) is reported and not stored. Every country is stored under its currently
+        assigned ISO 3166-1 code, from a maintained country list: Meta writes names only, matched through the list’s names plus
+        Meta’s own spellings the list does not know (“Swaziland”, “Macedonia”, “The Bahamas”, …), so France is FR, the United
+        Kingdom GB and Russia RU, never the withdrawn FX, UK or SU. Kosovo is XK, the code the EU and Google use; Google’s
+        requests from the European Union’s bodies are kept under EU.
       </p>
     </section>
   );
