@@ -1,5 +1,6 @@
 /** Human words for Writ's enum values. The Record types make tsc flag any value left unlabelled. */
 
+import { countryName as nameOfCountry } from '../../src/domain/countries.js';
 import type { SlaState } from '../../src/domain/regimes/sla.js';
 import {
   type Confidence,
@@ -105,6 +106,18 @@ export const clockLabels: Record<DeadlineClock, string> = {
   set_in_order: 'Period stated in the order',
 };
 
+/** The law's own words for a deadline without hours, to be quoted once in a sentence (not the labels above, which quote them already). */
+const clockWords: Partial<Record<DeadlineClock, string>> = {
+  immediate: 'immediately',
+  without_undue_delay: 'without undue delay',
+};
+
+/** `The law says “immediately” but states no hours`: how a sentence on a policy target begins. */
+export function lawWithoutHours(clock: DeadlineClock): string {
+  const words = clockWords[clock];
+  return words ? `The law says “${words}” but states no hours` : 'The law states no hours';
+}
+
 export const dutyKindLabels: Record<DutyKind, string> = {
   legal_representative: 'Legal representative',
   local_office: 'Local office',
@@ -159,13 +172,7 @@ export function labelOf(table: Record<string, string>, value: string): string {
   return table[value] ?? humanize(value);
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** `KZ` → `Kazakhstan`; unknown codes come back as they are. */
+/** `KZ` → `Kazakhstan`, `EU` → `European Union`; withdrawn and unknown codes (SU) come back as they are. */
 export function countryName(code: string): string {
-  try {
-    return regionNames.of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
+  return nameOfCountry(code.toUpperCase());
 }

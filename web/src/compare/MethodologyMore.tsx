@@ -19,7 +19,7 @@ function Outcomes() {
         <li>
           Otherwise the row’s items are shared out in proportion to the percentages — an <strong>estimate</strong>, marked
           “estimated” on the comparison pages (<code>itemOutcomesExact: false</code> in the API). A <code>0</code> outcome gets
-          none.
+          none. The pages show whole items (≈ 308), the value computed in the cell’s title; the API gives that value.
         </li>
       </ul>
       <p className="method-example">

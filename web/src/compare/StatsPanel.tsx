@@ -2,7 +2,7 @@
 import { Link } from 'react-router-dom';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { type DatasetSource, datasetsApi, type GoogleStats, type MetaStats, type OutcomeKey, type Stats } from './api.js';
-import { count, share } from './format.js';
+import { count, exactCount, share } from './format.js';
 import { useLoad } from './useLoad.js';
 
 const outcomeLabels: Record<OutcomeKey, string> = {
@@ -58,13 +58,27 @@ function Outcomes({ stats }: { stats: GoogleStats }) {
         )}
       </caption>
       <tbody>
-        {(Object.keys(outcomeLabels) as OutcomeKey[]).map((key) => (
-          <tr key={key} data-outcome={key}>
-            <th scope="row">{outcomeLabels[key]}</th>
-            <td className="num">{count(stats.itemOutcomes[key])}</td>
-            <td className="num muted">{total ? share(stats.itemOutcomes[key] / total) : '–'}</td>
-          </tr>
-        ))}
+        {(Object.keys(outcomeLabels) as OutcomeKey[]).map((key) => {
+          const value = stats.itemOutcomes[key];
+          // Whole items on screen; an estimate says so and keeps the value it was rounded from.
+          const estimate = !stats.itemOutcomesExact && !Number.isInteger(value);
+          return (
+            <tr key={key} data-outcome={key}>
+              <th scope="row">{outcomeLabels[key]}</th>
+              <td
+                className="num"
+                data-value={value}
+                title={
+                  estimate ? `Estimated: ${exactCount(value)} items, shared out in proportion to Google's percentages` : undefined
+                }
+              >
+                {estimate ? '≈ ' : ''}
+                {count(value)}
+              </td>
+              <td className="num muted">{total ? share(value / total) : '–'}</td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

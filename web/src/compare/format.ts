@@ -1,13 +1,23 @@
 /** Numbers, shares, half-years and colours as the comparison pages show them. */
+import { countryName as nameOfCountry } from '../../../src/domain/countries.js';
 import type { DatasetSource } from './api.js';
 
 const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 
-/** `30838` → `30,838`; null (not published) → an en dash. */
+/**
+ * `30838` → `30,838`; null (not published) → an en dash. Always a whole number: items and requests
+ * are counted, and Google's proportional estimates (308.33) show as `308`, labelled as estimates by
+ * the caller, with `exactCount` in a title.
+ */
 export function count(value: number | null | undefined): string {
   if (value === null || value === undefined) return '–';
-  return Number.isInteger(value) ? integer.format(value) : decimal.format(value);
+  return integer.format(Math.round(value));
+}
+
+/** `308.33` → `308.33`, `30525.67` → `30,525.67`: the value an estimate was rounded from. */
+export function exactCount(value: number): string {
+  return decimal.format(value);
 }
 
 /** `0.4048` → `40.5%`; null → an en dash. */
@@ -16,15 +26,9 @@ export function share(value: number | null | undefined): string {
   return `${(value * 100).toFixed(1)}%`;
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-
-/** `KZ` → `Kazakhstan`, for headings before the API has answered (or when it cannot). */
+/** `KZ` → `Kazakhstan`, for headings before the API has answered (or when it cannot); `SU` stays `SU`. */
 export function countryName(code: string): string {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return nameOfCountry(code.toUpperCase());
 }
 
 const periodPattern = /^(\d{4})-H([12])$/;

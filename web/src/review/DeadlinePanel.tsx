@@ -10,7 +10,7 @@ import type { RequestDetail, RequestEvent } from '../api.js';
 import { SlaBadge } from '../components/SlaBadge.js';
 import { TimeLeftText } from '../components/TimeLeftText.js';
 import { useRegimes } from '../components/useRegimes.js';
-import { basisLabels, clockLabels, labelOf, requestKindLabels } from '../labels.js';
+import { basisLabels, clockLabels, labelOf, lawWithoutHours, requestKindLabels } from '../labels.js';
 import { formatDuration, formatInZone, formatUtc } from '../time.js';
 import { DeadlineRecompute } from './DeadlineRecompute.js';
 import { describeRecompute } from './History.js';
@@ -30,7 +30,7 @@ function basisSentence(request: RequestDetail): string {
       return `The law leaves the period to the order, which sets ${rule ? hoursText(rule.hours) : span} after receipt.`;
     case 'policy':
       return rule
-        ? `The law says “${labelOf(clockLabels, rule.clock)}” but states no hours; Writ applies the platform’s target of ${hoursText(rule.hours)} after receipt.`
+        ? `${lawWithoutHours(rule.clock)}; Writ applies the platform’s target of ${hoursText(rule.hours)} after receipt.`
         : `No regime was named for this order, so no legal deadline applies; the platform’s target for ${requestKindLabels[request.kind].toLowerCase()} orders is ${span} after receipt.`;
   }
 }

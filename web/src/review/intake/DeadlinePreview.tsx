@@ -8,7 +8,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { defaultPolicyHours } from '../../../../src/domain/regimes/deadline-engine.js';
 import type { RequestKind } from '../../../../src/domain/vocabulary.js';
 import { asApiError, type RegimeSummary } from '../../api.js';
-import { basisLabels, clockLabels, requestKindLabels } from '../../labels.js';
+import { basisLabels, clockLabels, lawWithoutHours, requestKindLabels } from '../../labels.js';
 import { formatInZone, formatUtc } from '../../time.js';
 import { intakeApi, type DeadlinePreview as Preview, type PreviewQuery } from './api.js';
 import type { LocalInstant } from './zones.js';
@@ -43,7 +43,7 @@ function sentence(result: Preview): string {
     case 'order':
       return `The period the order sets applies: ${hoursText(result.hours)} after receipt.`;
     case 'policy':
-      return `The law says “${clockLabels[result.clock]}” but states no hours; Writ applies the platform’s target of ${hoursText(result.hours)} after receipt.`;
+      return `${lawWithoutHours(result.clock)}; Writ applies the platform’s target of ${hoursText(result.hours)} after receipt.`;
   }
 }
 
