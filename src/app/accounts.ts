@@ -3,6 +3,7 @@
  * runs the server (`writ users add`), through this one use case, so both follow the same rules.
  */
 import { hash } from '@node-rs/argon2';
+import { z } from 'zod';
 import type { User, UsersRepository } from '../db/users-repository.js';
 import { WritError } from '../domain/errors.js';
 
@@ -10,7 +11,16 @@ export const MIN_PASSWORD_LENGTH = 10;
 
 export type NewAccount = { email: string; name: string; role: User['role']; password: string };
 
+// The same rule as the API's schema (account-routes.ts), so `writ users add` cannot store what the API refuses.
+const emailAddress = z.email().max(320);
+
 export async function createAccount(users: UsersRepository, input: NewAccount): Promise<User> {
+  if (!emailAddress.safeParse(input.email).success)
+    throw new WritError(
+      'validation_failed',
+      `the e-mail must be an address such as you@example.org (got ${input.email})`,
+      'email',
+    );
   if (input.password.length < MIN_PASSWORD_LENGTH)
     throw new WritError('validation_failed', `the password must have at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
   const { password, ...account } = input;

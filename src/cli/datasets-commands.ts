@@ -23,8 +23,8 @@ import { nextPeriod } from '../domain/datasets/periods.js';
 import { datasetSources, parseDatasetSource } from '../domain/datasets/sources.js';
 import type { DatasetStats } from '../domain/datasets/statistics.js';
 import { WritError } from '../domain/errors.js';
-import { parsePeriod } from '../domain/period.js';
-import { countryCodePattern } from '../domain/vocabulary.js';
+import { parseBegunPeriod } from '../domain/period.js';
+import { jurisdictionOption } from './options.js';
 
 const plain = { head: [] as string[], border: [] as string[] };
 const n = (value: number | null) => (value === null ? '—' : value.toLocaleString('en-US'));
@@ -100,8 +100,10 @@ export function statsTable(s: DatasetStats): string {
       if (!Object.keys(rows).length) t.push(['(none)', 0]);
       out.push(t.toString());
     }
-    const t = new Table({ head: [`Item outcome (${s.itemOutcomesExact ? 'exact' : 'estimated'})`, 'Items'], style: plain });
-    for (const [k, v] of Object.entries(s.itemOutcomes)) t.push([k, Number.isInteger(v) ? n(v) : v.toFixed(2)]);
+    const head = s.itemOutcomesExact ? 'Item outcome (exact)' : 'Item outcome (estimated; exact values: --format json)';
+    const t = new Table({ head: [head, 'Items'], style: plain });
+    // Whole items on screen; an estimate is marked ≈ (the JSON keeps the value it was rounded from).
+    for (const [k, v] of Object.entries(s.itemOutcomes)) t.push([k, Number.isInteger(v) ? n(v) : `≈ ${n(Math.round(v))}`]);
     out.push(t.toString());
   }
   for (const w of s.warnings) out.push(`warning: ${w}`);
@@ -135,15 +137,12 @@ export function rankingTable(countries: RankingEntry[]): string {
   return t.toString();
 }
 
-function checkCountry(text: string): string {
-  const country = text.toUpperCase();
-  if (!countryCodePattern.test(country))
-    throw new WritError('validation_failed', `--country must be an ISO 3166-1 alpha-2 code such as KZ (got ${text})`, 'country');
-  return country;
-}
+/** A country, or EU: Google publishes requests from the European Union's bodies. */
+const checkCountry = jurisdictionOption;
 
+/** A half-year that has begun: no one has published a later one. */
 function checkPeriod(text: string): string {
-  parsePeriod(text, 'period');
+  parseBegunPeriod(text, new Date(), 'period');
   return text;
 }
 

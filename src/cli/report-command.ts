@@ -4,20 +4,18 @@ import type { Config } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { reportsRepository } from '../db/reports-repository.js';
 import { WritError } from '../domain/errors.js';
-import { parsePeriod, periodBounds } from '../domain/period.js';
+import { parseBegunPeriod, periodBounds } from '../domain/period.js';
 import type { DeadlinePerformance } from '../domain/regimes/sla.js';
-import { assembleReport, type CountryReport } from '../domain/report.js';
-import { countryCodePattern } from '../domain/vocabulary.js';
+import { assembleReport, type CountryReport, outcomeBucketKey, outcomeBuckets } from '../domain/report.js';
+import { countryOption } from './options.js';
 
-export async function report(config: Config, options: { country: string; period: string; format: string }): Promise<string> {
-  const country = options.country.toUpperCase();
-  if (!countryCodePattern.test(country))
-    throw new WritError(
-      'validation_failed',
-      `--country must be an ISO 3166-1 alpha-2 code such as KZ (got ${options.country})`,
-      'country',
-    );
-  const period = parsePeriod(options.period, 'period');
+export async function report(
+  config: Config,
+  options: { country: string; period: string; format: string },
+  now = new Date(),
+): Promise<string> {
+  const country = countryOption(options.country);
+  const period = parseBegunPeriod(options.period, now, 'period');
   if (options.format !== 'json' && options.format !== 'table')
     throw new WritError('validation_failed', `--format must be json or table (got ${options.format})`, 'format');
   const database = await openDatabase(config, () => undefined);
@@ -37,7 +35,7 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 export function reportTable(r: CountryReport): string {
   const out: string[] = [`Transparency report: ${r.country}, ${r.period}${r.containsDemoData ? '  (contains demo data)' : ''}`];
-  out.push(`Requests: ${r.requests}    Items: ${r.items}`);
+  out.push(`Requests: ${r.requests}    Items: ${r.items}    Undecided requests (no reason yet): ${r.undecidedRequests}`);
   const section = (title: string, rows: Record<string, number>) => {
     const t = new Table({ head: [title, 'Requests'], style: { head: [], border: [] } });
     for (const [k, v] of Object.entries(rows)) t.push([k, v]);
@@ -49,7 +47,10 @@ export function reportTable(r: CountryReport): string {
   section('Product', r.requestsByProduct);
   section('Reason', r.requestsByReason);
   const outcomes = new Table({ head: ['Item outcome', 'Items', 'Share of items'], style: { head: [], border: [] } });
-  for (const [bucket, v] of Object.entries(r.itemOutcomes)) outcomes.push([bucket, v.count, percent(v.share)]);
+  for (const bucket of outcomeBuckets) {
+    const v = r.itemOutcomes[outcomeBucketKey(bucket)];
+    outcomes.push([bucket, v.count, percent(v.share)]);
+  }
   out.push(outcomes.toString());
   return out.join('\n');
 }

@@ -15,6 +15,7 @@ import { currentVersion } from '../domain/regimes/rule-book.js';
 import { formatInZone, offsetMinutes, statedOffsetMinutes } from '../domain/regimes/time.js';
 import { requestKinds } from '../domain/vocabulary.js';
 import { checkRulePacks, loadRuleBook, RulePackError } from '../rules/packs.js';
+import { jurisdictionOption } from './options.js';
 
 const plain = { head: [] as string[], border: [] as string[] };
 
@@ -164,7 +165,7 @@ export function registerRulesCommands(program: Command, config: () => Config): v
     .action(async (o: { country?: string; format: string }) => {
       const c = config();
       const book = loadRuleBook(c.rulesDir);
-      const country = o.country?.toUpperCase();
+      const country = o.country === undefined ? undefined : jurisdictionOption(o.country);
       const database = await openDatabase(c, () => undefined);
       try {
         const repo = complianceRepository(database.db);

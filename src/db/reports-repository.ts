@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { type HalfYear, periodBounds } from '../domain/period.js';
 import type { DeadlinePerformance } from '../domain/regimes/sla.js';
-import { pendingReason, type ReportCounts } from '../domain/report.js';
+import type { ReportCounts } from '../domain/report.js';
 import type { Db } from './connection.js';
 
 type Row = { key: string; n: number };
@@ -47,9 +47,10 @@ export function reportsRepository(db: Db) {
               FROM items i JOIN report_requests rr ON rr.id = i.request_id JOIN decisions d ON d.item_id = i.id
               GROUP BY i.request_id, d.reason
               ORDER BY i.request_id, count(*) DESC, d.reason::text)
-            SELECT coalesce(pr.reason, ${pendingReason}) AS key, count(*)::int AS n
-            FROM report_requests rr LEFT JOIN primary_reason pr ON pr.request_id = rr.id
-            GROUP BY 1 ORDER BY n DESC, key`);
+            SELECT reason AS key, count(*)::int AS n FROM primary_reason GROUP BY 1 ORDER BY n DESC, key`);
+          const [undecided] = await rows(sql`
+            SELECT 'undecided' AS key, count(*)::int AS n FROM report_requests rr
+            WHERE NOT EXISTS (SELECT 1 FROM items i JOIN decisions d ON d.item_id = i.id WHERE i.request_id = rr.id)`);
           const byOutcome = await rows(sql`
             SELECT coalesce(d.outcome::text, 'pending') AS key, count(*)::int AS n
             FROM items i JOIN report_requests rr ON rr.id = i.request_id LEFT JOIN decisions d ON d.item_id = i.id
@@ -62,6 +63,7 @@ export function reportsRepository(db: Db) {
             requestsByKind: toRecord(byKind),
             requestsByProduct: toRecord(byProduct),
             requestsByReason: toRecord(byReason),
+            undecidedRequests: Number(undecided?.n ?? 0),
             itemOutcomes: toRecord(byOutcome),
             containsDemoData: Boolean(t.demo),
           };

@@ -25,3 +25,21 @@ export function periodBounds(p: HalfYear): { start: Date; end: Date } {
 export function periodOf(instant: Date): HalfYear {
   return { year: instant.getUTCFullYear(), half: instant.getUTCMonth() < 6 ? 1 : 2 };
 }
+
+/** Whether `period` has begun at `now`: the current half-year has, the next one has not. */
+export function periodHasBegun(p: HalfYear, now: Date): boolean {
+  const current = periodOf(now);
+  return p.year * 2 + p.half <= current.year * 2 + current.half;
+}
+
+/** `text` as a half-year that has begun at `now`; a later one is refused (nothing can be counted in it yet). */
+export function parseBegunPeriod(text: string, now: Date, field = 'period'): HalfYear {
+  const p = parsePeriod(text, field);
+  if (!periodHasBegun(p, now))
+    throw new WritError(
+      'validation_failed',
+      `${field} must not be after the current half-year, ${formatPeriod(periodOf(now))} (got ${text})`,
+      field,
+    );
+  return p;
+}

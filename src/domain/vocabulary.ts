@@ -79,6 +79,3 @@ export const reasons = [
   'Violence',
 ] as const;
 export type Reason = (typeof reasons)[number];
-
-/** ISO 3166-1 alpha-2, upper case. Whether the code is assigned is not checked here. */
-export const countryCodePattern = /^[A-Z]{2}$/;

@@ -1,14 +1,26 @@
 /** The wire shapes of API v1, as Zod schemas; OpenAPI is generated from them. */
 import { z } from 'zod';
+import { countryCodeMessage, isCountryCode, isJurisdictionCode, jurisdictionCodeMessage } from '../domain/countries.js';
+import { isWebUrl, webUrlMessage } from '../domain/item-target.js';
 import { slaStates } from '../domain/regimes/sla.js';
 import { deadlineBases, deadlineClocks } from '../domain/regimes/vocabulary.js';
-import { outcomeBuckets } from '../domain/report.js';
+import { outcomeBucketKeys } from '../domain/report.js';
 import { isDayWithinRecordRange, isWithinRecordRange, recordRangeMessage } from '../domain/time-range.js';
 import { authorityKinds, channels, outcomes, reasons, requestKinds, requestStatuses, targetKinds } from '../domain/vocabulary.js';
 
+/** A country by its currently assigned ISO 3166-1 alpha-2 code; withdrawn (SU) and unassigned (XX) codes are refused. */
 export const countryCode = z
   .string()
-  .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as KZ')
+  .regex(/^[A-Za-z]{2}$/, countryCodeMessage)
+  .refine((c) => isCountryCode(c.toUpperCase()), countryCodeMessage)
+  .transform((c) => c.toUpperCase())
+  .meta({ example: 'KZ' });
+
+/** A country, or EU where a law, a figure or a published count covers the whole European Union. */
+export const jurisdictionCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, jurisdictionCodeMessage)
+  .refine((c) => isJurisdictionCode(c.toUpperCase()), jurisdictionCodeMessage)
   .transform((c) => c.toUpperCase())
   .meta({ example: 'KZ' });
 
@@ -47,11 +59,16 @@ export const newAuthoritySchema = z.object({
   timeZone: text(64).optional().meta({ example: 'Asia/Almaty', description: 'IANA zone the authority works in' }),
 });
 
-export const newItemSchema = z.object({
-  targetKind: z.enum(targetKinds),
-  target: text(2000),
-  product: text(100).meta({ example: 'Video' }),
-});
+export const newItemSchema = z
+  .object({
+    targetKind: z.enum(targetKinds),
+    target: text(2000).meta({ description: 'For a url item, an absolute http(s) URL' }),
+    product: text(100).meta({ example: 'Video' }),
+  })
+  .superRefine((item, ctx) => {
+    if (item.targetKind === 'url' && !isWebUrl(item.target))
+      ctx.addIssue({ code: 'custom', path: ['target'], message: webUrlMessage, input: item.target });
+  });
 
 export const newRequestSchema = z.object({
   kind: z.enum(requestKinds),
@@ -233,9 +250,15 @@ export const countryReportSchema = z
     requestsByRequesterKind: z.record(z.string(), z.number().int()),
     requestsByKind: z.record(z.string(), z.number().int()),
     requestsByProduct: z.record(z.string(), z.number().int()),
-    requestsByReason: z.record(z.string(), z.number().int()),
+    requestsByReason: z
+      .record(z.string(), z.number().int())
+      .meta({ description: 'Requests with a decided item, by the reason most of their decided items were decided under' }),
+    undecidedRequests: z
+      .number()
+      .int()
+      .meta({ description: 'Requests none of whose items is decided yet (they have no reason)' }),
     itemOutcomes: z.object(
-      Object.fromEntries(outcomeBuckets.map((b) => [b, share])) as Record<(typeof outcomeBuckets)[number], typeof share>,
+      Object.fromEntries(outcomeBucketKeys.map((b) => [b, share])) as Record<(typeof outcomeBucketKeys)[number], typeof share>,
     ),
     containsDemoData: z.boolean(),
   })

@@ -183,7 +183,9 @@ describe('comparison', () => {
     expect(point(3, '2021-H1')).toMatchObject({ requests: 2 });
     expect(point(4, '2021-H1')).toMatchObject({ requests: 1 });
     expect(body.periods[0]).toBe('2010-H1');
-    expect((await get('/api/v1/public/datasets/timeline/ZZ')).statusCode).toBe(404);
+    // A country with nothing published is not found; ZZ is no country at all.
+    expect((await get('/api/v1/public/datasets/timeline/AQ')).statusCode).toBe(404);
+    expect((await get('/api/v1/public/datasets/timeline/ZZ')).json()).toMatchObject({ status: 400, field: 'country' });
   });
 
   it('ranks the countries of a period with the two reasons picked out', async () => {

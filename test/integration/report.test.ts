@@ -9,13 +9,15 @@
  *   outside: KZ 2020-12-31T23:59:59Z, KZ 2021-07-01T00:00Z, RU 2021-03-01
  *
  *   product per request (most items; ties alphabetical): Video R1,R4 · Posts R2 · Profiles R3 (tie with Video)
- *   reason per request (most decided items): National Security R1 · Violence R2 · Defamation R3 · Pending review R4
+ *   reason per request (most decided items): National Security R1 · Violence R2 · Defamation R3; R4 has no decided
+ *   item, so no reason: it is the one undecided request
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestsRepository } from '../../src/db/requests-repository.js';
 import { receiveRequest } from '../../src/domain/intake.js';
+import { formatPeriod, periodOf } from '../../src/domain/period.js';
 import { ruleBook } from '../../src/domain/regimes/rule-book.js';
 import type { DecisionInput } from '../../src/domain/request.js';
 import { createAuthority, createTestApp, type TestApp } from '../support/app.js';
@@ -99,14 +101,15 @@ const expected = {
   requestsByRequesterKind: { communications_regulator: 2, police: 1, court: 1 },
   requestsByKind: { content_removal: 4 },
   requestsByProduct: { Video: 2, Posts: 1, Profiles: 1 },
-  requestsByReason: { 'National Security': 1, Violence: 1, Defamation: 1, 'Pending review': 1 },
+  requestsByReason: { 'National Security': 1, Violence: 1, Defamation: 1 },
+  undecidedRequests: 1,
   itemOutcomes: {
-    removed_legal: { count: 1, share: 1 / 7 },
-    removed_policy: { count: 1, share: 1 / 7 },
-    content_not_found: { count: 1, share: 1 / 7 },
-    not_enough_information: { count: 0, share: 0 },
-    no_action: { count: 2, share: 2 / 7 },
-    content_already_removed: { count: 0, share: 0 },
+    removedLegal: { count: 1, share: 1 / 7 },
+    removedPolicy: { count: 1, share: 1 / 7 },
+    contentNotFound: { count: 1, share: 1 / 7 },
+    notEnoughInformation: { count: 0, share: 0 },
+    noAction: { count: 2, share: 2 / 7 },
+    contentAlreadyRemoved: { count: 0, share: 0 },
     pending: { count: 2, share: 2 / 7 },
   },
   containsDemoData: false,
@@ -131,7 +134,13 @@ describe('the public report', () => {
 
   it('is empty, not an error, for a period without requests, and refuses a malformed period', async () => {
     const empty = (await t.app.inject({ method: 'GET', url: '/api/v1/public/reports/FR/2021-H1' })).json();
-    expect(empty).toMatchObject({ requests: 0, items: 0, itemOutcomes: { pending: { count: 0, share: 0 } } });
+    expect(empty).toMatchObject({
+      requests: 0,
+      items: 0,
+      undecidedRequests: 0,
+      requestsByReason: {},
+      itemOutcomes: { pending: { count: 0, share: 0 } },
+    });
     const bad = await t.app.inject({ method: 'GET', url: '/api/v1/public/reports/KZ/2021-Q1' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'validation_failed', field: 'period' });
@@ -150,9 +159,10 @@ describe('the public report', () => {
       payload: { outcome: 'removed_policy', reason: 'Hate Speech', rationale: 'terms' },
     });
     const after = (await t.app.inject({ method: 'GET', url: '/api/v1/public/reports/KZ/2021-H1' })).json();
-    expect(after.itemOutcomes.removed_policy.count).toBe(2);
+    expect(after.itemOutcomes.removedPolicy.count).toBe(2);
     expect(after.itemOutcomes.pending.count).toBe(1);
     expect(after.requestsByReason).toEqual({ 'National Security': 1, Violence: 1, Defamation: 1, 'Hate Speech': 1 });
+    expect(after.undecidedRequests).toBe(0);
   });
 
   it('prints the same figures from `writ report`', async () => {
@@ -166,7 +176,8 @@ describe('the public report', () => {
       period: '2021-H2',
       requests: 1,
       items: 1,
-      itemOutcomes: { removed_legal: { count: 1, share: 1 } },
+      undecidedRequests: 0,
+      itemOutcomes: { removedLegal: { count: 1, share: 1 } },
       // Received in 2021 and decided during this test run: long past its deadline.
       deadlines: [{ country: 'KZ', decided: 1, met: 0, shareMet: 0 }],
     });
@@ -176,6 +187,18 @@ describe('the public report', () => {
     expect(table.stdout).toMatch(/removed_legal\s*│\s*1\s*│\s*100\.0%/);
     await expect(run('node', ['bin/writ.js', 'report', '--country', 'KZ', '--period', '2021'], { env })).rejects.toMatchObject({
       stderr: expect.stringContaining('period must look like 2021-H1'),
+    });
+    // A withdrawn code and a half-year that has not begun: refused, exit status 1.
+    await expect(run('node', ['bin/writ.js', 'report', '--country', 'SU', '--period', '2021-H1'], { env })).rejects.toMatchObject(
+      {
+        code: 1,
+        stderr: expect.stringContaining('--country must be a currently assigned ISO 3166-1 alpha-2 country code'),
+      },
+    );
+    const next = formatPeriod(periodOf(new Date(Date.now() + 184 * 86_400_000)));
+    await expect(run('node', ['bin/writ.js', 'report', '--country', 'KZ', '--period', next], { env })).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('period must not be after the current half-year'),
     });
   }, 60_000);
 });

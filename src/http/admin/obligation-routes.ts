@@ -11,7 +11,7 @@ import { MAX_EVIDENCE_BYTES } from '../../db/schema/index.js';
 import { WritError } from '../../domain/errors.js';
 import { type CountryObligations, type EvidenceSummary, hasDuty, obligationsRegister } from '../../domain/regimes/obligations.js';
 import { requireUser, signedInUser } from '../authentication.js';
-import { countryCode, problemSchema } from '../schemas.js';
+import { jurisdictionCode, problemSchema } from '../schemas.js';
 import type { Services } from '../services.js';
 import {
   countryObligationsSchema,
@@ -79,7 +79,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     schema: {
       tags: ['obligations'],
       summary: 'The obligations register: per jurisdiction, the regimes that apply, their duties, due dates, status and warnings',
-      querystring: z.object({ country: countryCode.optional() }),
+      querystring: z.object({ country: jurisdictionCode.optional() }),
       response: { 200: registerSchema, ...errors },
     },
     handler: async (request) => ({
@@ -92,7 +92,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     schema: {
       tags: ['obligations'],
       summary: "The platform's recorded user figures, oldest first",
-      querystring: z.object({ country: countryCode.optional() }),
+      querystring: z.object({ country: jurisdictionCode.optional() }),
       response: { 200: z.object({ figures: z.array(userFigureSchema) }), ...errors },
     },
     handler: async (request) => ({ figures: await services.compliance.figures(request.query.country) }),

@@ -9,7 +9,7 @@ import { type RegimePack, regimePackSchema } from '../../domain/regimes/pack.js'
 import { currentVersion } from '../../domain/regimes/rule-book.js';
 import { formatInZone } from '../../domain/regimes/time.js';
 import { requireUser } from '../authentication.js';
-import { countryCode, problemSchema } from '../schemas.js';
+import { jurisdictionCode, problemSchema } from '../schemas.js';
 import type { Services } from '../services.js';
 import { deadlineQuerySchema, deadlineResultSchema, regimeSummarySchema } from './schemas.js';
 
@@ -41,7 +41,7 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       tags: ['regimes'],
       security: [],
       summary: 'The legal regimes of the rule packs, with their versions and deadline categories',
-      querystring: z.object({ jurisdiction: countryCode.optional() }),
+      querystring: z.object({ jurisdiction: jurisdictionCode.optional() }),
       response: { 200: z.object({ regimes: z.array(regimeSummarySchema) }), ...errors },
     },
     handler: async (request) => ({

@@ -10,7 +10,7 @@ import {
   dutyStatuses,
 } from '../../domain/regimes/vocabulary.js';
 import { requestKinds } from '../../domain/vocabulary.js';
-import { appliedRuleSchema, countryCode, day, instant } from '../schemas.js';
+import { appliedRuleSchema, day, instant, jurisdictionCode } from '../schemas.js';
 
 const person = z.object({ id: z.uuid(), name: z.string() });
 
@@ -61,7 +61,7 @@ export const userFigureSchema = z
   .meta({ id: 'UserFigure' });
 
 export const newUserFigureSchema = z.object({
-  country: countryCode.meta({ description: 'ISO country code, or EU for figures the EU regimes count EU-wide' }),
+  country: jurisdictionCode.meta({ description: 'ISO country code, or EU for figures the EU regimes count EU-wide' }),
   metric: z.enum(coverageMetrics).meta({ description: 'The metric the law uses (see the regime coverage)' }),
   value: z.number().int().min(0).max(10_000_000_000),
   measuredOn: day,
@@ -149,7 +149,7 @@ export const registerSchema = z
   .meta({ id: 'Register' });
 
 export const dutyParams = z.object({
-  country: countryCode,
+  country: jurisdictionCode,
   regimeId: z.string().min(1).max(100),
   dutyId: z.string().min(1).max(100),
 });

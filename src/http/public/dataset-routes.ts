@@ -13,7 +13,8 @@ import {
   reasonBreakdown,
 } from '../../datasets/dataset-views.js';
 import { sourceLabels, sourceRequestKind } from '../../domain/datasets/sources.js';
-import { countryCode, problemSchema } from '../schemas.js';
+import { parseBegunPeriod } from '../../domain/period.js';
+import { jurisdictionCode, problemSchema } from '../schemas.js';
 import type { Services } from '../services.js';
 import {
   datasetImportSchema,
@@ -37,6 +38,11 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     ...services.config.surges,
     ...(minRequests === undefined ? {} : { minRequests }),
   });
+  /** A half-year after the current one is refused (400 naming the field): no one has published it. */
+  const begun = <P extends string | undefined>(period: P): P => {
+    if (period !== undefined) parseBegunPeriod(period, services.now());
+    return period;
+  };
 
   app.get(base, {
     schema: {
@@ -84,7 +90,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     schema: {
       ...common,
       summary: "A country's requests period by period in every source, and this platform's own, with surges flagged",
-      params: z.object({ country: countryCode }),
+      params: z.object({ country: jurisdictionCode }),
       response: { 200: timelineSchema, ...errors },
     },
     handler: async (request) => countryTimeline(readers, request.params.country, surgeSettings()),
@@ -94,12 +100,12 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     schema: {
       ...common,
       summary: 'Statistics of one country and half-year in one source (as `writ datasets stats`)',
-      params: z.object({ source: datasetSource, country: countryCode, period: halfYear }),
+      params: z.object({ source: datasetSource, country: jurisdictionCode, period: halfYear }),
       response: { 200: statsSchema, ...errors },
     },
     handler: async (request) => {
       const { source, country, period } = request.params;
-      return datasetStats(readers, source, country, period);
+      return datasetStats(readers, source, country, begun(period));
     },
   });
 
@@ -112,19 +118,19 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       response: { 200: rankingSchema, ...errors },
     },
     handler: async (request) =>
-      periodRanking(readers, request.params.source, request.params.period, surgeSettings(), request.query.limit),
+      periodRanking(readers, request.params.source, begun(request.params.period), surgeSettings(), request.query.limit),
   });
 
   app.get(`${base}/:source/reasons/:country/:period`, {
     schema: {
       ...common,
       summary: 'Shares of reasons for one country and half-year (Google sources only)',
-      params: z.object({ source: datasetSource, country: countryCode, period: halfYear }),
+      params: z.object({ source: datasetSource, country: jurisdictionCode, period: halfYear }),
       response: { 200: reasonSharesSchema, ...errors },
     },
     handler: async (request) => {
       const { source, country, period } = request.params;
-      return reasonBreakdown(readers, source, country, period);
+      return reasonBreakdown(readers, source, country, begun(period));
     },
   });
 
@@ -135,7 +141,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       params: z.object({ source: datasetSource }),
       querystring: z.object({
         minRequests: z.coerce.number().int().min(0).optional().meta({ description: 'Defaults to WRIT_SURGE_MIN_REQUESTS' }),
-        country: countryCode.optional(),
+        country: jurisdictionCode.optional(),
         period: halfYear.optional(),
       }),
       response: { 200: surgesSchema, ...errors },
@@ -143,7 +149,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     handler: async (request) =>
       detectSurges(readers, request.params.source, surgeSettings(request.query.minRequests), {
         country: request.query.country,
-        period: request.query.period,
+        period: begun(request.query.period),
       }),
   });
 };

@@ -4,10 +4,11 @@ import { outcomeKeys } from '../../domain/datasets/outcomes.js';
 import { datasetSources } from '../../domain/datasets/sources.js';
 
 export const datasetSource = z.enum(datasetSources).meta({ example: 'google-removals' });
+/** A half-year as written in the reports. Routes also refuse one after the current half-year (parseBegunPeriod: the clock is theirs). */
 export const halfYear = z
   .string()
   .regex(/^\d{4}-H[12]$/, 'must be a half-year such as 2021-H1')
-  .meta({ example: '2021-H1' });
+  .meta({ example: '2021-H1', description: 'A half-year, not after the current one' });
 
 const int = z.number().int();
 const counts = z.record(z.string(), int);

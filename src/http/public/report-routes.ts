@@ -1,10 +1,11 @@
 /** The public transparency report: no sign-in. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formatPeriod, parsePeriod, periodBounds } from '../../domain/period.js';
+import { formatPeriod, parseBegunPeriod, periodBounds } from '../../domain/period.js';
 import { assembleReport } from '../../domain/report.js';
 import { countryCode, countryReportSchema, deadlinePerformanceSchema, problemSchema, reportIndexSchema } from '../schemas.js';
 import type { Services } from '../services.js';
+import { halfYear } from './dataset-schemas.js';
 
 export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get('/api/v1/public/reports', {
@@ -28,11 +29,11 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       tags: ['public'],
       security: [],
       summary: "One country's report for a half-year (e.g. KZ, 2021-H1)",
-      params: z.object({ country: countryCode, period: z.string().meta({ example: '2021-H1' }) }),
+      params: z.object({ country: countryCode, period: halfYear }),
       response: { 200: countryReportSchema, 400: problemSchema },
     },
     handler: async (request) => {
-      const period = parsePeriod(request.params.period);
+      const period = parseBegunPeriod(request.params.period, services.now());
       return assembleReport(request.params.country, period, await services.reports.countryPeriod(request.params.country, period));
     },
   });
@@ -45,11 +46,11 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       description:
         'Counts requests received in the half-year (UTC) that are decided or closed; met means decided by the due instant ' +
         'stored with the request. Withdrawn and open requests are not counted.',
-      params: z.object({ country: countryCode, period: z.string().meta({ example: '2026-H1' }) }),
+      params: z.object({ country: countryCode, period: halfYear }),
       response: { 200: deadlinePerformanceSchema, 400: problemSchema },
     },
     handler: async (request) => {
-      const { start, end } = periodBounds(parsePeriod(request.params.period));
+      const { start, end } = periodBounds(parseBegunPeriod(request.params.period, services.now()));
       const rows = await services.reports.deadlinePerformance({ country: request.params.country, start, end });
       return {
         country: request.params.country,

@@ -1,6 +1,8 @@
 /** One country's transparency report for a half-year: headline numbers, charts and the outcome table. */
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { periodHasBegun } from '../../../src/domain/period.js';
+import { outcomeBucketKey } from '../../../src/domain/report.js';
 import { type ApiError, api, asApiError, type CountryReport } from '../api.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
 import { DemoBanner, Loading, ProblemMessage } from '../components/Feedback.js';
@@ -8,7 +10,7 @@ import { useDocumentTitle } from '../components/Layout.js';
 import { authorityKindLabels, bucketLabels, countryName, labelOf, type OutcomeBucket, requestKindLabels } from '../labels.js';
 import { barHeight, barOption, donutOption, type Entry, percent } from './charts.js';
 import { DeadlinesSection } from './DeadlinesSection.js';
-import { periodName, shiftPeriod } from './periods.js';
+import { periodName, readPeriod, shiftPeriod } from './periods.js';
 
 const bucketOrder = Object.keys(bucketLabels) as OutcomeBucket[];
 
@@ -31,9 +33,10 @@ function entries(record: Record<string, number>, labels: Record<string, string> 
 }
 
 /** A chart with its figures as a table for those who cannot see the chart. */
-function Figure({ title, rows, option, height }: { title: string; rows: Entry[]; option: ChartOption; height: number }) {
+function Figure(props: { title: string; rows: Entry[]; option: ChartOption; height: number; testId: string }) {
+  const { title, rows, option, height } = props;
   return (
-    <figure className="figure card">
+    <figure className="figure card" data-testid={props.testId}>
       <figcaption>
         <h3>{title}</h3>
       </figcaption>
@@ -79,7 +82,7 @@ function OutcomeTable({ report }: { report: CountryReport }) {
         </thead>
         <tbody>
           {bucketOrder.map((bucket) => {
-            const { count, share } = report.itemOutcomes[bucket];
+            const { count, share } = report.itemOutcomes[outcomeBucketKey(bucket)];
             return (
               <tr key={bucket} data-bucket={bucket}>
                 <th scope="row">
@@ -120,7 +123,7 @@ function OutcomeChart({ report }: { report: CountryReport }) {
     const rows: Entry[] = bucketOrder.map((b) => ({
       key: b,
       label: chartBucketLabels[b],
-      value: report.itemOutcomes[b].share,
+      value: report.itemOutcomes[outcomeBucketKey(b)].share,
       color: bucketColors[b],
     }));
     return barOption(rows, true);
@@ -163,19 +166,22 @@ function Charts({ report }: { report: CountryReport }) {
     <div className="figure-grid">
       <Figure
         title="Requests by requester"
+        testId="figure-requester"
         rows={figures.requester}
         option={options.requester}
         height={barHeight(figures.requester.length)}
       />
-      <Figure title="Requests by kind" rows={figures.kind} option={options.kind} height={280} />
+      <Figure title="Requests by kind" testId="figure-kind" rows={figures.kind} option={options.kind} height={280} />
       <Figure
         title="Requests by product"
+        testId="figure-product"
         rows={figures.product}
         option={options.product}
         height={barHeight(figures.product.length)}
       />
       <Figure
-        title="Requests by reason"
+        title="Decided requests by reason"
+        testId="figure-reason"
         rows={figures.reason}
         option={options.reason}
         height={barHeight(figures.reason.length)}
@@ -209,7 +215,10 @@ export function CountryReportPage() {
   }, [code, period]);
 
   const previous = shiftPeriod(period, -1);
-  const next = shiftPeriod(period, 1);
+  // No link past the present: a half-year that has not begun has no report (the API refuses it).
+  const following = shiftPeriod(period, 1);
+  const nextPeriod = following ? readPeriod(following) : null;
+  const next = nextPeriod && periodHasBegun(nextPeriod, new Date()) ? following : null;
   return (
     <article className="page report-page">
       <div className="page-heading">
@@ -255,6 +264,12 @@ export function CountryReportPage() {
                 {report.items}
               </dd>
             </div>
+            <div className="headline-figure card">
+              <dt>Requests not yet decided</dt>
+              <dd data-testid="report-undecided" data-value={report.undecidedRequests}>
+                {report.undecidedRequests}
+              </dd>
+            </div>
           </dl>
           {report.requests === 0 ? (
             <p className="empty">
@@ -270,8 +285,10 @@ export function CountryReportPage() {
           </div>
           {report.requests > 0 ? <DeadlinesSection country={code} period={period} /> : null}
           <p className="muted method">
-            A request is counted in the half-year it was received (UTC). Each request counts under one product and one reason:
-            those of most of its items. Outcomes are shares of items, not of requests; items not yet decided are “Pending review”.
+            A request is counted in the half-year it was received (UTC). Each request counts under one product, that of most of
+            its items, and, once an item of it is decided, under one reason, that of most of its decided items; requests with no
+            decided item yet have no reason and are counted apart as not yet decided. Outcomes are shares of items, not of
+            requests; items not yet decided are “Pending review”.
           </p>
         </>
       ) : null}

@@ -7,7 +7,7 @@ import { type TargetKind, targetKinds } from '../../../../src/domain/vocabulary.
 import type { ApiError } from '../../api.js';
 import { Field } from '../../components/Field.js';
 import { targetKindLabels } from '../../labels.js';
-import { type ItemDraft, newItem, pastedTargets } from './draft.js';
+import { type ItemDraft, newItem, notUrlsMessage, pastedTargets } from './draft.js';
 
 type Props = {
   items: readonly ItemDraft[];
@@ -108,6 +108,7 @@ export function ItemsEditor({ items, onChange, error, idPrefix }: Props) {
   const listId = `${useId()}-products`;
   const [paste, setPaste] = useState('');
   const [pasted, setPasted] = useState<string | null>(null);
+  const [pasteProblem, setPasteProblem] = useState<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const last = items.at(-1);
   // Only the list as a whole: the rows show their own fields' messages.
@@ -124,10 +125,17 @@ export function ItemsEditor({ items, onChange, error, idPrefix }: Props) {
   }
 
   function addPasted() {
-    const { fresh, repeated } = pastedTargets(
+    const { fresh, repeated, notUrls } = pastedTargets(
       paste,
       items.map((i) => i.target),
     );
+    // All or nothing: a line that is not a URL is said at the box, and the box keeps the text to correct.
+    const problem = notUrlsMessage(notUrls);
+    setPasteProblem(problem);
+    if (problem) {
+      setPasted(null);
+      return;
+    }
     const filled = items.filter((i) => i.target.trim());
     const added = fresh.map((target) => newItem({ targetKind: 'url', product: last?.product ?? '' }, target));
     const next = [...filled, ...added];
@@ -175,6 +183,7 @@ export function ItemsEditor({ items, onChange, error, idPrefix }: Props) {
           label="URLs, one per line"
           idPrefix={idPrefix}
           error={null}
+          problem={pasteProblem}
           hint={`Each line becomes a URL item${last?.product ? ` on ${last.product}` : ''}; rows without a target are replaced.`}
         >
           {(control) => (
@@ -184,7 +193,10 @@ export function ItemsEditor({ items, onChange, error, idPrefix }: Props) {
               rows={4}
               spellCheck={false}
               value={paste}
-              onChange={(e) => setPaste(e.target.value)}
+              onChange={(e) => {
+                setPaste(e.target.value);
+                setPasteProblem(null);
+              }}
             />
           )}
         </Field>

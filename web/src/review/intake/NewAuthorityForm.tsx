@@ -3,6 +3,7 @@
  * the intake form, so it is a group with its own button rather than a nested form.
  */
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { countryName, isCountryCode } from '../../../../src/domain/countries.js';
 import { type AuthorityKind, authorityKinds } from '../../../../src/domain/vocabulary.js';
 import type { ApiError } from '../../api.js';
 import { ProblemMessage } from '../../components/Feedback.js';
@@ -38,7 +39,9 @@ export function NewAuthorityForm({ country: initialCountry, onRegistered, onCanc
   async function register() {
     // What the browser can tell at once; the server still checks everything (and that the name is new).
     const found = {
-      country: /^[A-Za-z]{2}$/.test(country.trim()) ? null : 'Enter the two-letter country code, e.g. KZ.',
+      country: isCountryCode(country.trim().toUpperCase())
+        ? null
+        : 'Enter a country’s current two-letter code, e.g. KZ (withdrawn codes such as SU are not countries today).',
       name: name.trim() ? null : 'Enter the authority’s name.',
       kind: kind ? null : 'Choose what kind of body it is.',
     };
@@ -72,7 +75,7 @@ export function NewAuthorityForm({ country: initialCountry, onRegistered, onCanc
           label="Country code"
           error={error}
           idPrefix={prefix}
-          hint="ISO two letters, e.g. KZ"
+          hint={isCountryCode(country.trim()) ? countryName(country.trim()) : 'ISO two letters, e.g. KZ'}
           problem={missing.country}
         >
           {(control) => (

@@ -3,6 +3,7 @@
  * the authority, the categories and deadline rule of the chosen regime, and the body of
  * POST /api/v1/requests.
  */
+import { isWebUrl } from '../../../../src/domain/item-target.js';
 import { versionAt } from '../../../../src/domain/regimes/rule-book.js';
 import type { DeadlineClock } from '../../../../src/domain/regimes/vocabulary.js';
 import type { Channel, RequestKind, TargetKind } from '../../../../src/domain/vocabulary.js';
@@ -116,21 +117,37 @@ export function splitCategories(text: string): string[] {
     .filter(Boolean);
 }
 
-/** One target per non-empty line of pasted text, without the ones already listed. */
-export function pastedTargets(text: string, existing: readonly string[]): { fresh: string[]; repeated: number } {
+/**
+ * One URL per non-empty line of pasted text, without the ones already listed; lines that are not
+ * absolute http(s) URLs are returned apart (numbered from 1), as the API would refuse them.
+ */
+export function pastedTargets(
+  text: string,
+  existing: readonly string[],
+): { fresh: string[]; repeated: number; notUrls: { line: number; text: string }[] } {
   const seen = new Set(existing.map((t) => t.trim()).filter(Boolean));
   const fresh: string[] = [];
+  const notUrls: { line: number; text: string }[] = [];
   let repeated = 0;
-  for (const line of text.split(/\r?\n/)) {
+  text.split(/\r?\n/).forEach((line, index) => {
     const target = line.trim();
-    if (!target) continue;
-    if (seen.has(target)) repeated++;
+    if (!target) return;
+    if (!isWebUrl(target)) notUrls.push({ line: index + 1, text: target });
+    else if (seen.has(target)) repeated++;
     else {
       seen.add(target);
       fresh.push(target);
     }
-  }
-  return { fresh, repeated };
+  });
+  return { fresh, repeated, notUrls };
+}
+
+/** `Line 2 is not an absolute http(s) URL: “not a url”`, for the paste box; null when every line is one. */
+export function notUrlsMessage(notUrls: readonly { line: number; text: string }[]): string | null {
+  const [first, ...rest] = notUrls;
+  if (!first) return null;
+  const more = rest.length ? ` (and ${rest.length} more line${rest.length === 1 ? '' : 's'})` : '';
+  return `Line ${first.line} is not an absolute http(s) URL: “${first.text}”${more}. Nothing was added; correct or remove it.`;
 }
 
 /** The body of POST /api/v1/requests. Empty texts are left for the server to name. */
