@@ -95,7 +95,8 @@ export const requests = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     /** A short human reference, `WR-000123`, quoted in correspondence with the authority. */
-    reference: text('reference').notNull().default(sql`'WR-' || lpad(nextval('request_reference_seq')::text, 6, '0')`),
+    // WR-000123 up to six digits, then as many as it takes (lpad alone cut WR-1000000 to WR-100000).
+    reference: text('reference').notNull().default(sql`writ_next_reference()`),
     kind: requestKind('kind').notNull(),
     authorityId: uuid('authority_id')
       .notNull()
