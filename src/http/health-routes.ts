@@ -4,10 +4,10 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemSchema } from '../contracts/common.js';
 import { checkDatabase } from '../db/availability.js';
 import type { Database } from '../db/connection.js';
 import { WritError } from '../domain/errors.js';
-import { problemSchema } from './schemas.js';
 
 // Short, so that a probe answers well before a load balancer's own timeout.
 const readinessTimeoutMs = 2_000;

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemSchema } from '../contracts/common.js';
+import { credentialsSchema, currentUserSchema, sessionSchema } from '../contracts/session.js';
 import { WritError } from '../domain/errors.js';
 import { requireUser, SESSION_COOKIE, signedInUser } from './authentication.js';
-import { credentialsSchema, problemSchema, sessionSchema, userSchema } from './schemas.js';
 import type { Services } from './services.js';
 
 // Verifying against a real hash when the account does not exist keeps response times alike.
@@ -56,7 +57,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     schema: {
       tags: ['session'],
       summary: 'The signed-in user',
-      response: { 200: z.object({ user: userSchema }), 401: problemSchema },
+      response: { 200: currentUserSchema, 401: problemSchema },
     },
     onRequest: requireUser,
     handler: async (request) => ({ user: signedInUser(request) }),

@@ -4,31 +4,28 @@
  * problem+json and are thrown as ApiError.
  */
 import type { z } from 'zod';
-import type { RegimePack } from '../../src/domain/regimes/pack.js';
-import type { RequestStatus } from '../../src/domain/vocabulary.js';
 import type {
   countryObligationsSchema,
   dutyUpdateSchema,
   evidenceResponseSchema,
   newEvidenceSchema,
   newUserFigureSchema,
-  regimeSummarySchema,
   registerSchema,
   userFigureSchema,
-} from '../../src/http/admin/schemas.js';
+} from '../../src/contracts/obligations.js';
+import type { regimeSummarySchema } from '../../src/contracts/regimes.js';
+import type { countryReportSchema, deadlinePerformanceSchema, reportIndexSchema } from '../../src/contracts/reports.js';
 import type {
-  countryReportSchema,
-  deadlinePerformanceSchema,
   decisionInputSchema,
   eventSchema,
   itemSchema,
-  reportIndexSchema,
   requestDetailSchema,
   requestListSchema,
   requestSummarySchema,
-  sessionSchema,
-  userSchema,
-} from '../../src/http/schemas.js';
+} from '../../src/contracts/requests.js';
+import type { sessionSchema, userSchema } from '../../src/contracts/session.js';
+import type { RegimePack } from '../../src/domain/regimes/pack.js';
+import type { RequestStatus } from '../../src/domain/vocabulary.js';
 
 export type RequestSummary = z.output<typeof requestSummarySchema>;
 export type RequestDetail = z.output<typeof requestDetailSchema>;

@@ -5,8 +5,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createAccount, MIN_PASSWORD_LENGTH, signOutEverywhere } from '../../app/accounts.js';
+import { idParam, problemSchema } from '../../contracts/common.js';
+import { userSchema } from '../../contracts/session.js';
 import { requireRole } from '../authentication.js';
-import { idParam, problemSchema, userSchema } from '../schemas.js';
 import type { Services } from '../services.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };

@@ -7,12 +7,7 @@
 import contentDisposition from 'content-disposition';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MAX_EVIDENCE_BYTES } from '../../db/schema/index.js';
-import { WritError } from '../../domain/errors.js';
-import { type CountryObligations, type EvidenceSummary, hasDuty, obligationsRegister } from '../../domain/regimes/obligations.js';
-import { requireUser, signedInUser } from '../authentication.js';
-import { jurisdictionCode, problemSchema } from '../schemas.js';
-import type { Services } from '../services.js';
+import { idParam, problemSchema } from '../../contracts/common.js';
 import {
   countryObligationsSchema,
   dutyParams,
@@ -20,9 +15,16 @@ import {
   evidenceResponseSchema,
   newEvidenceSchema,
   newUserFigureSchema,
+  recordedFigureSchema,
+  registerQuery,
   registerSchema,
-  userFigureSchema,
-} from './schemas.js';
+  userFigureListSchema,
+} from '../../contracts/obligations.js';
+import { MAX_EVIDENCE_BYTES } from '../../db/schema/index.js';
+import { WritError } from '../../domain/errors.js';
+import { type CountryObligations, type EvidenceSummary, hasDuty, obligationsRegister } from '../../domain/regimes/obligations.js';
+import { requireUser, signedInUser } from '../authentication.js';
+import type { Services } from '../services.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -79,7 +81,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     schema: {
       tags: ['obligations'],
       summary: 'The obligations register: per jurisdiction, the regimes that apply, their duties, due dates, status and warnings',
-      querystring: z.object({ country: jurisdictionCode.optional() }),
+      querystring: registerQuery,
       response: { 200: registerSchema, ...errors },
     },
     handler: async (request) => ({
@@ -92,8 +94,8 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     schema: {
       tags: ['obligations'],
       summary: "The platform's recorded user figures, oldest first",
-      querystring: z.object({ country: jurisdictionCode.optional() }),
-      response: { 200: z.object({ figures: z.array(userFigureSchema) }), ...errors },
+      querystring: registerQuery,
+      response: { 200: userFigureListSchema, ...errors },
     },
     handler: async (request) => ({ figures: await services.compliance.figures(request.query.country) }),
   });
@@ -103,7 +105,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       tags: ['obligations'],
       summary: 'Record a user figure for a jurisdiction, in the metric a law uses, with the date it was measured',
       body: newUserFigureSchema,
-      response: { 201: z.object({ figure: userFigureSchema, country: countryObligationsSchema }), ...errors },
+      response: { 201: recordedFigureSchema, ...errors },
     },
     handler: async (request, reply) => {
       const b = request.body;
@@ -162,7 +164,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
     schema: {
       tags: ['obligations'],
       summary: 'Download an evidence file (the bytes, with its media type and an X-Content-SHA256 header)',
-      params: z.object({ id: z.uuid('must be a UUID') }),
+      params: idParam,
       response: { 200: z.any().meta({ description: 'The file' }), ...errors },
     },
     handler: async (request, reply) => {

@@ -3,15 +3,20 @@
  * storing anything (for the intake form), and the public deadline figures of a report.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { problemSchema } from '../../contracts/common.js';
+import {
+  deadlineQuerySchema,
+  deadlineResultSchema,
+  regimeIdParam,
+  regimeListQuery,
+  regimeListSchema,
+} from '../../contracts/regimes.js';
 import { computeDeadline } from '../../domain/regimes/deadline-engine.js';
 import { type RegimePack, regimePackSchema } from '../../domain/regimes/pack.js';
 import { currentVersion } from '../../domain/regimes/rule-book.js';
 import { formatInZone } from '../../domain/regimes/time.js';
 import { requireUser } from '../authentication.js';
-import { jurisdictionCode, problemSchema } from '../schemas.js';
 import type { Services } from '../services.js';
-import { deadlineQuerySchema, deadlineResultSchema, regimeSummarySchema } from './schemas.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
@@ -41,8 +46,8 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       tags: ['regimes'],
       security: [],
       summary: 'The legal regimes of the rule packs, with their versions and deadline categories',
-      querystring: z.object({ jurisdiction: jurisdictionCode.optional() }),
-      response: { 200: z.object({ regimes: z.array(regimeSummarySchema) }), ...errors },
+      querystring: regimeListQuery,
+      response: { 200: regimeListSchema, ...errors },
     },
     handler: async (request) => ({
       regimes: services.rules.packs
@@ -56,7 +61,7 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       tags: ['regimes'],
       security: [],
       summary: 'One rule pack in full: versions, coverage, duties, deadlines, sources with quotes',
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: regimeIdParam,
       response: { 200: regimePackSchema, ...errors },
     },
     handler: async (request) => services.rules.get(request.params.id),
@@ -66,7 +71,7 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     schema: {
       tags: ['regimes'],
       summary: 'The deadline an order would get (nothing is stored)',
-      params: z.object({ id: z.string().min(1).max(100) }),
+      params: regimeIdParam,
       querystring: deadlineQuerySchema,
       response: { 200: deadlineResultSchema, ...errors },
     },

@@ -3,7 +3,22 @@
  * public, no sign-in. The comparison pages of the web UI read these. Definitions: docs/methodology.md.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { idParam, problemSchema } from '../../contracts/common.js';
+import {
+  countryParams,
+  datasetImportSchema,
+  datasetIndexSchema,
+  rankingQuery,
+  rankingSchema,
+  reasonSharesSchema,
+  sourceCountryPeriodParams,
+  sourceParams,
+  sourcePeriodParams,
+  statsSchema,
+  surgeQuery,
+  surgesSchema,
+  timelineSchema,
+} from '../../contracts/datasets.js';
 import {
   countryTimeline,
   type DatasetReaders,
@@ -14,19 +29,7 @@ import {
 } from '../../datasets/dataset-views.js';
 import { sourceLabels, sourceRequestKind } from '../../domain/datasets/sources.js';
 import { parseBegunPeriod } from '../../domain/period.js';
-import { jurisdictionCode, problemSchema } from '../schemas.js';
 import type { Services } from '../services.js';
-import {
-  datasetImportSchema,
-  datasetIndexSchema,
-  datasetSource,
-  halfYear,
-  rankingSchema,
-  reasonSharesSchema,
-  statsSchema,
-  surgesSchema,
-  timelineSchema,
-} from './dataset-schemas.js';
 
 const base = '/api/v1/public/datasets';
 const common = { tags: ['datasets'], security: [] };
@@ -80,7 +83,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     schema: {
       ...common,
       summary: 'One import with every data-quality warning (file, line, what is odd)',
-      params: z.object({ id: z.uuid('must be a UUID') }),
+      params: idParam,
       response: { 200: datasetImportSchema, ...errors },
     },
     handler: async (request) => services.datasets.importById(request.params.id),
@@ -90,7 +93,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     schema: {
       ...common,
       summary: "A country's requests period by period in every source, and this platform's own, with surges flagged",
-      params: z.object({ country: jurisdictionCode }),
+      params: countryParams,
       response: { 200: timelineSchema, ...errors },
     },
     handler: async (request) => countryTimeline(readers, request.params.country, surgeSettings()),
@@ -100,7 +103,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     schema: {
       ...common,
       summary: 'Statistics of one country and half-year in one source (as `writ datasets stats`)',
-      params: z.object({ source: datasetSource, country: jurisdictionCode, period: halfYear }),
+      params: sourceCountryPeriodParams,
       response: { 200: statsSchema, ...errors },
     },
     handler: async (request) => {
@@ -113,8 +116,8 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     schema: {
       ...common,
       summary: 'Countries ranked by requests in a half-year, with the shares of government criticism and national security',
-      params: z.object({ source: datasetSource, period: halfYear }),
-      querystring: z.object({ limit: z.coerce.number().int().min(1).max(300).optional() }),
+      params: sourcePeriodParams,
+      querystring: rankingQuery,
       response: { 200: rankingSchema, ...errors },
     },
     handler: async (request) =>
@@ -125,7 +128,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     schema: {
       ...common,
       summary: 'Shares of reasons for one country and half-year (Google sources only)',
-      params: z.object({ source: datasetSource, country: jurisdictionCode, period: halfYear }),
+      params: sourceCountryPeriodParams,
       response: { 200: reasonSharesSchema, ...errors },
     },
     handler: async (request) => {
@@ -138,12 +141,8 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     schema: {
       ...common,
       summary: 'Periods whose requests exceed a robust baseline of the country’s earlier periods (rolling median and MAD)',
-      params: z.object({ source: datasetSource }),
-      querystring: z.object({
-        minRequests: z.coerce.number().int().min(0).optional().meta({ description: 'Defaults to WRIT_SURGE_MIN_REQUESTS' }),
-        country: jurisdictionCode.optional(),
-        period: halfYear.optional(),
-      }),
+      params: sourceParams,
+      querystring: surgeQuery,
       response: { 200: surgesSchema, ...errors },
     },
     handler: async (request) =>

@@ -1,11 +1,10 @@
 /** The public transparency report: no sign-in. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { problemSchema } from '../../contracts/common.js';
+import { countryReportSchema, deadlinePerformanceSchema, reportIndexSchema, reportParams } from '../../contracts/reports.js';
 import { formatPeriod, parseBegunPeriod, periodBounds } from '../../domain/period.js';
 import { assembleReport } from '../../domain/report.js';
-import { countryCode, countryReportSchema, deadlinePerformanceSchema, problemSchema, reportIndexSchema } from '../schemas.js';
 import type { Services } from '../services.js';
-import { halfYear } from './dataset-schemas.js';
 
 export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   app.get('/api/v1/public/reports', {
@@ -29,7 +28,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       tags: ['public'],
       security: [],
       summary: "One country's report for a half-year (e.g. KZ, 2021-H1)",
-      params: z.object({ country: countryCode, period: halfYear }),
+      params: reportParams,
       response: { 200: countryReportSchema, 400: problemSchema },
     },
     handler: async (request) => {
@@ -46,7 +45,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       description:
         'Counts requests received in the half-year (UTC) that are decided or closed; met means decided by the due instant ' +
         'stored with the request. Withdrawn and open requests are not counted.',
-      params: z.object({ country: countryCode, period: halfYear }),
+      params: reportParams,
       response: { 200: deadlinePerformanceSchema, 400: problemSchema },
     },
     handler: async (request) => {

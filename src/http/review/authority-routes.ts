@@ -1,9 +1,9 @@
 /** The register of authorities that send orders. Every government gets the same channel. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { authorityListQuery, authorityListSchema, authoritySchema, newAuthoritySchema } from '../../contracts/authorities.js';
+import { problemSchema } from '../../contracts/common.js';
 import { checkNewAuthority } from '../../domain/authority.js';
 import { requireUser } from '../authentication.js';
-import { authoritySchema, countryCode, newAuthoritySchema, problemSchema } from '../schemas.js';
 import type { Services } from '../services.js';
 
 export const authorityRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
@@ -13,8 +13,8 @@ export const authorityRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
     schema: {
       tags: ['authorities'],
       summary: 'List authorities',
-      querystring: z.object({ country: countryCode.optional() }),
-      response: { 200: z.object({ authorities: z.array(authoritySchema) }), 400: problemSchema, 401: problemSchema },
+      querystring: authorityListQuery,
+      response: { 200: authorityListSchema, 400: problemSchema, 401: problemSchema },
     },
     handler: async (request) => ({ authorities: await services.authorities.list(request.query.country) }),
   });

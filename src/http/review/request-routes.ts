@@ -1,22 +1,21 @@
 /** The reviewers' API: record orders, list and read them, decide items, move a request along. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { idParam, problemSchema } from '../../contracts/common.js';
+import {
+  decisionInputSchema,
+  itemParams,
+  newRequestSchema,
+  recomputeDeadlineSchema,
+  requestDetailSchema,
+  requestListQuery,
+  requestListSchema,
+  statusChangeSchema,
+} from '../../contracts/requests.js';
 import type { RequestDetailView } from '../../db/requests-repository.js';
 import { deadlineFor, reviewDeadline } from '../../domain/deadline.js';
 import { checkRegimeFitsAuthority, receiveRequest } from '../../domain/intake.js';
 import { requireUser, signedInUser } from '../authentication.js';
 import { presentDetail, presentSummary } from '../presenters.js';
-import {
-  decisionInputSchema,
-  idParam,
-  itemParams,
-  newRequestSchema,
-  problemSchema,
-  requestDetailSchema,
-  requestListQuery,
-  requestListSchema,
-  statusChangeSchema,
-} from '../schemas.js';
 import type { Services } from '../services.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema };
@@ -126,12 +125,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
         'A later change of a rule pack never moves a stored deadline by itself. This explicit action applies the current packs, ' +
         'optionally with a corrected regime, category or period, and records a deadline_recomputed event with before and after.',
       params: idParam,
-      body: z.object({
-        note: z.string().trim().min(1, 'say why the deadline is recomputed').max(2000),
-        regime: z.string().trim().min(1).max(100).nullable().optional(),
-        category: z.string().trim().min(1).max(100).nullable().optional(),
-        periodSetInOrderHours: z.number().positive().max(8760).nullable().optional(),
-      }),
+      body: recomputeDeadlineSchema,
       response: { 200: requestDetailSchema, ...errors },
     },
     handler: async (request) => {

@@ -3,7 +3,6 @@
  * from the server's Zod schemas by type-only import; failures are thrown as the UI's ApiError.
  */
 import type { z } from 'zod';
-import type { DatasetSource } from '../../../src/domain/datasets/sources.js';
 import type {
   datasetIndexSchema,
   googleStatsSchema,
@@ -12,7 +11,8 @@ import type {
   reasonSharesSchema,
   statsSchema,
   timelineSchema,
-} from '../../../src/http/public/dataset-schemas.js';
+} from '../../../src/contracts/datasets.js';
+import type { DatasetSource } from '../../../src/domain/datasets/sources.js';
 import { ApiError, problemFrom } from '../api.js';
 
 export type { DatasetSource };

@@ -4,8 +4,9 @@
  * thrown as the UI's ApiError.
  */
 import type { z } from 'zod';
-import type { deadlineResultSchema } from '../../../../src/http/admin/schemas.js';
-import type { authoritySchema, newAuthoritySchema, newRequestSchema } from '../../../../src/http/schemas.js';
+import type { authoritySchema, newAuthoritySchema } from '../../../../src/contracts/authorities.js';
+import type { deadlineResultSchema } from '../../../../src/contracts/regimes.js';
+import type { newRequestSchema } from '../../../../src/contracts/requests.js';
 import { ApiError, problemFrom, type RequestDetail } from '../../api.js';
 
 export type Authority = z.output<typeof authoritySchema>;

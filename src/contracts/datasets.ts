@@ -1,14 +1,21 @@
 /** Wire shapes of the published-datasets API (public, no sign-in); OpenAPI is generated from them. */
 import { z } from 'zod';
-import { outcomeKeys } from '../../domain/datasets/outcomes.js';
-import { datasetSources } from '../../domain/datasets/sources.js';
+import { outcomeKeys } from '../domain/datasets/outcomes.js';
+import { datasetSources } from '../domain/datasets/sources.js';
+import { halfYear, jurisdictionCode } from './common.js';
 
 export const datasetSource = z.enum(datasetSources).meta({ example: 'google-removals' });
-/** A half-year as written in the reports. Routes also refuse one after the current half-year (parseBegunPeriod: the clock is theirs). */
-export const halfYear = z
-  .string()
-  .regex(/^\d{4}-H[12]$/, 'must be a half-year such as 2021-H1')
-  .meta({ example: '2021-H1', description: 'A half-year, not after the current one' });
+
+export const countryParams = z.object({ country: jurisdictionCode });
+export const sourceParams = z.object({ source: datasetSource });
+export const sourcePeriodParams = z.object({ source: datasetSource, period: halfYear });
+export const sourceCountryPeriodParams = z.object({ source: datasetSource, country: jurisdictionCode, period: halfYear });
+export const rankingQuery = z.object({ limit: z.coerce.number().int().min(1).max(300).optional() });
+export const surgeQuery = z.object({
+  minRequests: z.coerce.number().int().min(0).optional().meta({ description: 'Defaults to WRIT_SURGE_MIN_REQUESTS' }),
+  country: jurisdictionCode.optional(),
+  period: halfYear.optional(),
+});
 
 const int = z.number().int();
 const counts = z.record(z.string(), int);

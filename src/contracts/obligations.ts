@@ -1,53 +1,14 @@
-/** Wire shapes of the regimes, deadlines and obligations API (the Compliance page reads these). */
+/** Wire shapes of the obligations register: user figures, duties with status and evidence (the Compliance page). */
 import { z } from 'zod';
-import { readingSchema, thresholdSchema } from '../../domain/regimes/pack.js';
+import { readingSchema, thresholdSchema } from '../domain/regimes/pack.js';
 import {
   complianceWindowStarts,
   confidenceLevels,
   coverageMetrics,
-  deadlineClocks,
   dutyKinds,
   dutyStatuses,
-} from '../../domain/regimes/vocabulary.js';
-import { requestKinds } from '../../domain/vocabulary.js';
-import { appliedRuleSchema, day, instant, jurisdictionCode } from '../schemas.js';
-
-const person = z.object({ id: z.uuid(), name: z.string() });
-
-export const regimeSummarySchema = z
-  .object({
-    id: z.string(),
-    jurisdiction: z.string(),
-    jurisdictionKind: z.enum(['country', 'union']),
-    name: z.object({ en: z.string(), local: z.string().optional(), localLanguage: z.string().optional() }),
-    confidence: z.enum(confidenceLevels),
-    timeZone: z.string(),
-    currentVersion: z
-      .object({ version: z.number().int(), from: z.string(), until: z.string().nullable() })
-      .nullable()
-      .meta({ description: 'The version in force today; null when the regime has ended (e.g. de-netzdg)' }),
-    versions: z.array(z.object({ version: z.number().int(), from: z.string(), until: z.string().nullable() })),
-    categories: z
-      .array(z.object({ kind: z.enum(requestKinds), category: z.string().nullable(), clock: z.enum(deadlineClocks) }))
-      .meta({ description: 'Deadline categories of the current (else latest) version; null category: any category' }),
-    sourceCount: z.number().int(),
-  })
-  .meta({ id: 'RegimeSummary' });
-
-export const deadlineQuerySchema = z.object({
-  kind: z.enum(requestKinds),
-  category: z.string().trim().min(1).max(100).optional(),
-  receivedAt: instant,
-  periodSetInOrderHours: z.coerce.number().positive().max(8760).optional(),
-});
-
-export const deadlineResultSchema = appliedRuleSchema
-  .extend({
-    dueAt: z.string(),
-    dueAtAuthorityTime: z.string().meta({ description: "The due instant in the regime's time zone, with its offset" }),
-    explanation: z.string(),
-  })
-  .meta({ id: 'DeadlineResult' });
+} from '../domain/regimes/vocabulary.js';
+import { day, jurisdictionCode, person } from './common.js';
 
 export const userFigureSchema = z
   .object({
@@ -183,3 +144,7 @@ export const newEvidenceSchema = z.object({
 });
 
 export const evidenceResponseSchema = evidenceSchema;
+
+export const registerQuery = z.object({ country: jurisdictionCode.optional() });
+export const userFigureListSchema = z.object({ figures: z.array(userFigureSchema) });
+export const recordedFigureSchema = z.object({ figure: userFigureSchema, country: countryObligationsSchema });

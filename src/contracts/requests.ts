@@ -1,63 +1,13 @@
-/** The wire shapes of API v1, as Zod schemas; OpenAPI is generated from them. */
+/** Wire shapes of the reviewers' API: orders, their items, decisions, status and history. */
 import { z } from 'zod';
-import { countryCodeMessage, isCountryCode, isJurisdictionCode, jurisdictionCodeMessage } from '../domain/countries.js';
 import { isWebUrl, webUrlMessage } from '../domain/item-target.js';
 import { slaStates } from '../domain/regimes/sla.js';
 import { deadlineBases, deadlineClocks } from '../domain/regimes/vocabulary.js';
-import { outcomeBucketKeys } from '../domain/report.js';
-import { isDayWithinRecordRange, isWithinRecordRange, recordRangeMessage } from '../domain/time-range.js';
-import { authorityKinds, channels, outcomes, reasons, requestKinds, requestStatuses, targetKinds } from '../domain/vocabulary.js';
+import { channels, outcomes, reasons, requestKinds, requestStatuses, targetKinds } from '../domain/vocabulary.js';
+import { authoritySchema } from './authorities.js';
+import { countryCode, instant, person, text } from './common.js';
 
-/** A country by its currently assigned ISO 3166-1 alpha-2 code; withdrawn (SU) and unassigned (XX) codes are refused. */
-export const countryCode = z
-  .string()
-  .regex(/^[A-Za-z]{2}$/, countryCodeMessage)
-  .refine((c) => isCountryCode(c.toUpperCase()), countryCodeMessage)
-  .transform((c) => c.toUpperCase())
-  .meta({ example: 'KZ' });
-
-/** A country, or EU where a law, a figure or a published count covers the whole European Union. */
-export const jurisdictionCode = z
-  .string()
-  .regex(/^[A-Za-z]{2}$/, jurisdictionCodeMessage)
-  .refine((c) => isJurisdictionCode(c.toUpperCase()), jurisdictionCodeMessage)
-  .transform((c) => c.toUpperCase())
-  .meta({ example: 'KZ' });
-
-/** An instant as ISO-8601 with an offset, within the years Writ's records speak of (src/domain/time-range.ts). */
-export const instant = z.iso
-  .datetime({
-    offset: true,
-    message: 'must be an ISO-8601 date-time with a UTC offset, e.g. 2026-03-10T23:30:00+05:00',
-  })
-  .refine((v) => isWithinRecordRange(new Date(v)), recordRangeMessage);
-
-/** A calendar date written YYYY-MM-DD, within the same years. */
-export const day = z.iso
-  .date({ message: 'must be a date written YYYY-MM-DD' })
-  .refine(isDayWithinRecordRange, recordRangeMessage);
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-
-export const idParam = z.object({ id: z.uuid('must be a UUID') });
 export const itemParams = z.object({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
-
-export const authoritySchema = z
-  .object({
-    id: z.uuid(),
-    country: z.string(),
-    name: z.string(),
-    kind: z.enum(authorityKinds),
-    timeZone: z.string().nullable().meta({ description: 'IANA zone the authority works in, when known' }),
-    isDemo: z.boolean(),
-  })
-  .meta({ id: 'Authority' });
-
-export const newAuthoritySchema = z.object({
-  country: countryCode,
-  name: text(200),
-  kind: z.enum(authorityKinds),
-  timeZone: text(64).optional().meta({ example: 'Asia/Almaty', description: 'IANA zone the authority works in' }),
-});
 
 export const newItemSchema = z
   .object({
@@ -99,8 +49,6 @@ export const newRequestSchema = z.object({
     .meta({ description: 'The period the order itself sets, in hours, where the law leaves it to the order' }),
   items: z.array(newItemSchema).min(1, 'an order names at least one item').max(5000, 'at most 5000 items per request'),
 });
-
-const person = z.object({ id: z.uuid(), name: z.string() });
 
 export const decisionSchema = z
   .object({
@@ -236,65 +184,9 @@ export const requestListQuery = z.object({
 
 export const requestListSchema = z.object({ requests: z.array(requestSummarySchema), total: z.number().int() });
 
-export const credentialsSchema = z.object({ email: text(320), password: z.string().min(1, 'must not be empty').max(1000) });
-export const userSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string(), role: z.enum(['reviewer', 'admin']) });
-export const sessionSchema = z.object({ user: userSchema, token: z.string(), expiresAt: z.string() });
-
-const share = z.object({ count: z.number().int(), share: z.number() });
-export const countryReportSchema = z
-  .object({
-    country: z.string(),
-    period: z.string(),
-    requests: z.number().int(),
-    items: z.number().int(),
-    requestsByRequesterKind: z.record(z.string(), z.number().int()),
-    requestsByKind: z.record(z.string(), z.number().int()),
-    requestsByProduct: z.record(z.string(), z.number().int()),
-    requestsByReason: z
-      .record(z.string(), z.number().int())
-      .meta({ description: 'Requests with a decided item, by the reason most of their decided items were decided under' }),
-    undecidedRequests: z
-      .number()
-      .int()
-      .meta({ description: 'Requests none of whose items is decided yet (they have no reason)' }),
-    itemOutcomes: z.object(
-      Object.fromEntries(outcomeBucketKeys.map((b) => [b, share])) as Record<(typeof outcomeBucketKeys)[number], typeof share>,
-    ),
-    containsDemoData: z.boolean(),
-  })
-  .meta({ id: 'CountryReport' });
-
-export const reportIndexSchema = z.object({
-  periods: z.array(z.object({ country: z.string(), period: z.string(), requests: z.number().int() })),
+export const recomputeDeadlineSchema = z.object({
+  note: z.string().trim().min(1, 'say why the deadline is recomputed').max(2000),
+  regime: z.string().trim().min(1).max(100).nullable().optional(),
+  category: z.string().trim().min(1).max(100).nullable().optional(),
+  periodSetInOrderHours: z.number().positive().max(8760).nullable().optional(),
 });
-
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    code: z.string(),
-    field: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-    instance: z.string().optional(),
-  })
-  .meta({ id: 'Problem' });
-
-export const deadlinePerformanceSchema = z
-  .object({
-    country: z.string(),
-    period: z.string(),
-    rows: z.array(
-      z.object({
-        country: z.string(),
-        regimeId: z.string().nullable().meta({ description: 'null: requests that named no regime (policy deadlines)' }),
-        regimeName: z.string().nullable().meta({ description: "The regime's English name, from its rule pack" }),
-        decided: z.number().int(),
-        met: z.number().int(),
-        shareMet: z.number().meta({ description: 'Share of decided orders decided by their due instant' }),
-        medianHoursToDecision: z.number().nullable(),
-      }),
-    ),
-  })
-  .meta({ id: 'DeadlinePerformance' });
