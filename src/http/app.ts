@@ -6,10 +6,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -17,9 +16,11 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { createWrit } from '../app/context.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';
+import { loadRuleBook } from '../rules/packs.js';
 import { accountRoutes } from './admin/account-routes.js';
 import { obligationRoutes } from './admin/obligation-routes.js';
 import { regimeRoutes } from './admin/regime-routes.js';
@@ -33,8 +34,8 @@ import { reportRoutes } from './public/report-routes.js';
 import { authorityRoutes } from './review/authority-routes.js';
 import { requestRoutes } from './review/request-routes.js';
 import { securityHeaders } from './security-headers.js';
-import { createServices } from './services.js';
 import { sessionRoutes } from './session-routes.js';
+import { webApp } from './web-app.js';
 
 export const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -46,13 +47,22 @@ export type AppOptions = {
   /** The rule packs, when the caller has loaded them already; otherwise loaded from config.rulesDir. */
   rules?: RuleBook;
   logger?: boolean;
+  /** The built web UI; tests pass one of their own. */
+  webRoot?: string;
 };
 
-export async function buildApp({ config, database, now, logger, rules }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  now,
+  logger,
+  rules,
+  webRoot: web = webRoot,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger === false ? false : { level: config.logLevel, stream: logDestination(config.log) },
     // One line per request (onResponse below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 5 * 1024 * 1024,
     // Receiving a request (a slow client); time spent on the database is bounded by its own timeouts.
     requestTimeout: config.requestTimeoutMs,
@@ -96,47 +106,23 @@ export async function buildApp({ config, database, now, logger, rules }: AppOpti
   await app.register(securityHeaders, { https: config.cookieSecure });
   await app.register(guards, { allowedOrigins: config.allowedOrigins });
 
-  const services = createServices(database.db, config, now, rules);
+  // A broken rule pack stops the server here, before it serves anything.
+  const writ = createWrit(database.db, config, { now, rules: rules ?? loadRuleBook(config.rulesDir) });
   await app.register(fastifyCookie);
-  await app.register(authentication, { users: services.users });
+  await app.register(authentication, { users: writ.users });
 
   await app.register(healthRoutes, { database });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(sessionRoutes, { services });
-  await app.register(authorityRoutes, { services });
-  await app.register(requestRoutes, { services });
-  await app.register(reportRoutes, { services });
-  await app.register(datasetRoutes, { services });
-  await app.register(regimeRoutes, { services });
-  await app.register(obligationRoutes, { services });
-  await app.register(accountRoutes, { services });
+  await app.register(sessionRoutes, { writ });
+  await app.register(authorityRoutes, { writ });
+  await app.register(requestRoutes, { writ });
+  await app.register(reportRoutes, { writ });
+  await app.register(datasetRoutes, { writ });
+  await app.register(regimeRoutes, { writ });
+  await app.register(obligationRoutes, { writ });
+  await app.register(accountRoutes, { writ });
 
-  if (existsSync(webRoot)) {
-    // Hashed asset files, looked up on each request so that a rebuild needs no restart.
-    await app.register(fastifyStatic, {
-      root: path.join(webRoot, 'assets'),
-      prefix: '/assets/',
-      index: false,
-      maxAge: '1y',
-      immutable: true,
-    });
-    const spaRoutes = [
-      '/',
-      '/signin',
-      '/review',
-      '/review/*',
-      '/reports',
-      '/reports/*',
-      '/compliance',
-      '/compliance/*',
-      '/compare',
-      '/compare/*',
-      '/methodology',
-    ];
-    for (const url of spaRoutes) {
-      app.get(url, { schema: { hide: true } }, (_req, reply) => reply.sendFile('index.html', webRoot, { maxAge: 0 }));
-    }
-  }
+  if (existsSync(path.join(web, 'index.html'))) await webApp(app, { root: web });
   return app;
 }
