@@ -1,11 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
+import { pages } from '../../src/contracts/pages.js';
 import { CompliancePage } from './compliance/CompliancePage.js';
 import { RegimeDetailPage } from './compliance/RegimeDetail.js';
 import { RegimeListPage } from './compliance/RegimeList.js';
-import { Loading, NotFoundPage } from './components/Feedback.js';
+import { Loading } from './components/Feedback.js';
 import { PublicLayout } from './components/Layout.js';
+import { NotFoundPage } from './components/NotFound.js';
 import { ReportIndexPage } from './public/ReportIndex.js';
 import { IntakePage } from './review/intake/IntakePage.js';
 import { QueuePage } from './review/Queue.js';
@@ -19,51 +21,52 @@ const router = createBrowserRouter([
   {
     element: <PublicLayout />,
     children: [
-      { path: '/', element: <ReportIndexPage /> },
-      { path: '/reports', element: <ReportIndexPage /> },
+      { path: pages.home, element: <ReportIndexPage /> },
+      { path: pages.reports, element: <ReportIndexPage /> },
       {
-        path: '/reports/:country/:period',
+        path: pages.report,
         // ECharts is large: only the report page loads it.
         lazy: async () => ({ Component: (await import('./public/CountryReport.js')).CountryReportPage }),
         hydrateFallbackElement: <Loading what="the report" />,
       },
       {
-        path: '/compare',
+        path: pages.compare,
         lazy: async () => ({ Component: (await import('./compare/CompareIndex.js')).CompareIndexPage }),
         hydrateFallbackElement: <Loading what="the comparison" />,
       },
       {
-        path: '/compare/:country',
+        path: pages.compareCountry,
         lazy: async () => ({ Component: (await import('./compare/CountryCompare.js')).CountryComparePage }),
         hydrateFallbackElement: <Loading what="the comparison" />,
       },
       {
-        path: '/methodology',
+        path: pages.methodology,
         lazy: async () => ({ Component: (await import('./compare/Methodology.js')).MethodologyPage }),
         hydrateFallbackElement: <Loading what="the methodology" />,
       },
-      { path: '/signin', element: <SignInPage /> },
+      { path: pages.signIn, element: <SignInPage /> },
+      // Any other path: the server answers it with 404 and this page (src/http/web-app.ts).
       { path: '*', element: <NotFoundPage /> },
     ],
   },
   {
-    path: '/review',
+    path: pages.review,
     element: <ReviewLayout />,
     children: [
       { index: true, element: <QueuePage /> },
-      { path: 'new', element: <IntakePage /> },
-      { path: 'requests/:id', element: <RequestPage /> },
+      { path: pages.newRequest, element: <IntakePage /> },
+      { path: pages.request, element: <RequestPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
   {
     // Signed-in, like the review pages: the obligations register and the regimes browser.
-    path: '/compliance',
+    path: pages.compliance,
     element: <ReviewLayout />,
     children: [
       { index: true, element: <CompliancePage /> },
-      { path: 'regimes', element: <RegimeListPage /> },
-      { path: 'regimes/:id', element: <RegimeDetailPage /> },
+      { path: pages.regimes, element: <RegimeListPage /> },
+      { path: pages.regime, element: <RegimeDetailPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,5 @@
 /** Loading, error and notice boxes shared by every page. */
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import type { ApiError } from '../api.js';
 
 export function Loading({ what }: { what: string }) {
@@ -39,17 +38,5 @@ export function DemoBadge() {
     <span className="badge badge-demo" title="Sample data, not a real order">
       Demo data
     </span>
-  );
-}
-
-export function NotFoundPage() {
-  return (
-    <section className="page">
-      <h1>Page not found</h1>
-      <p>
-        There is nothing at this address. See the <Link to="/reports">transparency reports</Link> or{' '}
-        <Link to="/review">the reviewer queue</Link>.
-      </p>
-    </section>
   );
 }

@@ -1,0 +1,27 @@
+/**
+ * The web app's pages, declared once: React Router builds its routes from these paths
+ * (web/src/main.tsx), and the server answers them with the app (200) and any other path outside
+ * the API with the app's Not found page (404). `:name` stands for one path segment.
+ */
+export const pages = {
+  home: '/',
+  reports: '/reports',
+  report: '/reports/:country/:period',
+  compare: '/compare',
+  compareCountry: '/compare/:country',
+  methodology: '/methodology',
+  signIn: '/signin',
+  review: '/review',
+  newRequest: '/review/new',
+  request: '/review/requests/:id',
+  compliance: '/compliance',
+  regimes: '/compliance/regimes',
+  regime: '/compliance/regimes/:id',
+} as const;
+
+const patterns = Object.values(pages).map((page) => new RegExp(`^${page.replace(/:\w+/g, '[^/]+')}$`));
+
+/** Whether a path (without query) is one of the app's pages. */
+export function isPage(pathname: string): boolean {
+  return patterns.some((pattern) => pattern.test(pathname));
+}
