@@ -178,6 +178,14 @@ export const requestListQuery = z.object({
   country: countryCode.optional(),
   kind: z.enum(requestKinds).optional(),
   dueBefore: instant.optional(),
+  regime: z.string().trim().min(1).max(100).optional().meta({ example: 'kz-2022-child-cyberbullying' }),
+  search: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: "Part of Writ's reference (WR-000123) or of the authority's own reference, any case" }),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -3,8 +3,8 @@
  * the request row, applies the domain's rules and appends an event, so that concurrent reviewers
  * cannot interleave and nothing changes without a record.
  */
-import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
-import type { RequestDeadline } from '../domain/deadline.js';
+import { and, asc, eq, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { RequestDeadline, StoredDeadline } from '../domain/deadline.js';
 import { notFound, WritError } from '../domain/errors.js';
 import type { StoredOrder } from '../domain/intake.js';
 import type { Actor, Decision, DecisionInput, Item, RequestEvent, RequestFilter } from '../domain/request.js';
@@ -13,10 +13,9 @@ import { acceptsDecisions, assertTransition, statusAfterDecision } from '../doma
 import type { RequestStatus } from '../domain/vocabulary.js';
 import type { Db } from './connection.js';
 
-export type { DeadlineInputs, RequestDetailView, RequestSummaryView } from './request-rows.js';
+export type { RequestDetailView, RequestSummaryView } from './request-rows.js';
 
 import {
-  type DeadlineInputs,
   lockRequest,
   type RequestDetailView,
   type RequestSummaryView,
@@ -162,6 +161,11 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
       if (filter.country) conditions.push(eq(authorities.country, filter.country));
       if (filter.kind) conditions.push(eq(requests.kind, filter.kind));
       if (filter.dueBefore) conditions.push(lte(requests.dueAt, filter.dueBefore));
+      if (filter.regime) conditions.push(eq(requests.regimeId, filter.regime));
+      if (filter.search) {
+        const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        conditions.push(or(ilike(requests.reference, pattern), ilike(requests.authorityReference, pattern))!);
+      }
       const where = conditions.length ? and(...conditions) : undefined;
       const rows = await db
         .select(summaryColumns)
@@ -272,12 +276,12 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
     },
 
     /**
-     * Recomputes an open request's deadline with `next` (the current rule packs) in one transaction
-     * with a `deadline_recomputed` event holding the old and the new deadline and the reason given.
+     * Replaces a request's deadline with what `next` (the domain's recomputedDeadline) makes of the
+     * stored one, in one transaction with a `deadline_recomputed` event holding before, after and the reason.
      */
     async recomputeDeadline(
       requestId: string,
-      next: (current: DeadlineInputs) => RequestDeadline,
+      next: (current: StoredDeadline) => RequestDeadline,
       note: string,
       actor: Actor,
     ): Promise<RequestDetailView> {

@@ -84,6 +84,10 @@ export type RequestFilter = {
   country?: string;
   kind?: RequestKind;
   dueBefore?: Date;
+  /** The rule-pack regime the order was recorded under. */
+  regime?: string;
+  /** Part of Writ's reference (WR-000123) or of the authority's own, case-insensitive. */
+  search?: string;
   limit: number;
   offset: number;
 };
