@@ -1,6 +1,6 @@
 /**
  * `writ backup FILE` and `writ restore FILE` (decision 0030). The work and all SQL are in
- * src/db/backup*.ts; this file opens the database, shows progress and prints the outcome.
+ * src/db/backup*.ts; this file shows progress and prints the outcome.
  */
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
@@ -8,7 +8,7 @@ import type { Config } from '../config.js';
 import { writeBackup } from '../db/backup.js';
 import { checkMigrations, knownMigrations, readBackupHeader } from '../db/backup-format.js';
 import { restoreBackup } from '../db/backup-restore.js';
-import { openDatabase } from '../db/connection.js';
+import { withDatabase } from './database.js';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
@@ -37,27 +37,31 @@ export function registerBackupCommands(program: Command, config: () => Config): 
     .argument('<file>')
     .option('--force', 'replace FILE if it exists')
     .action(async (file: string, options: { force?: boolean }) => {
-      // The tables' owner: the serving role may not read the migration record, lock the histories or set sequences.
-      const database = await openDatabase(config(), () => undefined, { as: 'owner' });
       const bar = rowsBar('backup ');
       try {
-        const {
-          header,
-          bytes,
-          file: written,
-        } = await writeBackup(database.pool, file, {
-          overwrite: options.force,
-          onProgress: bar.update,
-        });
-        bar.stop();
-        const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
-        console.log(
-          `backup written: ${written} (${n(bytes)} bytes): ${header.tables.length} tables, ${n(rows)} rows, ` +
-            `${header.sequences.length} sequences as of ${header.snapshotAt}, from ${database.description}`,
+        // The tables' owner: the serving role may not read the migration record, lock the histories or set sequences.
+        await withDatabase(
+          config(),
+          async (_writ, database) => {
+            const {
+              header,
+              bytes,
+              file: written,
+            } = await writeBackup(database.pool, file, {
+              overwrite: options.force,
+              onProgress: bar.update,
+            });
+            bar.stop();
+            const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+            console.log(
+              `backup written: ${written} (${n(bytes)} bytes): ${header.tables.length} tables, ${n(rows)} rows, ` +
+                `${header.sequences.length} sequences as of ${header.snapshotAt}, from ${database.description}`,
+            );
+          },
+          { as: 'owner' },
         );
       } finally {
         bar.stop();
-        await database.close();
       }
     });
 
@@ -71,19 +75,23 @@ export function registerBackupCommands(program: Command, config: () => Config): 
       // A file that is no backup, or one from a newer Writ, is refused before any database is opened.
       const header = await readBackupHeader(file);
       checkMigrations(file, header.migrations, knownMigrations());
-      // The tables' owner: the serving role may not read the migration record, lock the histories or set sequences.
-      const database = await openDatabase(config(), () => undefined, { as: 'owner' });
       const bar = rowsBar('restore');
       try {
-        const { rows } = await restoreBackup(database.pool, file, { onProgress: bar.update });
-        bar.stop();
-        console.log(
-          `restored ${file} into ${database.description}: ${header.tables.length} tables, ${n(rows)} rows, ` +
-            `as of ${header.snapshotAt}`,
+        // The tables' owner, as for a backup.
+        await withDatabase(
+          config(),
+          async (_writ, database) => {
+            const { rows } = await restoreBackup(database.pool, file, { onProgress: bar.update });
+            bar.stop();
+            console.log(
+              `restored ${file} into ${database.description}: ${header.tables.length} tables, ${n(rows)} rows, ` +
+                `as of ${header.snapshotAt}`,
+            );
+          },
+          { as: 'owner' },
         );
       } finally {
         bar.stop();
-        await database.close();
       }
     });
 }

@@ -4,29 +4,20 @@
  * parses options and prints.
  */
 import { SingleBar } from 'cli-progress';
-import Table from 'cli-table3';
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
+import { countryPeriodStats, type DatasetIndex, datasetIndex, importPublishedData, ranking, surges } from '../app/datasets.js';
 import type { Config } from '../config.js';
-import {
-  type DatasetReaders,
-  datasetStats,
-  detectSurges,
-  periodRanking,
-  type RankingEntry,
-  type SurgeEntry,
-} from '../datasets/dataset-views.js';
-import { type ImportPhase, type ImportReport, importDataset } from '../datasets/import-dataset.js';
-import { type Database, openDatabase } from '../db/connection.js';
-import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
-import { datasetsRepository } from '../db/datasets-repository.js';
+import type { RankingEntry, SurgeEntry } from '../datasets/dataset-views.js';
+import type { ImportPhase, ImportReport } from '../datasets/import-dataset.js';
 import { nextPeriod } from '../domain/datasets/periods.js';
 import { datasetSources, parseDatasetSource } from '../domain/datasets/sources.js';
 import type { DatasetStats } from '../domain/datasets/statistics.js';
 import { WritError } from '../domain/errors.js';
 import { parseBegunPeriod } from '../domain/period.js';
+import { withDatabase } from './database.js';
 import { jurisdictionOption } from './options.js';
+import { formatOption, type OutputFormat, plainTable, print } from './output.js';
 
-const plain = { head: [] as string[], border: [] as string[] };
 const n = (value: number | null) => (value === null ? '—' : value.toLocaleString('en-US'));
 
 /** `2019-H1 … 2021-H2, 2023-H1`: consecutive half-years as runs. */
@@ -52,7 +43,7 @@ export function importReportText(r: ImportReport): string {
       ? `${r.source}: these files were imported before (import ${r.importId}, vintage ${r.vintage}); nothing changed.`
       : `${r.source}: imported vintage ${r.vintage} (import ${r.importId}).`,
   );
-  const files = new Table({ head: ['File', 'Part', 'Rows read'], style: plain });
+  const files = plainTable(['File', 'Part', 'Rows read']);
   for (const f of r.files) files.push([f.name, f.role, n(f.rowsRead)]);
   out.push(files.toString());
   if (r.ignoredFiles.length) {
@@ -79,7 +70,7 @@ export function statsTable(s: DatasetStats): string {
   const out = [`${s.source}: ${s.country}, ${s.period}`];
   if (s.source === 'meta-data-requests') {
     const share = s.shareSomeDataProduced === null ? '—' : `${(s.shareSomeDataProduced * 100).toFixed(1)}%`;
-    const t = new Table({ style: plain });
+    const t = plainTable();
     t.push(
       ['Requests', n(s.requests)],
       ['Accounts requested', n(s.accountsRequested)],
@@ -95,13 +86,13 @@ export function statsTable(s: DatasetStats): string {
       ['Reason', s.requestsByReason],
       ['Requester', s.requestsByRequester],
     ] as const) {
-      const t = new Table({ head: [title, 'Requests'], style: plain });
+      const t = plainTable([title, 'Requests']);
       for (const [k, v] of Object.entries(rows)) t.push([k, n(v)]);
       if (!Object.keys(rows).length) t.push(['(none)', 0]);
       out.push(t.toString());
     }
     const head = s.itemOutcomesExact ? 'Item outcome (exact)' : 'Item outcome (estimated; exact values: --format json)';
-    const t = new Table({ head: [head, 'Items'], style: plain });
+    const t = plainTable([head, 'Items']);
     // Whole items on screen; an estimate is marked ≈ (the JSON keeps the value it was rounded from).
     for (const [k, v] of Object.entries(s.itemOutcomes)) t.push([k, Number.isInteger(v) ? n(v) : `≈ ${n(Math.round(v))}`]);
     out.push(t.toString());
@@ -112,7 +103,7 @@ export function statsTable(s: DatasetStats): string {
 
 export function surgesTable(surges: SurgeEntry[]): string {
   if (!surges.length) return 'No surges.';
-  const t = new Table({ head: ['Country', 'Period', 'Requests', 'Baseline median', 'MAD', 'Score'], style: plain });
+  const t = plainTable(['Country', 'Period', 'Requests', 'Baseline median', 'MAD', 'Score']);
   for (const s of surges)
     t.push([`${s.country} ${s.countryName}`, s.period, n(s.requests), s.baselineMedian, s.baselineMad, s.score]);
   return t.toString();
@@ -120,10 +111,7 @@ export function surgesTable(surges: SurgeEntry[]): string {
 
 export function rankingTable(countries: RankingEntry[]): string {
   const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-  const t = new Table({
-    head: ['#', 'Country', 'Requests', 'Items/accounts', 'Gov. criticism', 'Nat. security', 'Surge'],
-    style: plain,
-  });
+  const t = plainTable(['#', 'Country', 'Requests', 'Items/accounts', 'Gov. criticism', 'Nat. security', 'Surge']);
   for (const c of countries)
     t.push([
       c.rank || '—',
@@ -135,6 +123,15 @@ export function rankingTable(countries: RankingEntry[]): string {
       c.surge ? 'surge' : '',
     ]);
   return t.toString();
+}
+
+export function indexText(index: DatasetIndex): string {
+  const t = plainTable(['Imported at', 'Source', 'Vintage', 'Rows stored', 'Warnings', 'Import']);
+  for (const i of index.imports) t.push([i.importedAt, i.source, i.vintage, n(i.rowsStored), n(i.warningCount), i.id]);
+  const coverage = index.sources.map(
+    (c) => `${c.source}: ${c.periods[0]} – ${c.periods.at(-1)} (${c.periods.length} half-years), newest vintage ${c.vintage}`,
+  );
+  return [t.toString(), ...coverage].join('\n');
 }
 
 /** A country, or EU: Google publishes requests from the European Union's bodies. */
@@ -155,15 +152,6 @@ function checkCount(text: string, option: string): number {
       option.replace(/^--/, ''),
     );
   return value;
-}
-
-async function withReaders<T>(config: Config, work: (r: DatasetReaders, database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(config, () => undefined);
-  try {
-    return await work({ datasets: datasetsRepository(database.db), figures: datasetFiguresRepository(database.db) }, database);
-  } finally {
-    await database.close();
-  }
 }
 
 /** A progress bar on standard error, one per phase; silent when standard error is not a terminal. */
@@ -189,8 +177,6 @@ function progressBar() {
   };
 }
 
-const formatOption = () => new Option('--format <format>', 'output format').choices(['json', 'table']).default('table');
-
 export function registerDatasetsCommands(program: Command, config: () => Config): void {
   const datasets = program
     .command('datasets')
@@ -201,19 +187,17 @@ export function registerDatasetsCommands(program: Command, config: () => Config)
     .description(`import a published dataset: SOURCE is ${datasetSources.join(', ')}; PATH a folder, a zip or a file`)
     .argument('<source>')
     .argument('<path>')
-    .option('--json', 'print the import report as JSON')
-    .action(async (sourceText: string, target: string, options: { json?: boolean }) => {
+    .addOption(formatOption())
+    .action(async (sourceText: string, target: string, options: { format: OutputFormat }) => {
       const source = parseDatasetSource(sourceText);
-      await withReaders(config(), async (r) => {
-        const bar = progressBar();
-        try {
-          const report = await importDataset(r.datasets, source, target, bar.update);
-          bar.stop();
-          console.log(options.json ? JSON.stringify(report, null, 2) : importReportText(report));
-        } finally {
-          bar.stop();
-        }
-      });
+      const bar = progressBar();
+      try {
+        const report = await withDatabase(config(), (writ) => importPublishedData(writ, source, target, bar.update));
+        bar.stop();
+        print(options.format, report, importReportText);
+      } finally {
+        bar.stop();
+      }
     });
 
   datasets
@@ -223,12 +207,12 @@ export function registerDatasetsCommands(program: Command, config: () => Config)
     .requiredOption('--country <CC>', 'ISO 3166-1 alpha-2 country code, e.g. KZ')
     .requiredOption('--period <YYYY-HN>', 'half-year, e.g. 2021-H1')
     .addOption(formatOption())
-    .action(async (sourceText: string, options: { country: string; period: string; format: string }) => {
+    .action(async (sourceText: string, options: { country: string; period: string; format: OutputFormat }) => {
       const source = parseDatasetSource(sourceText);
       const country = checkCountry(options.country);
       const period = checkPeriod(options.period);
-      const stats = await withReaders(config(), (r) => datasetStats(r, source, country, period));
-      console.log(options.format === 'json' ? JSON.stringify(stats, null, 2) : statsTable(stats));
+      const stats = await withDatabase(config(), async (writ) => countryPeriodStats(writ, source, country, period));
+      print(options.format, stats, statsTable);
     });
 
   datasets
@@ -239,17 +223,18 @@ export function registerDatasetsCommands(program: Command, config: () => Config)
     .option('--country <CC>', 'only this country')
     .option('--period <YYYY-HN>', 'only this half-year')
     .addOption(formatOption())
-    .action(async (options: { source: string; minRequests?: string; country?: string; period?: string; format: string }) => {
-      const source = parseDatasetSource(options.source);
-      const settings = { ...config().surges };
-      if (options.minRequests !== undefined) settings.minRequests = checkCount(options.minRequests, '--min-requests');
-      const filter = {
-        country: options.country === undefined ? undefined : checkCountry(options.country),
-        period: options.period === undefined ? undefined : checkPeriod(options.period),
-      };
-      const result = await withReaders(config(), (r) => detectSurges(r, source, settings, filter));
-      console.log(options.format === 'json' ? JSON.stringify(result, null, 2) : surgesTable(result.surges));
-    });
+    .action(
+      async (options: { source: string; minRequests?: string; country?: string; period?: string; format: OutputFormat }) => {
+        const source = parseDatasetSource(options.source);
+        const filter = {
+          minRequests: options.minRequests === undefined ? undefined : checkCount(options.minRequests, '--min-requests'),
+          country: options.country === undefined ? undefined : checkCountry(options.country),
+          period: options.period === undefined ? undefined : checkPeriod(options.period),
+        };
+        const result = await withDatabase(config(), async (writ) => surges(writ, source, filter));
+        print(options.format, result, (r) => surgesTable(r.surges));
+      },
+    );
 
   datasets
     .command('ranking')
@@ -258,27 +243,19 @@ export function registerDatasetsCommands(program: Command, config: () => Config)
     .requiredOption('--period <YYYY-HN>', 'half-year, e.g. 2021-H1')
     .option('--limit <N>', 'only the first N countries')
     .addOption(formatOption())
-    .action(async (options: { source: string; period: string; limit?: string; format: string }) => {
+    .action(async (options: { source: string; period: string; limit?: string; format: OutputFormat }) => {
       const source = parseDatasetSource(options.source);
       const period = checkPeriod(options.period);
       const limit = options.limit === undefined ? undefined : checkCount(options.limit, '--limit');
-      const result = await withReaders(config(), (r) => periodRanking(r, source, period, config().surges, limit));
-      console.log(options.format === 'json' ? JSON.stringify(result, null, 2) : rankingTable(result.countries));
+      const result = await withDatabase(config(), async (writ) => ranking(writ, source, period, limit));
+      print(options.format, result, (r) => rankingTable(r.countries));
     });
 
   datasets
     .command('list')
     .description('imports so far, newest first, and the periods each source covers')
-    .action(async () => {
-      await withReaders(config(), async (r) => {
-        const t = new Table({ head: ['Imported at', 'Source', 'Vintage', 'Rows stored', 'Warnings', 'Import'], style: plain });
-        for (const i of await r.datasets.imports())
-          t.push([i.importedAt, i.source, i.vintage, n(i.rowsStored), n(i.warningCount), i.id]);
-        console.log(t.toString());
-        for (const c of await r.datasets.coverage())
-          console.log(
-            `${c.source}: ${c.periods[0]} – ${c.periods.at(-1)} (${c.periods.length} half-years), newest vintage ${c.vintage}`,
-          );
-      });
+    .addOption(formatOption())
+    .action(async (options: { format: OutputFormat }) => {
+      print(options.format, await withDatabase(config(), datasetIndex), indexText);
     });
 }

@@ -3,13 +3,12 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { createAccount, MIN_PASSWORD_LENGTH } from '../app/accounts.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
-import { openDatabase } from '../db/connection.js';
-import { usersRepository } from '../db/users-repository.js';
 import { WritError } from '../domain/errors.js';
 import { RulePackError } from '../rules/packs.js';
 import { registerBackupCommands } from './backup-commands.js';
+import { withDatabase } from './database.js';
 import { registerDatasetsCommands } from './datasets-commands.js';
-import { report } from './report-command.js';
+import { registerReportCommand } from './report-command.js';
 import { registerRulesCommands } from './rules-commands.js';
 import { serve } from './serve.js';
 
@@ -30,21 +29,12 @@ program
 const db = program.command('db').description('database maintenance');
 db.command('migrate')
   .description('apply pending migrations (start-up does this too)')
-  .action(async () => {
-    const database = await openDatabase(config(), () => undefined);
-    console.log(`migrations applied: ${database.description}`);
-    await database.close();
-  });
+  // Opening the database migrates it.
+  .action(async () =>
+    withDatabase(config(), async (_writ, database) => console.log(`migrations applied: ${database.description}`)),
+  );
 
-program
-  .command('report')
-  .description("print a country's transparency report for a half-year")
-  .requiredOption('--country <CC>', 'ISO 3166-1 alpha-2 country code, e.g. KZ')
-  .requiredOption('--period <YYYY-HN>', 'half-year, e.g. 2021-H1')
-  .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
-  .action(async (options: { country: string; period: string; format: string }) => {
-    console.log(await report(config(), options));
-  });
+registerReportCommand(program, config);
 
 const users = program.command('users').description('reviewer accounts');
 users
@@ -61,13 +51,8 @@ users
         `the password (standard input) must have at least ${MIN_PASSWORD_LENGTH} characters`,
         'password',
       );
-    const database = await openDatabase(config(), () => undefined);
-    try {
-      const user = await createAccount(usersRepository(database.db), { ...options, password });
-      console.log(`created ${user.role} ${user.email} (${user.id})`);
-    } finally {
-      await database.close();
-    }
+    const user = await withDatabase(config(), (writ) => createAccount(writ.users, { ...options, password }));
+    console.log(`created ${user.role} ${user.email} (${user.id})`);
   });
 
 registerRulesCommands(program, config);

@@ -2,25 +2,23 @@
  * `writ rules list|show|check`, `writ deadline` and `writ obligations`: the rule packs, the deadline
  * engine and the obligations register from the command line.
  */
-import Table from 'cli-table3';
 import { type Command, Option } from 'commander';
+import { currentRegister } from '../app/obligations.js';
+import { listRegimes, previewDeadline, regime } from '../app/regimes.js';
 import type { Config } from '../config.js';
-import { complianceRepository } from '../db/compliance-repository.js';
-import { openDatabase } from '../db/connection.js';
 import { WritError } from '../domain/errors.js';
-import { computeDeadline } from '../domain/regimes/deadline-engine.js';
-import { type CountryObligations, obligationsRegister } from '../domain/regimes/obligations.js';
+import type { CountryObligations } from '../domain/regimes/obligations.js';
 import type { RegimePack } from '../domain/regimes/pack.js';
 import { currentVersion } from '../domain/regimes/rule-book.js';
 import { formatInZone, offsetMinutes, statedOffsetMinutes } from '../domain/regimes/time.js';
 import { requestKinds } from '../domain/vocabulary.js';
 import { checkRulePacks, loadRuleBook, RulePackError } from '../rules/packs.js';
+import { withDatabase } from './database.js';
 import { jurisdictionOption } from './options.js';
-
-const plain = { head: [] as string[], border: [] as string[] };
+import { formatOption, type OutputFormat, plainTable, print } from './output.js';
 
 export function regimesTable(packs: readonly RegimePack[], now: Date): string {
-  const t = new Table({ head: ['Regime', 'Where', 'Name', 'In force', 'Confidence', 'Sources'], style: plain });
+  const t = plainTable(['Regime', 'Where', 'Name', 'In force', 'Confidence', 'Sources']);
   for (const p of packs) {
     const v = currentVersion(p, now);
     t.push([p.id, p.jurisdiction, p.name.en, v ? `v${v.version} since ${v.from}` : 'ended', p.confidence, p.sources.length]);
@@ -61,7 +59,7 @@ export function obligationsTable(countries: CountryObligations[]): string {
     out.push(
       `${c.country}: ${c.latestFigures.map((f) => `${f.value} ${f.metric} (${f.measuredOn})`).join('; ') || 'no figures'}`,
     );
-    const t = new Table({ head: ['Regime', 'Duty', 'Kind', 'Due', 'Status', 'Owner', 'Evidence'], style: plain });
+    const t = plainTable(['Regime', 'Duty', 'Kind', 'Due', 'Status', 'Owner', 'Evidence']);
     for (const r of c.regimes)
       for (const d of r.duties)
         t.push([
@@ -87,20 +85,22 @@ export function obligationsTable(countries: CountryObligations[]): string {
 }
 
 export function registerRulesCommands(program: Command, config: () => Config): void {
+  // The rule packs alone: these commands need no database.
+  const rulePorts = () => {
+    const c = config();
+    return { config: c, rules: loadRuleBook(c.rulesDir) };
+  };
   const rules = program.command('rules').description('the legal rule packs in rules/ (one YAML file per regime)');
   rules
     .command('list')
     .description('list the regimes with the version in force today')
-    .action(() => console.log(regimesTable(loadRuleBook(config().rulesDir).packs, new Date())));
+    .action(() => console.log(regimesTable(listRegimes(rulePorts()), new Date())));
   rules
     .command('show')
     .description('show one regime: versions, coverage, duties, deadlines and quoted sources')
     .argument('<id>', 'regime id, e.g. kz-2022-child-cyberbullying')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action((id: string, options: { format: string }) => {
-      const pack = loadRuleBook(config().rulesDir).get(id);
-      console.log(options.format === 'json' ? JSON.stringify(pack, null, 2) : describePack(pack));
-    });
+    .addOption(formatOption())
+    .action((id: string, options: { format: OutputFormat }) => print(options.format, regime(rulePorts(), id), describePack));
   rules
     .command('check')
     .description('validate every rule pack; fails naming the file, the path inside it and the reason')
@@ -127,19 +127,13 @@ export function registerRulesCommands(program: Command, config: () => Config): v
         const receivedAt = new Date(o.received);
         if (stated === null || Number.isNaN(receivedAt.getTime()))
           throw new WritError('validation_failed', `--received must be ISO-8601 with an offset (got ${o.received})`, 'received');
-        const c = config();
-        const book = loadRuleBook(c.rulesDir);
-        const r = computeDeadline(
-          book,
-          {
-            regimeId: o.regime,
-            kind: o.kind,
-            category: o.category ?? '',
-            receivedAt,
-            periodSetInOrderHours: o.periodHours ?? null,
-          },
-          c.policyTargets,
-        );
+        const r = previewDeadline(rulePorts(), {
+          regimeId: o.regime,
+          kind: o.kind,
+          category: o.category ?? '',
+          receivedAt,
+          periodSetInOrderHours: o.periodHours ?? null,
+        });
         const lines = [
           `received:  ${receivedAt.toISOString()}  (${formatInZone(receivedAt, r.timeZone)} ${r.timeZone})`,
           `due (UTC): ${r.dueAt.toISOString()}`,
@@ -161,26 +155,10 @@ export function registerRulesCommands(program: Command, config: () => Config): v
     .command('obligations')
     .description('print the obligations register: regimes that apply per country, duties, due dates, status, warnings')
     .option('--country <CC>', 'one jurisdiction (ISO code, or EU)')
-    .addOption(new Option('--format <format>', 'output format').choices(['json', 'table']).default('table'))
-    .action(async (o: { country?: string; format: string }) => {
-      const c = config();
-      const book = loadRuleBook(c.rulesDir);
+    .addOption(formatOption())
+    .action(async (o: { country?: string; format: OutputFormat }) => {
       const country = o.country === undefined ? undefined : jurisdictionOption(o.country);
-      const database = await openDatabase(c, () => undefined);
-      try {
-        const repo = complianceRepository(database.db);
-        const [figures, records] = await Promise.all([repo.figures(country), repo.records({ country })]);
-        const register = obligationsRegister({
-          packs: book.packs,
-          figures,
-          records,
-          now: new Date(),
-          approachingShare: c.approachingThresholdShare,
-          country,
-        });
-        console.log(o.format === 'json' ? JSON.stringify(register, null, 2) : obligationsTable(register));
-      } finally {
-        await database.close();
-      }
+      const register = await withDatabase(config(), (writ) => currentRegister(writ, country));
+      print(o.format, register, obligationsTable);
     });
 }

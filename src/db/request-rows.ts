@@ -3,10 +3,9 @@
  * lock every change takes, and the audited recomputation of a deadline.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { RequestDeadline } from '../domain/deadline.js';
-import { notFound, WritError } from '../domain/errors.js';
+import type { RequestDeadline, StoredDeadline } from '../domain/deadline.js';
+import { notFound } from '../domain/errors.js';
 import type { Actor, RequestDetail, RequestSummary } from '../domain/request.js';
-import { openStatuses, type RequestKind, type RequestStatus } from '../domain/vocabulary.js';
 import type { Db } from './connection.js';
 import { authorities, decisions, events, items, requests } from './schema/index.js';
 
@@ -16,14 +15,6 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DeadlineFields = Omit<RequestDeadline, 'dueAt' | 'dueBasis'>;
 export type RequestSummaryView = RequestSummary & DeadlineFields;
 export type RequestDetailView = RequestDetail & DeadlineFields;
-
-/** The facts a deadline is computed from, as stored. */
-export type DeadlineInputs = RequestDeadline & {
-  kind: RequestKind;
-  receivedAt: Date;
-  status: RequestStatus;
-  authority: { country: string };
-};
 
 const itemCount = sql<number>`(SELECT count(*)::int FROM ${items} WHERE ${items.requestId} = ${requests.id})`;
 const decidedItemCount = sql<number>`(SELECT count(*)::int FROM ${items} JOIN ${decisions} ON ${decisions.itemId} = ${items.id} WHERE ${items.requestId} = ${requests.id})`;
@@ -70,13 +61,14 @@ export async function lockRequest(tx: Tx, id: string) {
 }
 
 /**
- * Recomputes an open request's deadline with `next` in one transaction, with a `deadline_recomputed`
- * event holding the old and the new deadline and the reason given.
+ * Replaces a request's deadline with what `next` makes of the stored one (the rules are the
+ * domain's: recomputedDeadline), under the row lock, with a `deadline_recomputed` event holding the
+ * old and the new deadline and the reason given.
  */
 export async function recomputeRequestDeadline(
   db: Db,
   requestId: string,
-  next: (current: DeadlineInputs) => RequestDeadline,
+  next: (current: StoredDeadline) => RequestDeadline,
   note: string,
   actor: Actor,
   at: Date,
@@ -89,12 +81,6 @@ export async function recomputeRequestDeadline(
       .innerJoin(authorities, eq(authorities.id, requests.authorityId))
       .where(eq(requests.id, requestId));
     if (!current) throw notFound('request', requestId);
-    if (!openStatuses.includes(current.status))
-      throw new WritError(
-        'invalid_transition',
-        `the deadline of a ${current.status} request is final; only open requests can be recomputed`,
-        'status',
-      );
     const updated = next(current);
     const pick = (d: RequestDeadline) => ({
       dueAt: d.dueAt,

@@ -74,6 +74,61 @@ export function deadlineFor(
   };
 }
 
+/** A national regime applies to its own country's authorities; a union regime (EU) to any. */
+export function checkRegimeFitsAuthority(rules: RuleBook, regimeId: string, authorityCountry: string): void {
+  const pack = rules.find(regimeId);
+  if (pack && pack.jurisdictionKind === 'country' && pack.jurisdiction !== authorityCountry)
+    throw new WritError(
+      'validation_failed',
+      `${regimeId} is a regime of ${pack.jurisdiction}; the authority is in ${authorityCountry}`,
+      'regime',
+    );
+}
+
+/** A stored request's deadline with the facts it was computed from. */
+export type StoredDeadline = RequestDeadline & {
+  kind: RequestKind;
+  receivedAt: Date;
+  status: RequestStatus;
+  authority: { country: string };
+};
+
+/** A reviewer's correction of an order's legal frame: a field left out keeps what is stored, null clears it. */
+export type FrameCorrection = Partial<OrderFrame>;
+
+/**
+ * The deadline an open request gets when recomputed with the current rule packs and a correction.
+ * A decided, closed or withdrawn request's deadline is history and is not recomputed.
+ */
+export function recomputedDeadline(
+  current: StoredDeadline,
+  correction: FrameCorrection,
+  rules: RuleBook,
+  policy: PolicyTargets,
+): RequestDeadline {
+  if (!openStatuses.includes(current.status))
+    throw new WritError(
+      'invalid_transition',
+      `the deadline of a ${current.status} request is final; only open requests can be recomputed`,
+      'status',
+    );
+  const kept = <K extends keyof OrderFrame>(key: K): OrderFrame[K] =>
+    correction[key] === undefined ? current[key] : (correction[key] as OrderFrame[K]);
+  const regimeId = kept('regimeId');
+  if (regimeId) checkRegimeFitsAuthority(rules, regimeId, current.authority.country);
+  return deadlineFor(
+    {
+      kind: current.kind,
+      receivedAt: current.receivedAt,
+      regimeId,
+      category: kept('category'),
+      periodSetInOrderHours: kept('periodSetInOrderHours'),
+    },
+    rules,
+    policy,
+  );
+}
+
 /** Milliseconds left until the deadline; negative when it has passed. */
 export function timeLeft(dueAt: Date, now: Date): number {
   return dueAt.getTime() - now.getTime();

@@ -2,7 +2,7 @@
  * Receiving an order: the checks that need no database, the deadline, and the hand-over to
  * storage (passed in, so this stays plain TypeScript).
  */
-import { deadlineFor, type OrderFrame, type RequestDeadline } from './deadline.js';
+import { checkRegimeFitsAuthority, deadlineFor, type OrderFrame, type RequestDeadline } from './deadline.js';
 import { WritError } from './errors.js';
 import type { PolicyTargets } from './regimes/deadline-engine.js';
 import type { RuleBook } from './regimes/rule-book.js';
@@ -28,17 +28,6 @@ export type IntakePorts<T extends RequestDetail = RequestDetail> = {
   /** The country of a registered authority, to check that a national regime is the authority's own. */
   authorityCountry?: (authorityId: string) => Promise<string | undefined>;
 };
-
-/** A national regime applies to its own country's authorities; a union regime (EU) to any. */
-export function checkRegimeFitsAuthority(rules: RuleBook, regimeId: string, authorityCountry: string): void {
-  const pack = rules.find(regimeId);
-  if (pack && pack.jurisdictionKind === 'country' && pack.jurisdiction !== authorityCountry)
-    throw new WritError(
-      'validation_failed',
-      `${regimeId} is a regime of ${pack.jurisdiction}; the authority is in ${authorityCountry}`,
-      'regime',
-    );
-}
 
 export async function receiveRequest<T extends RequestDetail>(
   input: IncomingOrder,

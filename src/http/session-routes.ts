@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Writ } from '../app/context.js';
 import { problemSchema } from '../contracts/common.js';
 import { credentialsSchema, currentUserSchema, sessionSchema } from '../contracts/session.js';
 import { WritError } from '../domain/errors.js';
 import { requireUser, SESSION_COOKIE, signedInUser } from './authentication.js';
-import type { Services } from './services.js';
 
 // Verifying against a real hash when the account does not exist keeps response times alike.
 let noSuchUserHash: Promise<string> | undefined;
@@ -16,7 +16,7 @@ function hashForMissingAccount(): Promise<string> {
   return noSuchUserHash;
 }
 
-export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+export const sessionRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   app.post('/api/v1/session', {
     schema: {
       tags: ['session'],
@@ -30,23 +30,23 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     handler: async (request, reply) => {
       // Checked before the lookup and argon2, and keyed on the email alone: a refusal says nothing about the account.
-      const gate = await services.signInAttempts.begin(request.ip, request.body.email);
+      const gate = await writ.signInAttempts.begin(request.ip, request.body.email);
       if (!gate.allowed) {
         request.log.warn({ limit: gate.limit, ip: request.ip }, 'sign-in refused: too many attempts');
         reply.header('retry-after', String(gate.retryAfterSeconds));
         throw new WritError('rate_limited', `too many attempts; try again in ${gate.retryAfterSeconds} s`);
       }
-      const account = await services.users.findCredentials(request.body.email);
+      const account = await writ.users.findCredentials(request.body.email);
       const ok = await verify(account?.passwordHash ?? (await hashForMissingAccount()), request.body.password).catch(() => false);
-      await services.signInAttempts.settle(gate.attemptId, account && ok ? 'succeeded' : 'failed');
+      await writ.signInAttempts.settle(gate.attemptId, account && ok ? 'succeeded' : 'failed');
       if (!account || !ok) throw new WritError('invalid_credentials', 'the email or the password is wrong', 'password');
       const { passwordHash: _, ...user } = account;
-      const session = await services.users.startSession(user.id, services.config.sessionTtlHours);
+      const session = await writ.users.startSession(user.id, writ.config.sessionTtlHours);
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: services.config.cookieSecure,
+        secure: writ.config.cookieSecure,
         expires: session.expiresAt,
       });
       return { user, token: session.token, expiresAt: session.expiresAt.toISOString() };
@@ -67,7 +67,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     // Public: signing out without a session is a harmless no-op, so clients need not check first.
     schema: { tags: ['session'], security: [], summary: 'Sign out (ends the session sent, if any)', response: { 204: z.null() } },
     handler: async (request, reply) => {
-      if (request.sessionToken) await services.users.endSession(request.sessionToken);
+      if (request.sessionToken) await writ.users.endSession(request.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },

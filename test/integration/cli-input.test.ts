@@ -88,7 +88,8 @@ describe('the CLI prints JSON', () => {
       'import',
       'google-removals',
       path.join(fixtures, 'google-removals-2025-06'),
-      '--json',
+      '--format',
+      'json',
     ]);
     expect(imported.code, imported.stderr).toBe(0);
     await run(['datasets', 'import', 'meta-data-requests', path.join(fixtures, 'meta-data-requests')]);

@@ -5,10 +5,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createAccount, MIN_PASSWORD_LENGTH, signOutEverywhere } from '../../app/accounts.js';
+import type { Writ } from '../../app/context.js';
 import { idParam, problemSchema } from '../../contracts/common.js';
 import { userSchema } from '../../contracts/session.js';
 import { requireRole } from '../authentication.js';
-import type { Services } from '../services.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema };
 
@@ -19,7 +19,7 @@ const newAccountSchema = z.object({
   password: z.string().min(MIN_PASSWORD_LENGTH, `must have at least ${MIN_PASSWORD_LENGTH} characters`).max(1000),
 });
 
-export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+export const accountRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   app.addHook('onRequest', requireRole('admin'));
 
   app.get('/api/v1/admin/accounts', {
@@ -28,7 +28,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       summary: 'List the accounts (admin only)',
       response: { 200: z.object({ accounts: z.array(userSchema) }), ...errors },
     },
-    handler: async () => ({ accounts: await services.users.list() }),
+    handler: async () => ({ accounts: await writ.users.list() }),
   });
 
   app.post('/api/v1/admin/accounts', {
@@ -38,7 +38,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       body: newAccountSchema,
       response: { 201: userSchema, ...errors },
     },
-    handler: async (request, reply) => reply.status(201).send(await createAccount(services.users, request.body)),
+    handler: async (request, reply) => reply.status(201).send(await createAccount(writ.users, request.body)),
   });
 
   app.post('/api/v1/admin/accounts/:id/sign-out', {
@@ -48,6 +48,6 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       params: idParam,
       response: { 200: z.object({ endedSessions: z.number().int() }), ...errors },
     },
-    handler: async (request) => ({ endedSessions: await signOutEverywhere(services.users, request.params.id) }),
+    handler: async (request) => ({ endedSessions: await signOutEverywhere(writ.users, request.params.id) }),
   });
 };

@@ -7,6 +7,8 @@
 import contentDisposition from 'content-disposition';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Writ } from '../../app/context.js';
+import { addEvidence, currentRegister, recordUserFigure, updateDuty } from '../../app/obligations.js';
 import { idParam, problemSchema } from '../../contracts/common.js';
 import {
   countryObligationsSchema,
@@ -21,61 +23,13 @@ import {
   userFigureListSchema,
 } from '../../contracts/obligations.js';
 import { MAX_EVIDENCE_BYTES } from '../../db/schema/index.js';
-import { WritError } from '../../domain/errors.js';
-import { type CountryObligations, type EvidenceSummary, hasDuty, obligationsRegister } from '../../domain/regimes/obligations.js';
 import { requireUser, signedInUser } from '../authentication.js';
-import type { Services } from '../services.js';
+import { presentCountry, presentEvidence, presentRegister } from '../presenters/obligations.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema };
 
-export function presentEvidence(e: EvidenceSummary) {
-  return {
-    ...e,
-    addedAt: e.addedAt.toISOString(),
-    downloadUrl: e.fileName ? `/api/v1/obligations/evidence/${e.id}` : null,
-  };
-}
-
-export function presentCountry(c: CountryObligations) {
-  return {
-    ...c,
-    regimes: c.regimes.map((r) => ({
-      ...r,
-      duties: r.duties.map((d) => ({
-        ...d,
-        updatedAt: d.updatedAt ? d.updatedAt.toISOString() : null,
-        evidence: d.evidence.map(presentEvidence),
-      })),
-    })),
-  };
-}
-
-/** The register as of now, for one jurisdiction or all. */
-export async function buildRegister(services: Services, country?: string) {
-  const [figures, records] = await Promise.all([services.compliance.figures(country), services.compliance.records({ country })]);
-  return obligationsRegister({
-    packs: services.rules.packs,
-    figures,
-    records,
-    now: services.now(),
-    approachingShare: services.config.approachingThresholdShare,
-    country,
-  });
-}
-
-export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   app.addHook('onRequest', requireUser);
-
-  function checkDuty(p: { country: string; regimeId: string; dutyId: string }) {
-    const pack = services.rules.get(p.regimeId);
-    if (!hasDuty(pack, p.dutyId))
-      throw new WritError(
-        'not_found',
-        `${p.regimeId} has no duty ${p.dutyId} (its duties: ${[...new Set(pack.versions.flatMap((v) => v.duties.map((d) => d.id)))].join(', ') || 'none'})`,
-      );
-    if (pack.jurisdiction !== p.country)
-      throw new WritError('validation_failed', `${p.regimeId} is a regime of ${pack.jurisdiction}, not ${p.country}`, 'country');
-  }
 
   app.get('/api/v1/obligations', {
     schema: {
@@ -84,10 +38,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       querystring: registerQuery,
       response: { 200: registerSchema, ...errors },
     },
-    handler: async (request) => ({
-      asOf: services.now().toISOString(),
-      countries: (await buildRegister(services, request.query.country)).map(presentCountry),
-    }),
+    handler: async (request) => presentRegister(await currentRegister(writ, request.query.country), writ.now()),
   });
 
   app.get('/api/v1/obligations/figures', {
@@ -97,7 +48,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       querystring: registerQuery,
       response: { 200: userFigureListSchema, ...errors },
     },
-    handler: async (request) => ({ figures: await services.compliance.figures(request.query.country) }),
+    handler: async (request) => ({ figures: await writ.compliance.figures(request.query.country) }),
   });
 
   app.post('/api/v1/obligations/figures', {
@@ -108,12 +59,12 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       response: { 201: recordedFigureSchema, ...errors },
     },
     handler: async (request, reply) => {
-      const b = request.body;
-      if (b.measuredOn > services.now().toISOString().slice(0, 10))
-        throw new WritError('validation_failed', 'measuredOn is in the future', 'measuredOn');
-      const figure = await services.compliance.recordFigure({ ...b, note: b.note ?? null }, signedInUser(request));
-      const [country] = await buildRegister(services, b.country);
-      return reply.status(201).send({ figure, country: presentCountry(country!) });
+      const { figure, country } = await recordUserFigure(
+        writ,
+        { ...request.body, note: request.body.note ?? null },
+        signedInUser(request),
+      );
+      return reply.status(201).send({ figure, country: presentCountry(country) });
     },
   });
 
@@ -125,12 +76,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       body: dutyUpdateSchema,
       response: { 200: countryObligationsSchema, ...errors },
     },
-    handler: async (request) => {
-      checkDuty(request.params);
-      await services.compliance.updateDuty(request.params, request.body, signedInUser(request));
-      const [country] = await buildRegister(services, request.params.country);
-      return presentCountry(country!);
-    },
+    handler: async (request) => presentCountry(await updateDuty(writ, request.params, request.body, signedInUser(request))),
   });
 
   app.post('/api/v1/obligations/:country/:regimeId/:dutyId/evidence', {
@@ -143,19 +89,12 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       response: { 201: evidenceResponseSchema, ...errors },
     },
     handler: async (request, reply) => {
-      checkDuty(request.params);
       const b = request.body;
-      if (b.contentBase64 !== undefined && !b.fileName)
-        throw new WritError('validation_failed', 'a file needs a fileName', 'fileName');
       const file =
-        b.contentBase64 !== undefined
-          ? {
-              name: b.fileName!,
-              contentType: b.contentType ?? 'application/octet-stream',
-              content: Buffer.from(b.contentBase64, 'base64'),
-            }
-          : null;
-      const evidence = await services.compliance.addEvidence(request.params, { note: b.note, file }, signedInUser(request));
+        b.contentBase64 === undefined
+          ? null
+          : { name: b.fileName, contentType: b.contentType, content: Buffer.from(b.contentBase64, 'base64') };
+      const evidence = await addEvidence(writ, request.params, { note: b.note, file }, signedInUser(request));
       return reply.status(201).send(presentEvidence(evidence));
     },
   });
@@ -168,7 +107,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ services: Services }> = a
       response: { 200: z.any().meta({ description: 'The file' }), ...errors },
     },
     handler: async (request, reply) => {
-      const file = await services.compliance.evidenceFile(request.params.id);
+      const file = await writ.compliance.evidenceFile(request.params.id);
       return (
         reply
           .header('content-type', file.contentType)

@@ -1,8 +1,10 @@
 /**
- * The rule packs over HTTP: the regimes Writ knows, one pack in full, a deadline computed without
- * storing anything (for the intake form), and the public deadline figures of a report.
+ * The rule packs over HTTP: the regimes Writ knows, one pack in full, and a deadline computed
+ * without storing anything (for the intake form).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Writ } from '../../app/context.js';
+import { listRegimes, previewDeadline, regime } from '../../app/regimes.js';
 import { problemSchema } from '../../contracts/common.js';
 import {
   deadlineQuerySchema,
@@ -11,36 +13,13 @@ import {
   regimeListQuery,
   regimeListSchema,
 } from '../../contracts/regimes.js';
-import { computeDeadline } from '../../domain/regimes/deadline-engine.js';
-import { type RegimePack, regimePackSchema } from '../../domain/regimes/pack.js';
-import { currentVersion } from '../../domain/regimes/rule-book.js';
-import { formatInZone } from '../../domain/regimes/time.js';
+import { regimePackSchema } from '../../domain/regimes/pack.js';
 import { requireUser } from '../authentication.js';
-import type { Services } from '../services.js';
+import { presentDeadline, presentRegimeSummary } from '../presenters/regimes.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
-export function summariseRegime(pack: RegimePack, now: Date) {
-  const current = currentVersion(pack, now);
-  const shown = current ?? pack.versions.at(-1)!;
-  const span = (v: RegimePack['versions'][number]) => ({ version: v.version, from: v.from, until: v.until ?? null });
-  return {
-    id: pack.id,
-    jurisdiction: pack.jurisdiction,
-    jurisdictionKind: pack.jurisdictionKind,
-    name: pack.name,
-    confidence: pack.confidence,
-    timeZone: pack.timeZone,
-    currentVersion: current ? span(current) : null,
-    versions: pack.versions.map(span),
-    categories: shown.deadlines.flatMap((r) =>
-      r.kinds.flatMap((kind) => (r.categories ?? [null]).map((category) => ({ kind, category, clock: r.clock }))),
-    ),
-    sourceCount: pack.sources.length,
-  };
-}
-
-export const regimeRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+export const regimeRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   app.get('/api/v1/regimes', {
     schema: {
       tags: ['regimes'],
@@ -50,9 +29,7 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       response: { 200: regimeListSchema, ...errors },
     },
     handler: async (request) => ({
-      regimes: services.rules.packs
-        .filter((p) => !request.query.jurisdiction || p.jurisdiction === request.query.jurisdiction)
-        .map((p) => summariseRegime(p, services.now())),
+      regimes: listRegimes(writ, request.query.jurisdiction).map((p) => presentRegimeSummary(p, writ.now())),
     }),
   });
 
@@ -64,7 +41,7 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       params: regimeIdParam,
       response: { 200: regimePackSchema, ...errors },
     },
-    handler: async (request) => services.rules.get(request.params.id),
+    handler: async (request) => regime(writ, request.params.id),
   });
 
   app.get('/api/v1/regimes/:id/deadline', {
@@ -78,23 +55,15 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
     onRequest: requireUser,
     handler: async (request) => {
       const q = request.query;
-      services.rules.get(request.params.id);
-      const result = computeDeadline(
-        services.rules,
-        {
+      return presentDeadline(
+        previewDeadline(writ, {
           regimeId: request.params.id,
           kind: q.kind,
           category: q.category ?? '',
           receivedAt: new Date(q.receivedAt),
           periodSetInOrderHours: q.periodSetInOrderHours ?? null,
-        },
-        services.config.policyTargets,
+        }),
       );
-      return {
-        ...result,
-        dueAt: result.dueAt.toISOString(),
-        dueAtAuthorityTime: formatInZone(result.dueAt, result.timeZone),
-      };
     },
   });
 };

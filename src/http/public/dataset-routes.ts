@@ -3,6 +3,8 @@
  * public, no sign-in. The comparison pages of the web UI read these. Definitions: docs/methodology.md.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Writ } from '../../app/context.js';
+import { countryPeriodStats, datasetIndex, ranking, reasons, surges, timeline } from '../../app/datasets.js';
 import { idParam, problemSchema } from '../../contracts/common.js';
 import {
   countryParams,
@@ -19,31 +21,17 @@ import {
   surgesSchema,
   timelineSchema,
 } from '../../contracts/datasets.js';
-import {
-  countryTimeline,
-  type DatasetReaders,
-  datasetStats,
-  detectSurges,
-  periodRanking,
-  reasonBreakdown,
-} from '../../datasets/dataset-views.js';
-import { sourceLabels, sourceRequestKind } from '../../domain/datasets/sources.js';
 import { parseBegunPeriod } from '../../domain/period.js';
-import type { Services } from '../services.js';
+import { presentDatasetIndex } from '../presenters/datasets.js';
 
 const base = '/api/v1/public/datasets';
 const common = { tags: ['datasets'], security: [] };
 const errors = { 400: problemSchema, 404: problemSchema };
 
-export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const readers: DatasetReaders = { datasets: services.datasets, figures: services.datasetFigures };
-  const surgeSettings = (minRequests?: number) => ({
-    ...services.config.surges,
-    ...(minRequests === undefined ? {} : { minRequests }),
-  });
+export const datasetRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   /** A half-year after the current one is refused (400 naming the field): no one has published it. */
   const begun = <P extends string | undefined>(period: P): P => {
-    if (period !== undefined) parseBegunPeriod(period, services.now());
+    if (period !== undefined) parseBegunPeriod(period, writ.now());
     return period;
   };
 
@@ -53,30 +41,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       summary: 'Imported datasets: the periods each covers, its vintage, and every import',
       response: { 200: datasetIndexSchema },
     },
-    handler: async () => {
-      const coverage = await services.datasets.coverage();
-      return {
-        sources: coverage.map((c) => ({
-          source: c.source,
-          label: sourceLabels[c.source],
-          requestKind: sourceRequestKind[c.source],
-          vintage: c.vintage,
-          periods: c.periods,
-        })),
-        imports: (await services.datasets.imports()).map((i) => ({
-          id: i.id,
-          source: i.source,
-          vintage: i.vintage,
-          importedAt: i.importedAt,
-          files: i.files,
-          rowsRead: i.rowsRead,
-          rowsStored: i.rowsStored,
-          warningCount: i.warningCount,
-          periodsReplaced: i.periodsReplaced.length,
-          periodsKept: i.periodsKept.length,
-        })),
-      };
-    },
+    handler: async () => presentDatasetIndex(await datasetIndex(writ)),
   });
 
   app.get(`${base}/imports/:id`, {
@@ -86,7 +51,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       params: idParam,
       response: { 200: datasetImportSchema, ...errors },
     },
-    handler: async (request) => services.datasets.importById(request.params.id),
+    handler: async (request) => writ.datasets.importById(request.params.id),
   });
 
   app.get(`${base}/timeline/:country`, {
@@ -96,7 +61,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       params: countryParams,
       response: { 200: timelineSchema, ...errors },
     },
-    handler: async (request) => countryTimeline(readers, request.params.country, surgeSettings()),
+    handler: async (request) => timeline(writ, request.params.country),
   });
 
   app.get(`${base}/:source/stats/:country/:period`, {
@@ -108,7 +73,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     handler: async (request) => {
       const { source, country, period } = request.params;
-      return datasetStats(readers, source, country, begun(period));
+      return countryPeriodStats(writ, source, country, begun(period));
     },
   });
 
@@ -120,8 +85,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       querystring: rankingQuery,
       response: { 200: rankingSchema, ...errors },
     },
-    handler: async (request) =>
-      periodRanking(readers, request.params.source, begun(request.params.period), surgeSettings(), request.query.limit),
+    handler: async (request) => ranking(writ, request.params.source, begun(request.params.period), request.query.limit),
   });
 
   app.get(`${base}/:source/reasons/:country/:period`, {
@@ -133,7 +97,7 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     handler: async (request) => {
       const { source, country, period } = request.params;
-      return reasonBreakdown(readers, source, country, begun(period));
+      return reasons(writ, source, country, begun(period));
     },
   });
 
@@ -145,10 +109,6 @@ export const datasetRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       querystring: surgeQuery,
       response: { 200: surgesSchema, ...errors },
     },
-    handler: async (request) =>
-      detectSurges(readers, request.params.source, surgeSettings(request.query.minRequests), {
-        country: request.query.country,
-        period: begun(request.query.period),
-      }),
+    handler: async (request) => surges(writ, request.params.source, { ...request.query, period: begun(request.query.period) }),
   });
 };

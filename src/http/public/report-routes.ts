@@ -1,12 +1,15 @@
 /** The public transparency report: no sign-in. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Writ } from '../../app/context.js';
+import { countryReport, deadlinePerformance, reportIndex } from '../../app/reports.js';
 import { problemSchema } from '../../contracts/common.js';
 import { countryReportSchema, deadlinePerformanceSchema, reportIndexSchema, reportParams } from '../../contracts/reports.js';
-import { formatPeriod, parseBegunPeriod, periodBounds } from '../../domain/period.js';
-import { assembleReport } from '../../domain/report.js';
-import type { Services } from '../services.js';
+import { parseBegunPeriod } from '../../domain/period.js';
 
-export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+export const reportRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
+  /** A half-year after the current one is refused (400 naming the field): nothing can be counted in it yet. */
+  const begun = (period: string) => parseBegunPeriod(period, writ.now());
+
   app.get('/api/v1/public/reports', {
     schema: {
       tags: ['public'],
@@ -14,13 +17,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       summary: 'Countries and half-years for which a report exists',
       response: { 200: reportIndexSchema },
     },
-    handler: async () => ({
-      periods: (await services.reports.availablePeriods()).map((p) => ({
-        country: p.country,
-        period: formatPeriod(p),
-        requests: p.requests,
-      })),
-    }),
+    handler: async () => ({ periods: await reportIndex(writ) }),
   });
 
   app.get('/api/v1/public/reports/:country/:period', {
@@ -31,10 +28,7 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       params: reportParams,
       response: { 200: countryReportSchema, 400: problemSchema },
     },
-    handler: async (request) => {
-      const period = parseBegunPeriod(request.params.period, services.now());
-      return assembleReport(request.params.country, period, await services.reports.countryPeriod(request.params.country, period));
-    },
+    handler: async (request) => countryReport(writ, request.params.country, begun(request.params.period)),
   });
 
   app.get('/api/v1/public/reports/:country/:period/deadlines', {
@@ -48,14 +42,6 @@ export const reportRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
       params: reportParams,
       response: { 200: deadlinePerformanceSchema, 400: problemSchema },
     },
-    handler: async (request) => {
-      const { start, end } = periodBounds(parseBegunPeriod(request.params.period, services.now()));
-      const rows = await services.reports.deadlinePerformance({ country: request.params.country, start, end });
-      return {
-        country: request.params.country,
-        period: request.params.period,
-        rows: rows.map((r) => ({ ...r, regimeName: r.regimeId ? (services.rules.find(r.regimeId)?.name.en ?? null) : null })),
-      };
-    },
+    handler: async (request) => deadlinePerformance(writ, request.params.country, begun(request.params.period)),
   });
 };

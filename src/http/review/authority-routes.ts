@@ -1,12 +1,12 @@
 /** The register of authorities that send orders. Every government gets the same channel. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Writ } from '../../app/context.js';
 import { authorityListQuery, authorityListSchema, authoritySchema, newAuthoritySchema } from '../../contracts/authorities.js';
 import { problemSchema } from '../../contracts/common.js';
 import { checkNewAuthority } from '../../domain/authority.js';
 import { requireUser } from '../authentication.js';
-import type { Services } from '../services.js';
 
-export const authorityRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+export const authorityRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   app.addHook('onRequest', requireUser);
 
   app.get('/api/v1/authorities', {
@@ -16,7 +16,7 @@ export const authorityRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       querystring: authorityListQuery,
       response: { 200: authorityListSchema, 400: problemSchema, 401: problemSchema },
     },
-    handler: async (request) => ({ authorities: await services.authorities.list(request.query.country) }),
+    handler: async (request) => ({ authorities: await writ.authorities.list(request.query.country) }),
   });
 
   app.post('/api/v1/authorities', {
@@ -28,7 +28,7 @@ export const authorityRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
     },
     handler: async (request, reply) => {
       const authority = checkNewAuthority({ ...request.body, timeZone: request.body.timeZone ?? null });
-      return reply.status(201).send(await services.authorities.create(authority));
+      return reply.status(201).send(await writ.authorities.create(authority));
     },
   });
 };

@@ -1,5 +1,8 @@
 /** The reviewers' API: record orders, list and read them, decide items, move a request along. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Writ } from '../../app/context.js';
+import { changeStatus, decideItem } from '../../app/decisions.js';
+import { type ReviewedRequest, readRequest, receiveOrder, recomputeDeadline } from '../../app/requests.js';
 import { idParam, problemSchema } from '../../contracts/common.js';
 import {
   decisionInputSchema,
@@ -11,21 +14,15 @@ import {
   requestListSchema,
   statusChangeSchema,
 } from '../../contracts/requests.js';
-import type { RequestDetailView } from '../../db/requests-repository.js';
-import { deadlineFor, reviewDeadline } from '../../domain/deadline.js';
-import { checkRegimeFitsAuthority, receiveRequest } from '../../domain/intake.js';
 import { requireUser, signedInUser } from '../authentication.js';
-import { presentDetail, presentSummary } from '../presenters.js';
-import type { Services } from '../services.js';
+import { presentDetail, presentSummary } from '../presenters/requests.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema };
 
-export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   app.addHook('onRequest', requireUser);
-  const ctx = () => ({ now: services.now(), dueSoonShare: services.config.dueSoonShare });
-
-  const detail = (r: RequestDetailView) =>
-    presentDetail(r, ctx(), reviewDeadline(r, services.rules, services.config.policyTargets));
+  const ctx = () => ({ now: writ.now(), dueSoonShare: writ.config.dueSoonShare });
+  const detail = (r: ReviewedRequest) => presentDetail(r, ctx());
 
   app.post('/api/v1/requests', {
     schema: {
@@ -36,25 +33,19 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     handler: async (request, reply) => {
       const { regime, category, periodSetInOrderHours, ...body } = request.body;
-      const created = await receiveRequest(
+      const created = await receiveOrder(
+        writ,
         {
           ...body,
-          receivedAt: body.receivedAt ? new Date(body.receivedAt) : services.now(),
+          receivedAt: body.receivedAt ? new Date(body.receivedAt) : null,
           authorityReference: body.authorityReference ?? null,
           regimeId: regime ?? null,
           category: category ?? null,
           periodSetInOrderHours: periodSetInOrderHours ?? null,
         },
         signedInUser(request),
-        {
-          now: services.now,
-          rules: services.rules,
-          policy: services.config.policyTargets,
-          store: services.requests.create,
-          authorityCountry: async (id) => (await services.authorities.find(id))?.country,
-        },
       );
-      return reply.status(201).header('location', `/api/v1/requests/${created.id}`).send(detail(created));
+      return reply.status(201).header('location', `/api/v1/requests/${created.request.id}`).send(detail(created));
     },
   });
 
@@ -67,7 +58,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     handler: async (request) => {
       const q = request.query;
-      const { requests, total } = await services.requests.list({
+      const { requests, total } = await writ.requests.list({
         ...q,
         dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined,
       });
@@ -83,7 +74,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       params: idParam,
       response: { 200: requestDetailSchema, ...errors },
     },
-    handler: async (request) => detail(await services.requests.get(request.params.id)),
+    handler: async (request) => detail(await readRequest(writ, request.params.id)),
   });
 
   app.put('/api/v1/requests/:id/items/:itemId/decision', {
@@ -95,7 +86,14 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       response: { 200: requestDetailSchema, ...errors },
     },
     handler: async (request) =>
-      detail(await services.requests.decideItem(request.params.id, request.params.itemId, request.body, signedInUser(request))),
+      detail(
+        await decideItem(
+          writ,
+          { requestId: request.params.id, itemId: request.params.itemId },
+          request.body,
+          signedInUser(request),
+        ),
+      ),
   });
 
   app.post('/api/v1/requests/:id/status', {
@@ -108,10 +106,10 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     },
     handler: async (request) =>
       detail(
-        await services.requests.changeStatus(
+        await changeStatus(
+          writ,
           request.params.id,
-          request.body.status,
-          request.body.note ?? null,
+          { status: request.body.status, note: request.body.note ?? null },
           signedInUser(request),
         ),
       ),
@@ -129,30 +127,8 @@ export const requestRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       response: { 200: requestDetailSchema, ...errors },
     },
     handler: async (request) => {
-      const b = request.body;
-      return detail(
-        await services.requests.recomputeDeadline(
-          request.params.id,
-          (current) => {
-            const regimeId = b.regime === undefined ? current.regimeId : b.regime;
-            if (regimeId) checkRegimeFitsAuthority(services.rules, regimeId, current.authority.country);
-            return deadlineFor(
-              {
-                kind: current.kind,
-                receivedAt: current.receivedAt,
-                regimeId,
-                category: b.category === undefined ? current.category : b.category,
-                periodSetInOrderHours:
-                  b.periodSetInOrderHours === undefined ? current.periodSetInOrderHours : b.periodSetInOrderHours,
-              },
-              services.rules,
-              services.config.policyTargets,
-            );
-          },
-          b.note,
-          signedInUser(request),
-        ),
-      );
+      const { regime, ...change } = request.body;
+      return detail(await recomputeDeadline(writ, request.params.id, { ...change, regimeId: regime }, signedInUser(request)));
     },
   });
 };

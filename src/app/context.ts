@@ -1,4 +1,8 @@
-/** What route handlers may use: the repositories over one database, and a clock. */
+/**
+ * The Writ context: what a use case may reach — the repositories over one database, the rule packs,
+ * the settings and the clock. The HTTP app (buildApp) and the CLI (withDatabase) build it the same
+ * way, so a use case runs alike from either.
+ */
 import type { Config } from '../config.js';
 import { authoritiesRepository } from '../db/authorities-repository.js';
 import { complianceRepository } from '../db/compliance-repository.js';
@@ -12,10 +16,11 @@ import { usersRepository } from '../db/users-repository.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { loadRuleBook } from '../rules/packs.js';
 
-export function createServices(db: Db, config: Config, now: () => Date = () => new Date(), rules?: RuleBook) {
+export type Clock = () => Date;
+
+/** Every repository over one database (src/db: all SQL is there). */
+export function createRepositories(db: Db, config: Config, now: Clock) {
   return {
-    config,
-    now,
     authorities: authoritiesRepository(db),
     requests: requestsRepository(db, now),
     reports: reportsRepository(db),
@@ -25,12 +30,36 @@ export function createServices(db: Db, config: Config, now: () => Date = () => n
       attemptsPerMinute: config.signInAttemptsPerMinute,
       accountFailures: config.signInAccountFailures,
     }),
-    /** The rule packs, validated once: a broken pack stops the server from starting. */
-    rules: rules ?? loadRuleBook(config.rulesDir),
     compliance: complianceRepository(db),
     /** Other platforms' published transparency data (src/domain/datasets). */
     datasets: datasetsRepository(db),
     datasetFigures: datasetFiguresRepository(db),
   };
 }
-export type Services = ReturnType<typeof createServices>;
+export type Repositories = ReturnType<typeof createRepositories>;
+
+export type Writ = Repositories & {
+  config: Config;
+  now: Clock;
+  /** The rule packs, validated: a broken pack throws a RulePackError naming the file and the field. */
+  readonly rules: RuleBook;
+};
+
+/**
+ * The context over one database. Rule packs not given are read from `config.rulesDir` when first
+ * needed, so that a command that never asks for them (`writ datasets import`) does not read them;
+ * the server passes them in, loaded before it starts.
+ */
+export function createWrit(db: Db, config: Config, options: { now?: Clock; rules?: RuleBook } = {}): Writ {
+  const now = options.now ?? (() => new Date());
+  let rules = options.rules;
+  return {
+    ...createRepositories(db, config, now),
+    config,
+    now,
+    get rules() {
+      rules ??= loadRuleBook(config.rulesDir);
+      return rules;
+    },
+  };
+}

@@ -1,11 +1,10 @@
-/** Domain objects to their wire shapes: instants become ISO-8601 strings in UTC. */
-import type { RequestDetailView, RequestSummaryView } from '../db/requests-repository.js';
-import type { DeadlineReview } from '../domain/deadline.js';
-import { slaOf } from '../domain/regimes/sla.js';
-import { formatInZone } from '../domain/regimes/time.js';
-import type { Decision } from '../domain/request.js';
-
-const iso = (d: Date) => d.toISOString();
+/** Requests to their wire shapes (contracts/requests.ts): instants become ISO-8601 strings in UTC. */
+import type { ReviewedRequest } from '../../app/requests.js';
+import type { RequestSummaryView } from '../../db/requests-repository.js';
+import { slaOf } from '../../domain/regimes/sla.js';
+import { formatInZone } from '../../domain/regimes/time.js';
+import type { Decision } from '../../domain/request.js';
+import { iso } from './instants.js';
 
 /** What a presentation depends on besides the request: the clock and the due_soon share. */
 export type PresentContext = { now: Date; dueSoonShare: number };
@@ -42,7 +41,7 @@ export function presentSummary(r: RequestSummaryView, ctx: PresentContext) {
 
 const presentDecision = (d: Decision) => ({ ...d, decidedAt: iso(d.decidedAt) });
 
-export function presentDetail(r: RequestDetailView, ctx: PresentContext, deadlineReview: DeadlineReview | null = null) {
+export function presentDetail({ request: r, deadlineReview }: ReviewedRequest, ctx: PresentContext) {
   return {
     ...presentSummary(r, ctx),
     deadlineReview,

@@ -1,0 +1,2 @@
+/** An instant on the wire: ISO-8601 in UTC. */
+export const iso = (d: Date) => d.toISOString();
