@@ -1,43 +1,60 @@
 /**
- * A typed client for Writ's API v1. The wire types come straight from the server's Zod schemas
- * (type-only imports: nothing of Zod reaches the bundle). Failures arrive as RFC 9457
- * problem+json and are thrown as ApiError.
+ * Writ's API v1 as the pages call it: one `request` for every call, and the calls themselves. The
+ * wire types come from the shared contracts (src/contracts/); failures are thrown as ApiError
+ * (problem.ts). Loading and caching are TanStack Query's (queries.ts).
  */
 import type { z } from 'zod';
+import type { authorityListSchema, authoritySchema, newAuthoritySchema } from '../../src/contracts/authorities.js';
 import type {
   countryObligationsSchema,
   dutyUpdateSchema,
   evidenceResponseSchema,
   newEvidenceSchema,
   newUserFigureSchema,
+  recordedFigureSchema,
   registerSchema,
+  userFigureListSchema,
   userFigureSchema,
 } from '../../src/contracts/obligations.js';
-import type { regimeSummarySchema } from '../../src/contracts/regimes.js';
+import type { deadlineResultSchema, regimeListSchema, regimeSummarySchema } from '../../src/contracts/regimes.js';
 import type { countryReportSchema, deadlinePerformanceSchema, reportIndexSchema } from '../../src/contracts/reports.js';
 import type {
   decisionInputSchema,
   eventSchema,
   itemSchema,
+  newRequestSchema,
+  recomputeDeadlineSchema,
   requestDetailSchema,
   requestListSchema,
   requestSummarySchema,
+  statusChangeSchema,
 } from '../../src/contracts/requests.js';
-import type { sessionSchema, userSchema } from '../../src/contracts/session.js';
+import type { credentialsSchema, currentUserSchema, sessionSchema, userSchema } from '../../src/contracts/session.js';
 import type { RegimePack } from '../../src/domain/regimes/pack.js';
 import type { RequestStatus } from '../../src/domain/vocabulary.js';
+import { ApiError, asApiError, problemFrom } from './problem.js';
 
 export type RequestSummary = z.output<typeof requestSummarySchema>;
 export type RequestDetail = z.output<typeof requestDetailSchema>;
 export type RequestList = z.output<typeof requestListSchema>;
 export type Item = z.output<typeof itemSchema>;
 export type RequestEvent = z.output<typeof eventSchema>;
-export type DecisionInput = z.input<typeof decisionInputSchema>;
+export type NewRequest = z.output<typeof newRequestSchema>;
+export type NewItem = NewRequest['items'][number];
+export type DecisionInput = z.output<typeof decisionInputSchema>;
+export type StatusChange = z.output<typeof statusChangeSchema>;
+export type RecomputeDeadline = z.output<typeof recomputeDeadlineSchema>;
+export type Credentials = z.output<typeof credentialsSchema>;
 export type User = z.output<typeof userSchema>;
 export type Session = z.output<typeof sessionSchema>;
+export type CurrentUser = z.output<typeof currentUserSchema>;
 export type CountryReport = z.output<typeof countryReportSchema>;
 export type ReportIndex = z.output<typeof reportIndexSchema>;
 export type SlaState = RequestSummary['sla']['state'];
+
+export type Authority = z.output<typeof authoritySchema>;
+export type AuthorityList = z.output<typeof authorityListSchema>;
+export type NewAuthority = z.output<typeof newAuthoritySchema>;
 
 export type Register = z.output<typeof registerSchema>;
 export type CountryObligations = z.output<typeof countryObligationsSchema>;
@@ -46,122 +63,103 @@ export type DutyView = ApplicableRegime['duties'][number];
 export type RegisterWarning = CountryObligations['warnings'][number];
 export type Evidence = z.output<typeof evidenceResponseSchema>;
 export type UserFigure = z.output<typeof userFigureSchema>;
-export type NewUserFigure = z.input<typeof newUserFigureSchema>;
-export type DutyUpdate = z.input<typeof dutyUpdateSchema>;
-export type NewEvidence = z.input<typeof newEvidenceSchema>;
+export type UserFigureList = z.output<typeof userFigureListSchema>;
+export type NewUserFigure = z.output<typeof newUserFigureSchema>;
+export type RecordedFigure = z.output<typeof recordedFigureSchema>;
+export type DutyUpdate = z.output<typeof dutyUpdateSchema>;
+export type NewEvidence = z.output<typeof newEvidenceSchema>;
 export type RegimeSummary = z.output<typeof regimeSummarySchema>;
+export type RegimeList = z.output<typeof regimeListSchema>;
 export type { RegimePack };
+export type DeadlinePreview = z.output<typeof deadlineResultSchema>;
 export type DeadlinePerformance = z.output<typeof deadlinePerformanceSchema>;
 
-export type Problem = {
-  type?: string;
-  title?: string;
-  status: number;
-  detail: string;
-  code: string;
-  field?: string;
-  errors?: { field: string; message: string }[];
+/** What the deadline preview asks: the order's kind, category and receipt, and the period it sets. */
+export type PreviewQuery = {
+  kind: NewRequest['kind'];
+  category?: string;
+  receivedAt: string;
+  periodSetInOrderHours?: number;
 };
 
-export class ApiError extends Error {
-  readonly problem: Problem;
-
-  constructor(problem: Problem) {
-    super(problem.detail);
-    this.name = 'ApiError';
-    this.problem = problem;
-  }
-
-  get status(): number {
-    return this.problem.status;
-  }
-
-  /** The message for one form field (`rationale`, `scopeCountries`, ...), if the server named it. */
-  messageFor(field: string): string | undefined {
-    const matches = (f: string) => f === field || f.startsWith(`${field}/`) || f.startsWith(`${field}.`);
-    const listed = this.problem.errors?.find((e) => matches(e.field));
-    if (listed) return listed.message;
-    if (this.problem.field && matches(this.problem.field)) return this.problem.detail;
-    return undefined;
-  }
-
-  /** The field's message when it says more than the detail already shown above the form. */
-  inlineMessageFor(field: string): string | undefined {
-    const message = this.messageFor(field);
-    return message === this.problem.detail ? undefined : message;
-  }
-}
-
-/** Any failure as an ApiError, so that pages have one shape to show. */
-export function asApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new ApiError({ status: 0, code: 'network', detail: `Could not reach Writ: ${detail}` });
-}
-
-/** The problem+json of a failed response, or a plain description when the body is not one. */
-export async function problemFrom(response: Response): Promise<Problem> {
-  const fallback: Problem = {
-    status: response.status,
-    code: 'http_error',
-    detail: `The server answered ${response.status} ${response.statusText}`.trim(),
-  };
-  try {
-    const body = (await response.json()) as Partial<Problem>;
-    if (typeof body.detail === 'string') return { ...fallback, ...body, status: response.status };
-  } catch {
-    // not JSON: keep the fallback
-  }
-  return fallback;
-}
-
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/**
+ * Calls the API: JSON in and out, the session cookie sent. A refusal is thrown as the ApiError its
+ * problem+json describes, a server that cannot be reached as one with status 0.
+ */
+export async function request<T>(
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  options: { body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
+  const { body, signal } = options;
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(path, {
-    method,
-    headers,
-    credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    // A call given up on (the page moved on) is not a failure to report.
+    if (signal?.aborted) throw error;
+    throw asApiError(error);
+  }
   if (!response.ok) throw new ApiError(await problemFrom(response));
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
 
 const enc = encodeURIComponent;
+type Options = { signal?: AbortSignal };
 
+/** Every call of API v1 the pages make, except the published datasets' (compare/api.ts). */
 export const api = {
-  signIn: (email: string, password: string) => call<Session>('POST', '/api/v1/session', { email, password }),
-  currentUser: () => call<{ user: User }>('GET', '/api/v1/session'),
-  signOut: () => call<void>('DELETE', '/api/v1/session'),
+  signIn: (credentials: Credentials) => request<Session>('POST', '/api/v1/session', { body: credentials }),
+  currentUser: (o: Options = {}) => request<CurrentUser>('GET', '/api/v1/session', o),
+  signOut: () => request<void>('DELETE', '/api/v1/session'),
 
-  listRequests: (statuses: readonly RequestStatus[], limit = 500) =>
-    call<RequestList>('GET', `/api/v1/requests?status=${statuses.join(',')}&limit=${limit}`),
-  getRequest: (id: string) => call<RequestDetail>('GET', `/api/v1/requests/${enc(id)}`),
+  listRequests: (statuses: readonly RequestStatus[], limit: number, o: Options = {}) =>
+    request<RequestList>('GET', `/api/v1/requests?status=${statuses.join(',')}&limit=${limit}`, o),
+  getRequest: (id: string, o: Options = {}) => request<RequestDetail>('GET', `/api/v1/requests/${enc(id)}`, o),
+  recordRequest: (order: NewRequest) => request<RequestDetail>('POST', '/api/v1/requests', { body: order }),
   decideItem: (id: string, itemId: string, decision: DecisionInput) =>
-    call<RequestDetail>('PUT', `/api/v1/requests/${enc(id)}/items/${enc(itemId)}/decision`, decision),
-  changeStatus: (id: string, status: RequestStatus, note?: string) =>
-    call<RequestDetail>('POST', `/api/v1/requests/${enc(id)}/status`, note ? { status, note } : { status }),
+    request<RequestDetail>('PUT', `/api/v1/requests/${enc(id)}/items/${enc(itemId)}/decision`, { body: decision }),
+  changeStatus: (id: string, change: StatusChange) =>
+    request<RequestDetail>('POST', `/api/v1/requests/${enc(id)}/status`, { body: change }),
+  recomputeDeadline: (id: string, recompute: RecomputeDeadline) =>
+    request<RequestDetail>('POST', `/api/v1/requests/${enc(id)}/deadline/recompute`, { body: recompute }),
 
-  recomputeDeadline: (id: string, note: string) =>
-    call<RequestDetail>('POST', `/api/v1/requests/${enc(id)}/deadline/recompute`, { note }),
+  authorities: (o: Options = {}) => request<AuthorityList>('GET', '/api/v1/authorities', o),
+  registerAuthority: (authority: NewAuthority) => request<Authority>('POST', '/api/v1/authorities', { body: authority }),
 
-  regimes: () => call<{ regimes: RegimeSummary[] }>('GET', '/api/v1/regimes'),
-  regime: (id: string) => call<RegimePack>('GET', `/api/v1/regimes/${enc(id)}`),
-  register: (country?: string) =>
-    call<Register>('GET', country ? `/api/v1/obligations?country=${enc(country)}` : '/api/v1/obligations'),
-  figures: () => call<{ figures: UserFigure[] }>('GET', '/api/v1/obligations/figures'),
-  recordFigure: (figure: NewUserFigure) =>
-    call<{ figure: UserFigure; country: CountryObligations }>('POST', '/api/v1/obligations/figures', figure),
-  updateDuty: (country: string, regimeId: string, dutyId: string, update: DutyUpdate) =>
-    call<CountryObligations>('PUT', `/api/v1/obligations/${enc(country)}/${enc(regimeId)}/${enc(dutyId)}`, update),
-  addEvidence: (country: string, regimeId: string, dutyId: string, evidence: NewEvidence) =>
-    call<Evidence>('POST', `/api/v1/obligations/${enc(country)}/${enc(regimeId)}/${enc(dutyId)}/evidence`, evidence),
+  regimes: (o: Options = {}) => request<RegimeList>('GET', '/api/v1/regimes', o),
+  regime: (id: string, o: Options = {}) => request<RegimePack>('GET', `/api/v1/regimes/${enc(id)}`, o),
+  previewDeadline: (regimeId: string, query: PreviewQuery, o: Options = {}) => {
+    const params = new URLSearchParams({ kind: query.kind, receivedAt: query.receivedAt });
+    if (query.category) params.set('category', query.category);
+    if (query.periodSetInOrderHours !== undefined) params.set('periodSetInOrderHours', String(query.periodSetInOrderHours));
+    return request<DeadlinePreview>('GET', `/api/v1/regimes/${enc(regimeId)}/deadline?${params}`, o);
+  },
 
-  reportIndex: () => call<ReportIndex>('GET', '/api/v1/public/reports'),
-  countryReport: (country: string, period: string) =>
-    call<CountryReport>('GET', `/api/v1/public/reports/${enc(country)}/${enc(period)}`),
-  deadlinePerformance: (country: string, period: string) =>
-    call<DeadlinePerformance>('GET', `/api/v1/public/reports/${enc(country)}/${enc(period)}/deadlines`),
+  register: (o: Options = {}) => request<Register>('GET', '/api/v1/obligations', o),
+  figures: (o: Options = {}) => request<UserFigureList>('GET', '/api/v1/obligations/figures', o),
+  recordFigure: (figure: NewUserFigure) => request<RecordedFigure>('POST', '/api/v1/obligations/figures', { body: figure }),
+  updateDuty: (duty: DutyRef, update: DutyUpdate) => request<CountryObligations>('PUT', dutyPath(duty), { body: update }),
+  addEvidence: (duty: DutyRef, evidence: NewEvidence) =>
+    request<Evidence>('POST', `${dutyPath(duty)}/evidence`, { body: evidence }),
+
+  reportIndex: (o: Options = {}) => request<ReportIndex>('GET', '/api/v1/public/reports', o),
+  countryReport: (country: string, period: string, o: Options = {}) =>
+    request<CountryReport>('GET', `/api/v1/public/reports/${enc(country)}/${enc(period)}`, o),
+  deadlinePerformance: (country: string, period: string, o: Options = {}) =>
+    request<DeadlinePerformance>('GET', `/api/v1/public/reports/${enc(country)}/${enc(period)}/deadlines`, o),
 };
+
+/** One duty of the obligations register: a regime's duty in one country. */
+export type DutyRef = { country: string; regimeId: string; dutyId: string };
+const dutyPath = ({ country, regimeId, dutyId }: DutyRef) =>
+  `/api/v1/obligations/${enc(country)}/${enc(regimeId)}/${enc(dutyId)}`;

@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
@@ -9,6 +10,7 @@ import { Loading } from './components/Feedback.js';
 import { PublicLayout } from './components/Layout.js';
 import { NotFoundPage } from './components/NotFound.js';
 import { ReportIndexPage } from './public/ReportIndex.js';
+import { createQueryClient } from './query-client.js';
 import { IntakePage } from './review/intake/IntakePage.js';
 import { QueuePage } from './review/Queue.js';
 import { RequestPage } from './review/RequestPage.js';
@@ -74,8 +76,12 @@ const router = createBrowserRouter([
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+// A 401 on a signed-in page goes to sign-in from here, whichever load or change met it.
+const queryClient = createQueryClient((path) => void router.navigate(path, { replace: true }));
 createRoot(root).render(
   <StrictMode>
-    <RouterProvider router={router} />
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   </StrictMode>,
 );

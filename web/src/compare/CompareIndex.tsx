@@ -2,37 +2,30 @@
  * /compare: the imported datasets, and for a chosen source and half-year the countries ranked by
  * requests, with the shares of government criticism and national security and the surges flagged.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
-import {
-  type DatasetIndex,
-  type DatasetSource,
-  datasetsApi,
-  hasReasons,
-  isDatasetSource,
-  sourceOrder,
-  sourceShortLabels,
-} from './api.js';
+import { queries } from '../queries.js';
+import { type DatasetIndex, type DatasetSource, hasReasons, isDatasetSource, sourceOrder, sourceShortLabels } from './api.js';
 import { CompareChart } from './CompareChart.js';
 import { barHeight, rankingOption } from './charts.js';
 import { DatasetCoverage, NoDatasets } from './DatasetCoverage.js';
 import { periodName } from './format.js';
 import { RankingTable } from './RankingTable.js';
-import { useLoad } from './useLoad.js';
 import './compare.css';
 
 const chartCountries = 15;
 
 function Ranking({ source, period }: { source: DatasetSource; period: string }) {
-  const ranking = useLoad(`${source}/${period}`, () => datasetsApi.ranking(source, period));
-  const rows = ranking.state === 'done' ? ranking.data.countries : [];
+  const ranking = useQuery(queries.ranking(source, period));
+  const rows = useMemo(() => ranking.data?.countries ?? [], [ranking.data]);
   const top = useMemo(() => rows.filter((r) => r.requests !== null).slice(0, chartCountries), [rows]);
   const option = useMemo(() => rankingOption(top, 'requests'), [top]);
 
-  if (ranking.state === 'failed') return <ProblemMessage error={ranking.error} />;
-  if (ranking.state !== 'done') return <Loading what="the ranking" />;
+  if (ranking.error) return <ProblemMessage error={ranking.error} />;
+  if (!ranking.data) return <Loading what="the ranking" />;
   if (rows.length === 0) return <p className="empty">No country is listed in {period} in this source.</p>;
   const surges = rows.filter((r) => r.surge);
   return (
@@ -141,7 +134,7 @@ function Picker({ index }: { index: DatasetIndex }) {
 
 export function CompareIndexPage() {
   useDocumentTitle('Compare countries and platforms');
-  const index = useLoad('index', datasetsApi.index);
+  const index = useQuery(queries.datasetIndex());
   return (
     <section className="page compare-page">
       <div className="page-heading">
@@ -155,10 +148,10 @@ export function CompareIndexPage() {
           <Link to="/methodology">Methodology: definitions, sources and the surge method</Link>
         </p>
       </div>
-      {index.state === 'failed' ? <ProblemMessage error={index.error} /> : null}
-      {index.state === 'loading' || index.state === 'idle' ? <Loading what="the imported datasets" /> : null}
-      {index.state === 'done' && index.data.sources.length === 0 ? <NoDatasets /> : null}
-      {index.state === 'done' && index.data.sources.length > 0 ? (
+      {index.error ? <ProblemMessage error={index.error} /> : null}
+      {index.isPending ? <Loading what="the imported datasets" /> : null}
+      {index.data && index.data.sources.length === 0 ? <NoDatasets /> : null}
+      {index.data && index.data.sources.length > 0 ? (
         <>
           <Picker index={index.data} />
           <DatasetCoverage index={index.data} />

@@ -2,16 +2,17 @@
  * /compare/:country: a country's requests in every imported source and on this platform, on one
  * chart and in a table, then one half-year of one source in detail (reasons, statistics, notes).
  */
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
-import { type DatasetSource, datasetsApi, hasReasons, isDatasetSource, sourceShortLabels, type Timeline } from './api.js';
+import { queries } from '../queries.js';
+import { type DatasetSource, hasReasons, isDatasetSource, sourceShortLabels, type Timeline } from './api.js';
 import { countryName, isPeriod, periodName } from './format.js';
 import { ReasonsPanel } from './ReasonsPanel.js';
 import { StatsPanel } from './StatsPanel.js';
 import { TimelineSection } from './TimelineSection.js';
-import { useLoad } from './useLoad.js';
 import './compare.css';
 import './country.css';
 
@@ -77,24 +78,24 @@ export function CountryComparePage() {
   const { country = '' } = useParams();
   const code = country.toUpperCase();
   const [params, setParams] = useSearchParams();
-  const timeline = useLoad(code, () => datasetsApi.timeline(code));
-  const name = timeline.state === 'done' ? timeline.data.countryName : countryName(code);
+  const timeline = useQuery(queries.timeline(code));
+  const data = timeline.data;
+  const name = data ? data.countryName : countryName(code);
   useDocumentTitle(`${name}: compare platforms`);
 
-  const choice = timeline.state === 'done' ? choose(timeline.data, params.get('source'), params.get('period')) : null;
+  const choice = data ? choose(data, params.get('source'), params.get('period')) : null;
   const change = (c: Choice) => setParams({ source: c.source, period: c.period }, { replace: true });
   const selectPeriod = (period: string) => {
-    if (!choice || timeline.state !== 'done') return;
+    if (!choice || !data) return;
     // Keep the source when it covers the half-year, else take the first source that does.
-    const covers = (s: string) => timeline.data.series.some((x) => x.source === s && x.points.some((p) => p.period === period));
+    const covers = (s: string) => data.series.some((x) => x.source === s && x.points.some((p) => p.period === period));
     const source = covers(choice.source)
       ? choice.source
-      : (timeline.data.series.map((s) => s.source).find((s): s is DatasetSource => s !== 'platform' && covers(s)) ??
-        choice.source);
+      : (data.series.map((s) => s.source).find((s): s is DatasetSource => s !== 'platform' && covers(s)) ?? choice.source);
     change({ source, period });
     document.getElementById('detail-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' });
   };
-  const platform = timeline.state === 'done' ? timeline.data.series.filter((s) => s.source === 'platform') : [];
+  const platform = data ? data.series.filter((s) => s.source === 'platform') : [];
   const ownLatest = platform
     .flatMap((s) => s.points.filter((p) => (p.requests ?? 0) > 0).map((p) => p.period))
     .sort()
@@ -118,7 +119,7 @@ export function CountryComparePage() {
           {ownLatest ? <Link to={`/reports/${code}/${ownLatest}`}>This platform’s report for {ownLatest}</Link> : null}
         </p>
       </div>
-      {timeline.state === 'failed' ? (
+      {timeline.error ? (
         <ProblemMessage error={timeline.error}>
           {timeline.error.status === 404 ? (
             <p>
@@ -128,12 +129,12 @@ export function CountryComparePage() {
           ) : null}
         </ProblemMessage>
       ) : null}
-      {timeline.state === 'loading' ? <Loading what="the timeline" /> : null}
-      {timeline.state === 'done' ? (
+      {timeline.isPending ? <Loading what="the timeline" /> : null}
+      {data ? (
         <>
-          <TimelineSection timeline={timeline.data} selected={choice?.period ?? null} onSelect={selectPeriod} />
+          <TimelineSection timeline={data} selected={choice?.period ?? null} onSelect={selectPeriod} />
           {choice ? (
-            <PeriodDetail timeline={timeline.data} choice={choice} onChange={change} />
+            <PeriodDetail timeline={data} choice={choice} onChange={change} />
           ) : (
             <p className="empty">No published dataset lists {name}; only this platform’s own requests are shown.</p>
           )}

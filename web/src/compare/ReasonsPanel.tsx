@@ -1,11 +1,12 @@
 /** Shares of reasons for a country and half-year in one of Google's sources; the two picked-out reasons in their own colours. */
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
-import { type DatasetSource, datasetsApi, type ReasonShares } from './api.js';
+import { queries } from '../queries.js';
+import type { DatasetSource, ReasonShares } from './api.js';
 import { CompareChart } from './CompareChart.js';
 import { barHeight, reasonOption } from './charts.js';
 import { count, highlightOf, reasonColors, share } from './format.js';
-import { useLoad } from './useLoad.js';
 
 function Reasons({ data }: { data: ReasonShares }) {
   const option = useMemo(() => reasonOption(data.reasons), [data]);
@@ -79,18 +80,18 @@ function Reasons({ data }: { data: ReasonShares }) {
 type Props = { source: DatasetSource; country: string; period: string };
 
 export function ReasonsPanel({ source, country, period }: Props) {
-  const reasons = useLoad(`${source}/${country}/${period}`, () => datasetsApi.reasons(source, country, period));
+  const reasons = useQuery(queries.reasons(source, country, period));
   return (
     <section className="card detail-panel" aria-labelledby="reasons-heading">
       <h3 id="reasons-heading">Requests by reason</h3>
-      {reasons.state === 'failed' && reasons.error.status === 404 ? (
+      {reasons.error?.status === 404 ? (
         <p className="empty">
           No reasons are published for {country} in {period} in this source.
         </p>
       ) : null}
-      {reasons.state === 'failed' && reasons.error.status !== 404 ? <ProblemMessage error={reasons.error} /> : null}
-      {reasons.state === 'loading' ? <Loading what="the reasons" /> : null}
-      {reasons.state === 'done' ? <Reasons data={reasons.data} /> : null}
+      {reasons.error && reasons.error.status !== 404 ? <ProblemMessage error={reasons.error} /> : null}
+      {reasons.isPending ? <Loading what="the reasons" /> : null}
+      {reasons.data ? <Reasons data={reasons.data} /> : null}
     </section>
   );
 }

@@ -1,9 +1,10 @@
 /** The statistics of one country and half-year in one source, with item outcomes and the data-quality notes. */
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
-import { type DatasetSource, datasetsApi, type GoogleStats, type MetaStats, type OutcomeKey, type Stats } from './api.js';
+import { queries } from '../queries.js';
+import type { DatasetSource, GoogleStats, MetaStats, OutcomeKey, Stats } from './api.js';
 import { count, exactCount, share } from './format.js';
-import { useLoad } from './useLoad.js';
 
 const outcomeLabels: Record<OutcomeKey, string> = {
   removedLegal: 'Removed – legal reasons',
@@ -164,18 +165,18 @@ function Figures({ stats }: { stats: Stats }) {
 type Props = { source: DatasetSource; country: string; period: string };
 
 export function StatsPanel({ source, country, period }: Props) {
-  const stats = useLoad(`${source}/${country}/${period}`, () => datasetsApi.stats(source, country, period));
+  const stats = useQuery(queries.stats(source, country, period));
   return (
     <section className="card detail-panel" aria-labelledby="stats-heading">
       <h3 id="stats-heading">Statistics</h3>
-      {stats.state === 'failed' && stats.error.status === 404 ? (
+      {stats.error?.status === 404 ? (
         <p className="empty">
           This source has no figures for {country} in {period}.
         </p>
       ) : null}
-      {stats.state === 'failed' && stats.error.status !== 404 ? <ProblemMessage error={stats.error} /> : null}
-      {stats.state === 'loading' ? <Loading what="the statistics" /> : null}
-      {stats.state === 'done' ? <Figures stats={stats.data} /> : null}
+      {stats.error && stats.error.status !== 404 ? <ProblemMessage error={stats.error} /> : null}
+      {stats.isPending ? <Loading what="the statistics" /> : null}
+      {stats.data ? <Figures stats={stats.data} /> : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * A typed client for the public published-datasets API (/api/v1/public/datasets). Wire types come
- * from the server's Zod schemas by type-only import; failures are thrown as the UI's ApiError.
+ * The public published-datasets API (/api/v1/public/datasets), called through the one `request`
+ * of ../api.ts. Wire types come from the shared contracts by type-only import.
  */
 import type { z } from 'zod';
 import type {
@@ -13,7 +13,7 @@ import type {
   timelineSchema,
 } from '../../../src/contracts/datasets.js';
 import type { DatasetSource } from '../../../src/domain/datasets/sources.js';
-import { ApiError, problemFrom } from '../api.js';
+import { request } from '../api.js';
 
 export type { DatasetSource };
 export type DatasetIndex = z.output<typeof datasetIndexSchema>;
@@ -47,24 +47,18 @@ export const hasReasons = (source: DatasetSource) => source !== 'meta-data-reque
 export const isDatasetSource = (text: string | null): text is DatasetSource =>
   text !== null && (sourceOrder as readonly string[]).includes(text);
 
-async function get<T>(path: string): Promise<T> {
-  const response = await fetch(path, {
-    headers: { accept: 'application/json, application/problem+json' },
-    credentials: 'same-origin',
-  });
-  if (!response.ok) throw new ApiError(await problemFrom(response));
-  return (await response.json()) as T;
-}
-
 const enc = encodeURIComponent;
 const base = '/api/v1/public/datasets';
 
+type Options = { signal?: AbortSignal };
+
 export const datasetsApi = {
-  index: () => get<DatasetIndex>(base),
-  ranking: (source: DatasetSource, period: string) => get<Ranking>(`${base}/${enc(source)}/rankings/${enc(period)}`),
-  timeline: (country: string) => get<Timeline>(`${base}/timeline/${enc(country)}`),
-  reasons: (source: DatasetSource, country: string, period: string) =>
-    get<ReasonShares>(`${base}/${enc(source)}/reasons/${enc(country)}/${enc(period)}`),
-  stats: (source: DatasetSource, country: string, period: string) =>
-    get<Stats>(`${base}/${enc(source)}/stats/${enc(country)}/${enc(period)}`),
+  index: (o: Options = {}) => request<DatasetIndex>('GET', base, o),
+  ranking: (source: DatasetSource, period: string, o: Options = {}) =>
+    request<Ranking>('GET', `${base}/${enc(source)}/rankings/${enc(period)}`, o),
+  timeline: (country: string, o: Options = {}) => request<Timeline>('GET', `${base}/timeline/${enc(country)}`, o),
+  reasons: (source: DatasetSource, country: string, period: string, o: Options = {}) =>
+    request<ReasonShares>('GET', `${base}/${enc(source)}/reasons/${enc(country)}/${enc(period)}`, o),
+  stats: (source: DatasetSource, country: string, period: string, o: Options = {}) =>
+    request<Stats>('GET', `${base}/${enc(source)}/stats/${enc(country)}/${enc(period)}`, o),
 };

@@ -3,24 +3,18 @@
  * duties, the regimes that apply, each duty with its due date and status, and the warnings. Countries
  * with overdue duties come first.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { type ApiError, api, type CountryObligations, type RegimeSummary, type Register, type UserFigure } from '../api.js';
+import type { CountryObligations } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
-import { loadRegimes } from '../components/useRegimes.js';
-import { useFailureHandler } from '../review/session.js';
+import { dutySaved, obligationsChanged } from '../mutations.js';
+import { queries } from '../queries.js';
 import { formatUtc } from '../time.js';
 import { CountrySection } from './CountrySection.js';
 import { FigureForm } from './FigureForm.js';
 import { countryAnchor, countsOf, placeName, sortCountries } from './register.js';
-
-type Data = { register: Register; figures: UserFigure[]; regimes: RegimeSummary[] };
-
-async function loadAll(): Promise<Data> {
-  const [register, figures, regimes] = await Promise.all([api.register(), api.figures(), loadRegimes()]);
-  return { register, figures: figures.figures, regimes };
-}
 
 /** The register at a glance: what is overdue and what is about to apply, with links to the country. */
 function AtAGlance({ countries }: { countries: readonly CountryObligations[] }) {
@@ -67,63 +61,20 @@ function AtAGlance({ countries }: { countries: readonly CountryObligations[] }) 
 
 export function CompliancePage() {
   useDocumentTitle('Compliance');
-  const fail = useFailureHandler();
-  const [data, setData] = useState<Data | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const client = useQueryClient();
+  const register = useQuery(queries.register());
+  const figures = useQuery(queries.figures());
+  const regimes = useQuery(queries.regimes());
+  const error = register.error ?? figures.error ?? regimes.error;
+  const data =
+    register.data && figures.data && regimes.data
+      ? { register: register.data, figures: figures.data, regimes: regimes.data }
+      : null;
+  const replaceCountry = (updated: CountryObligations) => dutySaved(client, updated);
+  const reload = () => obligationsChanged(client);
+  const refreshCountry = () => obligationsChanged(client);
 
-  const reload = useCallback(async () => {
-    try {
-      setData(await loadAll());
-      setError(null);
-    } catch (e) {
-      setError(fail(e));
-    }
-  }, [fail]);
-
-  useEffect(() => {
-    let live = true;
-    loadAll().then(
-      (result) => {
-        if (live) setData(result);
-      },
-      (e: unknown) => {
-        if (live) setError(fail(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [fail]);
-
-  /** One country changed (a duty saved): replace it, keep the rest. */
-  const replaceCountry = useCallback((updated: CountryObligations) => {
-    setData((d) =>
-      d
-        ? {
-            ...d,
-            register: {
-              ...d.register,
-              countries: d.register.countries.map((c) => (c.country === updated.country ? updated : c)),
-            },
-          }
-        : d,
-    );
-  }, []);
-
-  const refreshCountry = useCallback(
-    async (country: string) => {
-      try {
-        const result = await api.register(country);
-        const updated = result.countries[0];
-        if (updated) replaceCountry(updated);
-      } catch (e) {
-        setError(fail(e));
-      }
-    },
-    [fail, replaceCountry],
-  );
-
-  const countries = useMemo(() => (data ? sortCountries(data.register.countries) : []), [data]);
+  const countries = useMemo(() => (register.data ? sortCountries(register.data.countries) : []), [register.data]);
   const today = data ? data.register.asOf.slice(0, 10) : '';
 
   return (

@@ -1,10 +1,11 @@
 /** Where the platform stands on one duty: status, owner, a note, and the reason when it does not apply. */
 import { type FormEvent, useId, useState } from 'react';
 import { type DutyStatus, dutyStatuses } from '../../../src/domain/regimes/vocabulary.js';
-import { type ApiError, api, type CountryObligations, type DutyView } from '../api.js';
+import { api, type CountryObligations, type DutyView } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { FieldError, fieldProps } from '../components/Field.js';
 import { dutyStatusLabels } from '../labels.js';
+import type { ApiError } from '../problem.js';
 import { useFailureHandler } from '../review/session.js';
 
 type Props = {
@@ -44,12 +45,15 @@ export function DutyForm({ country, regimeId, duty, onSaved }: Props) {
     setError(null);
     setSaved(false);
     try {
-      const updated = await api.updateDuty(country, regimeId, duty.dutyId, {
-        status,
-        owner: orNull(owner),
-        note: orNull(note),
-        notApplicableReason: status === 'not_applicable' ? orNull(reason) : null,
-      });
+      const updated = await api.updateDuty(
+        { country, regimeId, dutyId: duty.dutyId },
+        {
+          status,
+          owner: orNull(owner),
+          note: orNull(note),
+          notApplicableReason: status === 'not_applicable' ? orNull(reason) : null,
+        },
+      );
       setSaved(true);
       onSaved(updated);
     } catch (e) {

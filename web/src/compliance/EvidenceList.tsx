@@ -3,9 +3,10 @@
  * note with an optional file. Files travel base64-encoded in the JSON body, as the API expects.
  */
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { type ApiError, api, type DutyView, type Evidence } from '../api.js';
+import { api, type DutyView, type Evidence } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { FieldError, fieldProps } from '../components/Field.js';
+import type { ApiError } from '../problem.js';
 import { useFailureHandler } from '../review/session.js';
 import { formatUtc } from '../time.js';
 
@@ -82,12 +83,19 @@ export function EvidenceList({ country, regimeId, duty, onAdded }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await api.addEvidence(country, regimeId, duty.dutyId, {
-        note: note.trim(),
-        ...(file
-          ? { fileName: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await readAsBase64(file) }
-          : {}),
-      });
+      await api.addEvidence(
+        { country, regimeId, dutyId: duty.dutyId },
+        {
+          note: note.trim(),
+          ...(file
+            ? {
+                fileName: file.name,
+                contentType: file.type || 'application/octet-stream',
+                contentBase64: await readAsBase64(file),
+              }
+            : {}),
+        },
+      );
       setNote('');
       setFile(null);
       if (fileInput.current) fileInput.current.value = '';

@@ -3,12 +3,15 @@
  * measured. The metrics the country's regimes use are offered first, so that a figure is never
  * recorded in a metric no law of that country reads.
  */
+import { useQueries } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { type CoverageMetric, coverageMetrics } from '../../../src/domain/regimes/vocabulary.js';
-import { type ApiError, api, type RegimePack, type RegimeSummary, type UserFigure } from '../api.js';
+import { api, type RegimePack, type RegimeSummary, type UserFigure } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
 import { countryName, formatNumber, metricName } from '../labels.js';
+import type { ApiError } from '../problem.js';
+import { queries } from '../queries.js';
 import { useFailureHandler } from '../review/session.js';
 import { formatDay } from '../time.js';
 import { metricsOf, placeName } from './register.js';
@@ -28,25 +31,18 @@ function parseValue(text: string): number | null {
   return /^\d+$/.test(digits) ? Number(digits) : null;
 }
 
+const noPacks: RegimePack[] = [];
+const allPacks = (results: readonly { data?: RegimePack }[]): RegimePack[] =>
+  results.every((r) => r.data) ? results.map((r) => r.data as RegimePack) : noPacks;
+
 /** The metrics each regime of `country` uses, fetched from the packs when the country is chosen. */
 function useMetricsUsed(country: string, regimes: readonly RegimeSummary[]): Map<CoverageMetric, string[]> {
-  const [packs, setPacks] = useState<RegimePack[]>([]);
   const ids = useMemo(() => regimes.filter((r) => r.jurisdiction === country).map((r) => r.id), [country, regimes]);
-  useEffect(() => {
-    let live = true;
-    setPacks([]);
-    Promise.all(ids.map((id) => api.regime(id))).then(
-      (loaded) => {
-        if (live) setPacks(loaded);
-      },
-      () => {
-        // without the packs every metric is simply offered alike
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [ids]);
+  // All of them or none: without the packs every metric is simply offered alike.
+  const packs = useQueries({
+    queries: ids.map((id) => queries.regime(id)),
+    combine: allPacks,
+  });
   return useMemo(() => {
     const used = new Map<CoverageMetric, string[]>();
     for (const pack of packs) {

@@ -1,12 +1,11 @@
 /** One rule pack in full: the law, its versions, duties and deadlines, and the sources quoted. */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
-import { type ApiError, api, type RegimePack, type RegimeSummary } from '../api.js';
+import type { RegimePack } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
-import { loadRegimes } from '../components/useRegimes.js';
 import { confidenceLabels } from '../labels.js';
-import { useFailureHandler } from '../review/session.js';
+import { queries } from '../queries.js';
 import { RegimeVersion } from './RegimeVersion.js';
 import { placeName } from './register.js';
 
@@ -39,30 +38,13 @@ function Sources({ sources }: { sources: RegimePack['sources'] }) {
 
 export function RegimeDetailPage() {
   const { id = '' } = useParams();
-  const fail = useFailureHandler();
-  const [pack, setPack] = useState<RegimePack | null>(null);
-  const [summary, setSummary] = useState<RegimeSummary | undefined>(undefined);
-  const [error, setError] = useState<ApiError | null>(null);
+  const packQuery = useQuery(queries.regime(id));
+  const regimes = useQuery(queries.regimes());
+  // Shown once both are in: the list says which version is in force today.
+  const pack = regimes.data ? packQuery.data : undefined;
+  const summary = regimes.data?.find((r) => r.id === id);
+  const error = packQuery.error ?? regimes.error;
   useDocumentTitle(pack ? pack.name.en : 'Regime');
-
-  useEffect(() => {
-    let live = true;
-    setPack(null);
-    setError(null);
-    Promise.all([api.regime(id), loadRegimes()]).then(
-      ([loaded, regimes]) => {
-        if (!live) return;
-        setPack(loaded);
-        setSummary(regimes.find((r) => r.id === id));
-      },
-      (e: unknown) => {
-        if (live) setError(fail(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, fail]);
 
   const currentVersion = summary?.currentVersion?.version;
   return (

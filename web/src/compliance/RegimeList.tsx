@@ -1,12 +1,11 @@
 /** Every regime of the rule packs: jurisdiction, version in force, deadline categories, confidence. */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import type { ApiError, RegimeSummary } from '../api.js';
+import type { RegimeSummary } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
-import { loadRegimes } from '../components/useRegimes.js';
 import { confidenceLabels, humanize, requestKindLabels } from '../labels.js';
-import { useFailureHandler } from '../review/session.js';
+import { queries } from '../queries.js';
 import { placeName } from './register.js';
 
 /** One chip per category (a category listed for several kinds is shown once, the kinds in its title). */
@@ -35,24 +34,7 @@ function InForce({ regime }: { regime: RegimeSummary }) {
 
 export function RegimeListPage() {
   useDocumentTitle('Regimes');
-  const fail = useFailureHandler();
-  const [regimes, setRegimes] = useState<RegimeSummary[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    loadRegimes().then(
-      (list) => {
-        if (live) setRegimes(list);
-      },
-      (e: unknown) => {
-        if (live) setError(fail(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [fail]);
+  const { data: regimes, error } = useQuery(queries.regimes());
 
   return (
     <section className="page">

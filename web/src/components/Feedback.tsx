@@ -1,6 +1,6 @@
 /** Loading, error and notice boxes shared by every page. */
 import type { ReactNode } from 'react';
-import type { ApiError } from '../api.js';
+import type { ApiError } from '../problem.js';
 
 export function Loading({ what }: { what: string }) {
   return (

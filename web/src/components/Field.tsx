@@ -1,6 +1,6 @@
 /** Ties a form control to the field the server's problem named: aria-invalid plus the message. */
 import type { ReactNode } from 'react';
-import type { ApiError } from '../api.js';
+import type { ApiError } from '../problem.js';
 
 const errorId = (idPrefix: string, field: string) => `${idPrefix}error-${field}`;
 

@@ -1,13 +1,15 @@
 /** One country's transparency report for a half-year: headline numbers, charts and the outcome table. */
-import { useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { periodHasBegun } from '../../../src/domain/period.js';
 import { outcomeBucketKey } from '../../../src/domain/report.js';
-import { type ApiError, api, asApiError, type CountryReport } from '../api.js';
+import type { CountryReport } from '../api.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
 import { DemoBanner, Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
 import { authorityKindLabels, bucketLabels, countryName, labelOf, type OutcomeBucket, requestKindLabels } from '../labels.js';
+import { queries } from '../queries.js';
 import { barHeight, barOption, donutOption, type Entry, percent } from './charts.js';
 import { DeadlinesSection } from './DeadlinesSection.js';
 import { periodName, readPeriod, shiftPeriod } from './periods.js';
@@ -193,26 +195,8 @@ function Charts({ report }: { report: CountryReport }) {
 export function CountryReportPage() {
   const { country = '', period = '' } = useParams();
   const code = country.toUpperCase();
-  const [report, setReport] = useState<CountryReport | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: report, error } = useQuery(queries.countryReport(code, period));
   useDocumentTitle(`${countryName(code)}, ${periodName(period)}`);
-
-  useEffect(() => {
-    let live = true;
-    setReport(null);
-    setError(null);
-    api.countryReport(code, period).then(
-      (result) => {
-        if (live) setReport(result);
-      },
-      (e: unknown) => {
-        if (live) setError(asApiError(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [code, period]);
 
   const previous = shiftPeriod(period, -1);
   // No link past the present: a half-year that has not begun has no report (the API refuses it).

@@ -2,11 +2,13 @@
  * The report's deadline figures: per regime, the share of decided orders met on time and the median
  * hours from receipt to decision. Public, like the rest of the report.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { type ApiError, api, asApiError, type DeadlinePerformance } from '../api.js';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { DeadlinePerformance } from '../api.js';
 import { Chart } from '../components/Chart.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { countryName } from '../labels.js';
+import { queries } from '../queries.js';
 import { barHeight, barOption, type Entry, percent } from './charts.js';
 import { periodName } from './periods.js';
 
@@ -96,25 +98,7 @@ function DeadlineTable({ rows }: { rows: readonly Row[] }) {
 }
 
 export function DeadlinesSection({ country, period }: { country: string; period: string }) {
-  const [data, setData] = useState<DeadlinePerformance | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setError(null);
-    api.deadlinePerformance(country, period).then(
-      (result) => {
-        if (live) setData(result);
-      },
-      (e: unknown) => {
-        if (live) setError(asApiError(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [country, period]);
+  const { data, error } = useQuery(queries.deadlinePerformance(country, period));
 
   const option = useMemo(() => {
     const entries: Entry[] = (data?.rows ?? []).map((r) => ({

@@ -1,10 +1,11 @@
 /** The public landing: every country and half-year for which Writ has a transparency report. */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { type ApiError, api, asApiError, type ReportIndex } from '../api.js';
+import type { ReportIndex } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
 import { countryName } from '../labels.js';
+import { queries } from '../queries.js';
 import { periodName } from './periods.js';
 
 type CountryRow = { country: string; name: string; periods: ReportIndex['periods'] };
@@ -22,24 +23,7 @@ function byCountry(index: ReportIndex): CountryRow[] {
 
 export function ReportIndexPage() {
   useDocumentTitle('Transparency reports');
-  const [index, setIndex] = useState<ReportIndex | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api.reportIndex().then(
-      (result) => {
-        if (live) setIndex(result);
-      },
-      (e: unknown) => {
-        if (live) setError(asApiError(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-
+  const { data: index, error } = useQuery(queries.reportIndex());
   const rows = index ? byCountry(index) : [];
   return (
     <section className="page">

@@ -3,9 +3,10 @@
  * apply them, with a note for the history (the API requires one).
  */
 import { type FormEvent, useId, useState } from 'react';
-import { type ApiError, api, type RequestDetail } from '../api.js';
+import { api, type RequestDetail } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { FieldError, fieldProps } from '../components/Field.js';
+import type { ApiError } from '../problem.js';
 import { formatUtc } from '../time.js';
 import { useFailureHandler } from './session.js';
 
@@ -40,7 +41,7 @@ export function DeadlineRecompute({
     setBusy(true);
     setError(null);
     try {
-      const detail = await api.recomputeDeadline(request.id, note.trim());
+      const detail = await api.recomputeDeadline(request.id, { note: note.trim() });
       setNote('');
       setOpen(false);
       onSaved(detail);

@@ -1,10 +1,11 @@
 /** Decide one item, or change its decision: outcome, reason, where it applies, and why. */
 import { type FormEvent, useId, useState } from 'react';
 import { type Outcome, outcomes, type Reason, reasons } from '../../../src/domain/vocabulary.js';
-import { type ApiError, api, type Item, type RequestDetail } from '../api.js';
+import { api, type Item, type RequestDetail } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
 import { bucketLabels } from '../labels.js';
+import type { ApiError } from '../problem.js';
 import { useFailureHandler } from './session.js';
 
 type Props = {

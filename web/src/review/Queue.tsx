@@ -1,8 +1,8 @@
 /** The reviewer queue: every open request, soonest deadline first (the API orders by dueAt). */
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { openStatuses } from '../../../src/domain/vocabulary.js';
-import { type ApiError, api, type RegimeSummary, type RequestList, type RequestSummary, type SlaState } from '../api.js';
+import type { RegimeSummary, RequestSummary, SlaState } from '../api.js';
 import { DemoBadge, Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
 import { SlaBadge } from '../components/SlaBadge.js';
@@ -10,8 +10,8 @@ import { StatusBadge } from '../components/StatusBadge.js';
 import { TimeLeftText } from '../components/TimeLeftText.js';
 import { useRegimes } from '../components/useRegimes.js';
 import { authorityKindLabels, countryName, requestKindLabels, slaLabels } from '../labels.js';
+import { queries } from '../queries.js';
 import { useNow, utcParts } from '../time.js';
-import { useFailureHandler } from './session.js';
 
 function UtcInstant({ iso }: { iso: string }) {
   const { day, time } = utcParts(iso);
@@ -59,26 +59,9 @@ function SlaSummary({ requests }: { requests: readonly RequestSummary[] }) {
 
 export function QueuePage() {
   useDocumentTitle('Review queue');
-  const fail = useFailureHandler();
   const now = useNow();
-  const [list, setList] = useState<RequestList | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: list, error } = useQuery(queries.requestList(openStatuses));
   const regimes = useRegimes();
-
-  useEffect(() => {
-    let live = true;
-    api.listRequests(openStatuses).then(
-      (result) => {
-        if (live) setList(result);
-      },
-      (e: unknown) => {
-        if (live) setError(fail(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [fail]);
 
   return (
     <section className="page">

@@ -1,20 +1,21 @@
 /** One request: what the authority ordered, when it is due, its items and decisions, its history. */
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { acceptsDecisions } from '../../../src/domain/request-lifecycle.js';
 import { openStatuses } from '../../../src/domain/vocabulary.js';
-import { type ApiError, api, type RequestDetail } from '../api.js';
+import type { RequestDetail } from '../api.js';
 import { DemoBadge, DemoBanner, Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { TimeLeftText } from '../components/TimeLeftText.js';
 import { authorityKindLabels, channelLabels, countryName, requestKindLabels } from '../labels.js';
+import { requestChanged } from '../mutations.js';
+import { queries } from '../queries.js';
 import { formatInZone, formatUtc, useNow } from '../time.js';
 import { DeadlinePanel } from './DeadlinePanel.js';
 import { History } from './History.js';
 import { ItemCard } from './ItemCard.js';
 import { StatusActions } from './StatusActions.js';
-import { useFailureHandler } from './session.js';
 
 /** An instant in UTC and, beneath it, in the authority's own time zone. */
 function Instant({ iso, timeZone }: { iso: string; timeZone: string }) {
@@ -109,30 +110,14 @@ function Header({ request, now }: { request: RequestDetail; now: Date }) {
 
 export function RequestPage() {
   const { id = '' } = useParams();
-  const fail = useFailureHandler();
   const now = useNow();
-  const [request, setRequest] = useState<RequestDetail | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const client = useQueryClient();
+  const { data: request, error } = useQuery(queries.request(id));
   useDocumentTitle(request ? request.reference : 'Request');
+  const setRequest = (detail: RequestDetail) => requestChanged(client, detail);
 
-  useEffect(() => {
-    let live = true;
-    setRequest(null);
-    setError(null);
-    api.getRequest(id).then(
-      (detail) => {
-        if (live) setRequest(detail);
-      },
-      (e: unknown) => {
-        if (live) setError(fail(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, fail]);
-
-  if (error) {
+  // A request once shown stays shown when a later refresh fails.
+  if (!request && error) {
     return (
       <section className="page">
         <p className="breadcrumb">

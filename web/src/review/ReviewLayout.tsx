@@ -1,42 +1,26 @@
 /** The frame of the signed-in pages (review queue, compliance): checks the session, names the reviewer, offers sign-out. */
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
-import { type ApiError, api, type User } from '../api.js';
+import { api } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { Frame } from '../components/Layout.js';
-import { type ReviewContext, useFailureHandler } from './session.js';
+import { queries } from '../queries.js';
+import type { ReviewContext } from './session.js';
 
 export function ReviewLayout() {
-  const [user, setUser] = useState<User | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [signingOut, setSigningOut] = useState(false);
-  const fail = useFailureHandler();
+  // A 401 here goes to sign-in (query-client.ts), which brings the reviewer back.
+  const session = useQuery(queries.session());
+  const user = session.data?.user;
+  const client = useQueryClient();
   const navigate = useNavigate();
-
-  useEffect(() => {
-    let live = true;
-    api.currentUser().then(
-      (session) => {
-        if (live) setUser(session.user);
-      },
-      (e: unknown) => {
-        if (live) setError(fail(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [fail]);
-
-  async function signOut() {
-    setSigningOut(true);
-    try {
-      await api.signOut();
-    } catch {
-      // the cookie may already be gone; sign-in is the right place either way
-    }
-    navigate('/signin', { replace: true });
-  }
+  const signOut = useMutation({
+    mutationFn: api.signOut,
+    // The cookie may already be gone; sign-in is the right place either way, with nothing of this session kept.
+    onSettled: () => {
+      client.clear();
+      navigate('/signin', { replace: true });
+    },
+  });
 
   const nav = (
     <>
@@ -51,7 +35,7 @@ export function ReviewLayout() {
           <span className="nav-user-name" title={user.email}>
             {user.name}
           </span>
-          <button type="button" className="button button-small" onClick={signOut} disabled={signingOut}>
+          <button type="button" className="button button-small" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
             Sign out
           </button>
         </span>
@@ -62,7 +46,13 @@ export function ReviewLayout() {
   const context: ReviewContext | null = user ? { user } : null;
   return (
     <Frame nav={nav}>
-      {context ? <Outlet context={context} /> : error ? <ProblemMessage error={error} /> : <Loading what="your session" />}
+      {context ? (
+        <Outlet context={context} />
+      ) : session.error ? (
+        <ProblemMessage error={session.error} />
+      ) : (
+        <Loading what="your session" />
+      )}
     </Frame>
   );
 }

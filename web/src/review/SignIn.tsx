@@ -1,16 +1,21 @@
 /** Reviewer sign-in: email and password; the server sets the session cookie. */
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
-import { type ApiError, api, asApiError } from '../api.js';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { api } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { FieldError, fieldProps } from '../components/Field.js';
 import { useDocumentTitle } from '../components/Layout.js';
-import type { SignInState } from './session.js';
+import { type ApiError, asApiError } from '../problem.js';
+import { keys } from '../queries.js';
+import { returnPath } from '../sign-in.js';
 
 export function SignInPage() {
   useDocumentTitle('Reviewer sign-in');
   const navigate = useNavigate();
-  const state = useLocation().state as SignInState;
+  const client = useQueryClient();
+  // Set when a signed-in page sent the reviewer here (query-client.ts): where to go back to.
+  const next = useSearchParams()[0].get('next');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -21,10 +26,11 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
-      await api.signIn(email.trim(), password);
-      const from = state?.from;
-      const target = from && (from.startsWith('/review') || from.startsWith('/compliance')) ? from : '/review';
-      navigate(target, { replace: true });
+      const session = await api.signIn({ email: email.trim(), password });
+      // Nothing of an earlier session is kept; the new one is known without asking again.
+      client.clear();
+      client.setQueryData(keys.session, { user: session.user });
+      navigate(returnPath(next), { replace: true });
     } catch (e) {
       setError(asApiError(e));
       setBusy(false);
@@ -34,9 +40,9 @@ export function SignInPage() {
   return (
     <section className="page page-narrow">
       <h1>Reviewer sign-in</h1>
-      {state?.reason && !error ? (
-        <p className="alert alert-info" role="status">
-          {state.reason}
+      {next && !error ? (
+        <p className="alert alert-info" role="status" data-testid="signin-reason">
+          Please sign in to continue.
         </p>
       ) : null}
       {error ? <ProblemMessage error={error} /> : null}

@@ -2,10 +2,11 @@
 import { useId, useState } from 'react';
 import { allowedTransitions } from '../../../src/domain/request-lifecycle.js';
 import type { RequestStatus } from '../../../src/domain/vocabulary.js';
-import { type ApiError, api, type RequestDetail } from '../api.js';
+import { api, type RequestDetail } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { FieldError, fieldProps } from '../components/Field.js';
 import { statusLabels, transitionLabels } from '../labels.js';
+import type { ApiError } from '../problem.js';
 import { useFailureHandler } from './session.js';
 
 /** What the button says: going back into review reads differently from starting it. */
@@ -43,7 +44,7 @@ export function StatusActions({ request, onSaved }: { request: RequestDetail; on
     setBusy(true);
     setError(null);
     try {
-      const detail = await api.changeStatus(request.id, to, note.trim() || undefined);
+      const detail = await api.changeStatus(request.id, note.trim() ? { status: to, note: note.trim() } : { status: to });
       setNote('');
       setConfirming(null);
       onSaved(detail);

@@ -1,10 +1,10 @@
 /** The authority that issued the order: the register grouped by country, or a new one registered here. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { ApiError } from '../../api.js';
+import type { Authority } from '../../api.js';
 import { DemoBadge } from '../../components/Feedback.js';
 import { Field } from '../../components/Field.js';
 import { authorityKindLabels, countryName } from '../../labels.js';
-import type { Authority } from './api.js';
+import type { ApiError } from '../../problem.js';
 import { NewAuthorityForm } from './NewAuthorityForm.js';
 
 type Props = {

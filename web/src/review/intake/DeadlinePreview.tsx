@@ -4,13 +4,15 @@
  * whether law, the order or only platform policy sets it, and the quoted rule. Without a regime
  * the platform's policy hours for the kind apply, and the preview says so.
  */
-import { type ReactNode, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { defaultPolicyHours } from '../../../../src/domain/regimes/deadline-engine.js';
 import type { RequestKind } from '../../../../src/domain/vocabulary.js';
-import { asApiError, type RegimeSummary } from '../../api.js';
+import type { DeadlinePreview as Preview, RegimeSummary } from '../../api.js';
+import { useDebounced } from '../../components/useDebounced.js';
 import { basisLabels, clockLabels, lawWithoutHours, requestKindLabels } from '../../labels.js';
+import { type PreviewKey, queries } from '../../queries.js';
 import { formatInZone, formatUtc } from '../../time.js';
-import { intakeApi, type DeadlinePreview as Preview, type PreviewQuery } from './api.js';
 import type { LocalInstant } from './zones.js';
 
 type Props = {
@@ -24,7 +26,7 @@ type Props = {
   waitingFor: string | null;
 };
 
-type State = { result: Preview | null; problem: string | null; loading: boolean };
+const sameQuestion = (a: PreviewKey, b: PreviewKey) => JSON.stringify(a) === JSON.stringify(b);
 
 const hoursText = (hours: number) => `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
 
@@ -61,37 +63,27 @@ function Due({ dueAt, zone }: { dueAt: string; zone: string }) {
 }
 
 export function DeadlinePreview({ regime, kind, category, received, zone, period, waitingFor }: Props) {
-  const [state, setState] = useState<State>({ result: null, problem: null, loading: false });
-  const receivedIso = received?.iso ?? null;
-  const regimeId = regime?.id;
-
-  useEffect(() => {
-    if (!regimeId || waitingFor) {
-      setState({ result: null, problem: null, loading: false });
-      return;
-    }
-    const query: PreviewQuery = {
-      kind,
-      receivedAt: receivedIso ?? new Date().toISOString(),
-      ...(category ? { category } : {}),
-      ...(period !== undefined && period > 0 ? { periodSetInOrderHours: period } : {}),
-    };
-    const abort = new AbortController();
-    setState((s) => ({ ...s, loading: true }));
-    // A short pause, so that typing a time asks the server once, not at every keystroke.
-    const timer = setTimeout(() => {
-      intakeApi.previewDeadline(regimeId, query, abort.signal).then(
-        (result) => setState({ result, problem: null, loading: false }),
-        (e: unknown) => {
-          if (!abort.signal.aborted) setState({ result: null, problem: asApiError(e).problem.detail, loading: false });
-        },
-      );
-    }, 250);
-    return () => {
-      clearTimeout(timer);
-      abort.abort();
-    };
-  }, [regimeId, kind, category, receivedIso, period, waitingFor]);
+  const regimeId = regime?.id ?? '';
+  const question: PreviewKey = {
+    kind,
+    receivedAt: received?.iso ?? null,
+    ...(category ? { category } : {}),
+    ...(period !== undefined && period > 0 ? { periodSetInOrderHours: period } : {}),
+  };
+  // A short pause, so that typing a time asks the server once, not at every keystroke.
+  const asked = useDebounced(question, 250, sameQuestion);
+  const enabled = regimeId !== '' && !waitingFor;
+  const preview = useQuery({
+    ...queries.deadlinePreview(regimeId, asked),
+    enabled,
+    // The last answer stays shown (marked busy) while the next is asked.
+    placeholderData: keepPreviousData,
+  });
+  const state = {
+    result: preview.data ?? null,
+    problem: preview.error?.problem.detail ?? null,
+    loading: enabled && (!sameQuestion(asked, question) || preview.isFetching),
+  };
 
   const ifNow = received ? '' : ' (if received now)';
   let body: ReactNode;

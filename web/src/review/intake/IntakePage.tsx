@@ -4,16 +4,17 @@
  * of its deadline, and its items. The server checks everything; its problem names the field, which
  * is marked where it is.
  */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { RequestKind } from '../../../../src/domain/vocabulary.js';
-import { type ApiError, api, type RegimePack, type RegimeSummary } from '../../api.js';
+import { type Authority, api, type RegimePack, type RegimeSummary } from '../../api.js';
 import { Loading, ProblemMessage } from '../../components/Feedback.js';
 import { useDocumentTitle } from '../../components/Layout.js';
-import { loadRegimes } from '../../components/useRegimes.js';
+import type { ApiError } from '../../problem.js';
+import { queries } from '../../queries.js';
 import { useFailureHandler } from '../session.js';
 import { AuthorityPicker } from './AuthorityPicker.js';
-import { type Authority, intakeApi } from './api.js';
 import { DeadlinePreview } from './DeadlinePreview.js';
 import { categoriesFor, type Draft, emptyDraft, periodNeed, regimesFor, requestBody, ruleFor } from './draft.js';
 import { ItemsEditor } from './ItemsEditor.js';
@@ -23,32 +24,20 @@ import { RegimeFields } from './RegimeFields.js';
 import { defaultZone, localToInstant } from './zones.js';
 import './intake.css';
 
+const noRegimes: RegimeSummary[] = [];
+
 /** The category to start with: the only one a regime has for the kind, else none. */
 function firstCategory(regime: RegimeSummary | undefined, kind: RequestKind): string {
   const { named, general } = categoriesFor(regime, kind);
   return named.length === 1 && !general && named[0] ? named[0].category : '';
 }
 
-/** The full pack of the chosen regime: only it says whether an order may extend the legal hours. */
+/**
+ * The full pack of the chosen regime: only it says whether an order may extend the legal hours.
+ * Until it is in (or when it cannot be read), the summary's clock decides whether the period is asked for.
+ */
 function usePack(regimeId: string): RegimePack | null {
-  const [pack, setPack] = useState<RegimePack | null>(null);
-  useEffect(() => {
-    let live = true;
-    setPack(null);
-    if (regimeId)
-      api.regime(regimeId).then(
-        (loaded) => {
-          if (live) setPack(loaded);
-        },
-        () => {
-          // the summary's clock still decides whether the period is asked for
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [regimeId]);
-  return pack;
+  return useQuery({ ...queries.regime(regimeId), enabled: regimeId !== '' }).data ?? null;
 }
 
 export function IntakePage() {
@@ -57,32 +46,17 @@ export function IntakePage() {
   const navigate = useNavigate();
   const prefix = `${useId()}-`;
   const form = useRef<HTMLFormElement>(null);
-  const [authorities, setAuthorities] = useState<Authority[] | null>(null);
-  const [regimes, setRegimes] = useState<RegimeSummary[]>([]);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const client = useQueryClient();
+  const authorityList = useQuery(queries.authorities());
+  const authorities = authorityList.data;
+  const loadError = authorityList.error;
+  // Without the regimes the form still works: every order then gets the policy deadline.
+  const regimes = useQuery(queries.regimes()).data ?? noRegimes;
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const pack = usePack(draft.regime);
   const patch = (p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p }));
-
-  useEffect(() => {
-    let live = true;
-    // Without the regimes the form still works: every order then gets the policy deadline.
-    Promise.all([intakeApi.authorities(), loadRegimes().catch(() => [] as RegimeSummary[])]).then(
-      ([list, packs]) => {
-        if (!live) return;
-        setAuthorities(list.authorities);
-        setRegimes(packs);
-      },
-      (e: unknown) => {
-        if (live) setLoadError(fail(e));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [fail]);
 
   // After a refused submit, the first field the server named gets the focus.
   useEffect(() => {
@@ -137,7 +111,7 @@ export function IntakePage() {
     setBusy(true);
     setError(null);
     try {
-      const created = await intakeApi.recordRequest(requestBody(draft, received, need));
+      const created = await api.recordRequest(requestBody(draft, received, need));
       navigate(`/review/requests/${created.id}`);
     } catch (e) {
       setError(fail(e));
@@ -169,7 +143,7 @@ export function IntakePage() {
             value={draft.authorityId}
             onChange={chooseAuthority}
             onRegistered={(added) => {
-              setAuthorities((list) => [...(list ?? []), added]);
+              client.setQueryData(queries.authorities().queryKey, (list) => [...(list ?? []), added]);
               chooseAuthority(added);
             }}
             error={error}

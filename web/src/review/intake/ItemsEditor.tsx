@@ -4,9 +4,9 @@
  */
 import { useId, useRef, useState } from 'react';
 import { type TargetKind, targetKinds } from '../../../../src/domain/vocabulary.js';
-import type { ApiError } from '../../api.js';
 import { Field } from '../../components/Field.js';
 import { targetKindLabels } from '../../labels.js';
+import type { ApiError } from '../../problem.js';
 import { type ItemDraft, newItem, notUrlsMessage, pastedTargets } from './draft.js';
 
 type Props = {

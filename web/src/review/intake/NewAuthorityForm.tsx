@@ -5,12 +5,12 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { countryName, isCountryCode } from '../../../../src/domain/countries.js';
 import { type AuthorityKind, authorityKinds } from '../../../../src/domain/vocabulary.js';
-import type { ApiError } from '../../api.js';
+import { type Authority, api } from '../../api.js';
 import { ProblemMessage } from '../../components/Feedback.js';
 import { Field } from '../../components/Field.js';
 import { authorityKindLabels } from '../../labels.js';
+import type { ApiError } from '../../problem.js';
 import { useFailureHandler } from '../session.js';
-import { type Authority, intakeApi } from './api.js';
 
 type Props = {
   /** The country to start from (e.g. the one of the authority chosen before). */
@@ -50,7 +50,7 @@ export function NewAuthorityForm({ country: initialCountry, onRegistered, onCanc
     setBusy(true);
     setError(null);
     try {
-      if (kind) onRegistered(await intakeApi.registerAuthority({ country: country.trim(), name, kind }));
+      if (kind) onRegistered(await api.registerAuthority({ country: country.trim(), name, kind }));
     } catch (e) {
       setError(fail(e));
       setBusy(false);

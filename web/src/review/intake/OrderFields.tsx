@@ -1,8 +1,8 @@
 /** What the order is: its kind, how it came, the authority's reference, the law it cites, what it claims. */
 import { type Channel, channels, type RequestKind, requestKinds } from '../../../../src/domain/vocabulary.js';
-import type { ApiError } from '../../api.js';
 import { Field } from '../../components/Field.js';
 import { channelLabels, requestKindLabels } from '../../labels.js';
+import type { ApiError } from '../../problem.js';
 import type { Draft } from './draft.js';
 
 type Props = {

@@ -3,9 +3,10 @@
  * itself, and the UTC instant they make, so that the reviewer sees what will be stored.
  */
 import { useMemo } from 'react';
-import type { ApiError, RegimeSummary } from '../../api.js';
+import type { RegimeSummary } from '../../api.js';
 import { Field } from '../../components/Field.js';
 import { countryName } from '../../labels.js';
+import type { ApiError } from '../../problem.js';
 import { formatUtc } from '../../time.js';
 import { allZones, type LocalInstant, nowInZone, offsetLabel, zonesOfCountry } from './zones.js';
 

@@ -4,9 +4,10 @@
  * the order sets.
  */
 import type { RequestKind } from '../../../../src/domain/vocabulary.js';
-import type { ApiError, RegimeSummary } from '../../api.js';
+import type { RegimeSummary } from '../../api.js';
 import { Field } from '../../components/Field.js';
 import { clockLabels, countryName, humanize, requestKindLabels } from '../../labels.js';
+import type { ApiError } from '../../problem.js';
 import { categoriesFor, type PeriodNeed, type RuleShape, regimesFor } from './draft.js';
 
 type Props = {

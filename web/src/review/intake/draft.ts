@@ -7,8 +7,7 @@ import { isWebUrl } from '../../../../src/domain/item-target.js';
 import { versionAt } from '../../../../src/domain/regimes/rule-book.js';
 import type { DeadlineClock } from '../../../../src/domain/regimes/vocabulary.js';
 import type { Channel, RequestKind, TargetKind } from '../../../../src/domain/vocabulary.js';
-import type { RegimePack, RegimeSummary } from '../../api.js';
-import type { NewRequest } from './api.js';
+import type { NewRequest, RegimePack, RegimeSummary } from '../../api.js';
 import type { LocalInstant } from './zones.js';
 
 export type ItemDraft = { key: number; targetKind: TargetKind; target: string; product: string };
