@@ -22,16 +22,17 @@ import type { Database } from '../db/connection.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { loadRuleBook } from '../rules/packs.js';
 import { accountRoutes } from './admin/account-routes.js';
-import { obligationRoutes } from './admin/obligation-routes.js';
-import { regimeRoutes } from './admin/regime-routes.js';
 import { authentication } from './authentication.js';
+import { obligationRoutes } from './compliance/obligation-routes.js';
 import { guards } from './guards.js';
 import { healthRoutes } from './health-routes.js';
 import { logDestination } from './log-lines.js';
 import { errorHandler, notFoundHandler } from './problem.js';
 import { datasetRoutes } from './public/dataset-routes.js';
+import { regimeRoutes } from './public/regime-routes.js';
 import { reportRoutes } from './public/report-routes.js';
 import { authorityRoutes } from './review/authority-routes.js';
+import { deadlinePreviewRoutes } from './review/deadline-preview-routes.js';
 import { requestRoutes } from './review/request-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { sessionRoutes } from './session-routes.js';
@@ -120,6 +121,7 @@ export async function buildApp({
   await app.register(reportRoutes, { writ });
   await app.register(datasetRoutes, { writ });
   await app.register(regimeRoutes, { writ });
+  await app.register(deadlinePreviewRoutes, { writ });
   await app.register(obligationRoutes, { writ });
   await app.register(accountRoutes, { writ });
 

@@ -1,21 +1,11 @@
-/**
- * The rule packs over HTTP: the regimes Writ knows, one pack in full, and a deadline computed
- * without storing anything (for the intake form).
- */
+/** The rule packs over HTTP, public: the regimes Writ knows and one pack in full with its quoted sources. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Writ } from '../../app/context.js';
-import { listRegimes, previewDeadline, regime } from '../../app/regimes.js';
+import { listRegimes, regime } from '../../app/regimes.js';
 import { problemSchema } from '../../contracts/common.js';
-import {
-  deadlineQuerySchema,
-  deadlineResultSchema,
-  regimeIdParam,
-  regimeListQuery,
-  regimeListSchema,
-} from '../../contracts/regimes.js';
+import { regimeIdParam, regimeListQuery, regimeListSchema } from '../../contracts/regimes.js';
 import { regimePackSchema } from '../../domain/regimes/pack.js';
-import { requireUser } from '../authentication.js';
-import { presentDeadline, presentRegimeSummary } from '../presenters/regimes.js';
+import { presentRegimeSummary } from '../presenters/regimes.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema };
 
@@ -42,28 +32,5 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, {
       response: { 200: regimePackSchema, ...errors },
     },
     handler: async (request) => regime(writ, request.params.id),
-  });
-
-  app.get('/api/v1/regimes/:id/deadline', {
-    schema: {
-      tags: ['regimes'],
-      summary: 'The deadline an order would get (nothing is stored)',
-      params: regimeIdParam,
-      querystring: deadlineQuerySchema,
-      response: { 200: deadlineResultSchema, ...errors },
-    },
-    onRequest: requireUser,
-    handler: async (request) => {
-      const q = request.query;
-      return presentDeadline(
-        previewDeadline(writ, {
-          regimeId: request.params.id,
-          kind: q.kind,
-          category: q.category ?? '',
-          receivedAt: new Date(q.receivedAt),
-          periodSetInOrderHours: q.periodSetInOrderHours ?? null,
-        }),
-      );
-    },
   });
 };
