@@ -5,8 +5,13 @@
  */
 import type { DutyKey, DutyUpdate, NewUserFigure } from '../db/compliance-repository.js';
 import { WritError } from '../domain/errors.js';
-import type { UserFigure } from '../domain/regimes/obligations.js';
-import { type CountryObligations, type EvidenceSummary, hasDuty, obligationsRegister } from '../domain/regimes/obligations.js';
+import {
+  type CountryObligations,
+  type EvidenceSummary,
+  hasDuty,
+  obligationsRegister,
+  type UserFigure,
+} from '../domain/regimes/obligations.js';
 import type { Actor } from '../domain/request.js';
 import type { Writ } from './context.js';
 
