@@ -9,13 +9,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { createWrit } from '../app/context.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
@@ -27,6 +21,7 @@ import { obligationRoutes } from './compliance/obligation-routes.js';
 import { guards } from './guards.js';
 import { healthRoutes } from './health-routes.js';
 import { logDestination } from './log-lines.js';
+import { openApiOptions, servedDocument } from './openapi.js';
 import { errorHandler, notFoundHandler } from './problem.js';
 import { datasetRoutes } from './public/dataset-routes.js';
 import { regimeRoutes } from './public/regime-routes.js';
@@ -76,20 +71,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Writ API',
-        version: '1',
-        description: 'Receive, decide and publicly account for government orders to remove content or hand over user data.',
-      },
-      components: { securitySchemes: { session: { type: 'http', scheme: 'bearer' } } },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
-  });
+  await app.register(fastifySwagger, openApiOptions);
   await app.register(fastifySwaggerUi, {
     routePrefix: '/docs',
     // Swagger UI injects one <style> element; only its pages may (the rest of Writ allows none).
@@ -113,7 +95,7 @@ export async function buildApp({
   await app.register(authentication, { users: writ.users });
 
   await app.register(healthRoutes, { database });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', { schema: { hide: true } }, async (request) => servedDocument(app.swagger(), request));
 
   await app.register(sessionRoutes, { writ });
   await app.register(authorityRoutes, { writ });

@@ -17,7 +17,10 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
     schema: {
       tags: ['meta'],
       security: [],
-      summary: 'Liveness: the process answers (the database is not asked; see /readyz)',
+      operationId: 'checkLiveness',
+      summary: 'Liveness probe',
+      description:
+        'The process answers. The database is not asked (see /readyz), and the answer says nothing about the installation.',
       response: { 200: z.object({ status: z.literal('ok') }) },
     },
     handler: async () => ({ status: 'ok' as const }),
@@ -27,7 +30,9 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: Database }> = async
     schema: {
       tags: ['meta'],
       security: [],
-      summary: 'Readiness: the database answers; 503 with Retry-After while it does not',
+      operationId: 'checkReadiness',
+      summary: 'Readiness probe',
+      description: 'The database answers. While it does not, 503 with Retry-After.',
       response: { 200: z.object({ status: z.literal('ready') }), 503: problemSchema },
     },
     handler: async (request) => {

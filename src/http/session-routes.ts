@@ -21,8 +21,10 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
     schema: {
       tags: ['session'],
       security: [],
-      summary: 'Sign in; sets the session cookie and returns a bearer token',
+      operationId: 'signIn',
+      summary: 'Sign in',
       description:
+        'Sets the session cookie and returns a bearer token for API clients. ' +
         'Limited per client address (WRIT_SIGNIN_ATTEMPTS_PER_MINUTE) and per account (a growing lock-out after ' +
         'WRIT_SIGNIN_ACCOUNT_FAILURES failures in a row): 429 `rate_limited` with Retry-After, alike for unknown emails.',
       body: credentialsSchema,
@@ -56,7 +58,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   app.get('/api/v1/session', {
     schema: {
       tags: ['session'],
+      operationId: 'getSession',
       summary: 'The signed-in user',
+      description: 'Whom the session cookie or bearer token belongs to; 401 without a valid session.',
       response: { 200: currentUserSchema, 401: problemSchema },
     },
     onRequest: requireUser,
@@ -65,7 +69,14 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
 
   app.delete('/api/v1/session', {
     // Public: signing out without a session is a harmless no-op, so clients need not check first.
-    schema: { tags: ['session'], security: [], summary: 'Sign out (ends the session sent, if any)', response: { 204: z.null() } },
+    schema: {
+      tags: ['session'],
+      security: [],
+      operationId: 'signOut',
+      summary: 'Sign out',
+      description: 'Ends the session sent, if any, and clears the cookie. Public: without a session it does nothing.',
+      response: { 204: z.null() },
+    },
     handler: async (request, reply) => {
       if (request.sessionToken) await writ.users.endSession(request.sessionToken);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -25,7 +25,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   app.get('/api/v1/admin/accounts', {
     schema: {
       tags: ['admin'],
-      summary: 'List the accounts (admin only)',
+      operationId: 'listAccounts',
+      summary: 'List accounts',
+      description: 'Every account with its role (admin only).',
       response: { 200: z.object({ accounts: z.array(userSchema) }), ...errors },
     },
     handler: async () => ({ accounts: await writ.users.list() }),
@@ -34,7 +36,9 @@ export const accountRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   app.post('/api/v1/admin/accounts', {
     schema: {
       tags: ['admin'],
-      summary: 'Create an account (admin only)',
+      operationId: 'createAccount',
+      summary: 'Create an account',
+      description: 'A reviewer or admin account with its first password (admin only).',
       body: newAccountSchema,
       response: { 201: userSchema, ...errors },
     },
@@ -44,7 +48,10 @@ export const accountRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   app.post('/api/v1/admin/accounts/:id/sign-out', {
     schema: {
       tags: ['admin'],
-      summary: 'End every session of an account (admin only)',
+      operationId: 'signOutAccount',
+      summary: 'Sign an account out everywhere',
+      description:
+        'Ends every session of the account: a lost laptop, a departing colleague, a suspected compromise (admin only).',
       params: idParam,
       response: { 200: z.object({ endedSessions: z.number().int() }), ...errors },
     },

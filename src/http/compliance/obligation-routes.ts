@@ -34,7 +34,9 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   app.get('/api/v1/obligations', {
     schema: {
       tags: ['obligations'],
-      summary: 'The obligations register: per jurisdiction, the regimes that apply, their duties, due dates, status and warnings',
+      operationId: 'getObligationsRegister',
+      summary: 'The obligations register',
+      description: 'Per jurisdiction, the regimes that apply, their duties, due dates, status and warnings.',
       querystring: registerQuery,
       response: { 200: registerSchema, ...errors },
     },
@@ -44,7 +46,9 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   app.get('/api/v1/obligations/figures', {
     schema: {
       tags: ['obligations'],
-      summary: "The platform's recorded user figures, oldest first",
+      operationId: 'listUserFigures',
+      summary: 'List user figures',
+      description: "The platform's recorded user figures, oldest first.",
       querystring: registerQuery,
       response: { 200: userFigureListSchema, ...errors },
     },
@@ -54,7 +58,10 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   app.post('/api/v1/obligations/figures', {
     schema: {
       tags: ['obligations'],
-      summary: 'Record a user figure for a jurisdiction, in the metric a law uses, with the date it was measured',
+      operationId: 'recordUserFigure',
+      summary: 'Record a user figure',
+      description:
+        "A user figure for a jurisdiction, in the metric a law uses, with the date it was measured; returns it with the jurisdiction's register.",
       body: newUserFigureSchema,
       response: { 201: recordedFigureSchema, ...errors },
     },
@@ -71,7 +78,10 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   app.put('/api/v1/obligations/:country/:regimeId/:dutyId', {
     schema: {
       tags: ['obligations'],
-      summary: 'Set the status, owner and note of a duty (not_applicable needs a reason); returns the country',
+      operationId: 'updateDuty',
+      summary: 'Update a duty',
+      description:
+        "Sets the status, owner and note of a duty (not_applicable needs a reason); returns the jurisdiction's register.",
       params: dutyParams,
       body: dutyUpdateSchema,
       response: { 200: countryObligationsSchema, ...errors },
@@ -83,7 +93,9 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
     bodyLimit: Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 64 * 1024,
     schema: {
       tags: ['obligations'],
-      summary: 'Add evidence to a duty: a note and optionally a file (base64, at most 5 MB decoded)',
+      operationId: 'addEvidence',
+      summary: 'Add evidence to a duty',
+      description: 'A note and optionally a file (base64, at most 5 MB decoded).',
       params: dutyParams,
       body: newEvidenceSchema,
       response: { 201: evidenceResponseSchema, ...errors },
@@ -102,7 +114,9 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   app.get('/api/v1/obligations/evidence/:id', {
     schema: {
       tags: ['obligations'],
-      summary: 'Download an evidence file (the bytes, with its media type and an X-Content-SHA256 header)',
+      operationId: 'downloadEvidence',
+      summary: 'Download an evidence file',
+      description: 'The file itself, with its media type and an X-Content-SHA256 header.',
       params: idParam,
       response: { 200: z.any().meta({ description: 'The file' }), ...errors },
     },

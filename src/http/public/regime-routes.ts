@@ -14,7 +14,9 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, {
     schema: {
       tags: ['regimes'],
       security: [],
-      summary: 'The legal regimes of the rule packs, with their versions and deadline categories',
+      operationId: 'listRegimes',
+      summary: 'List regimes',
+      description: 'The legal regimes of the rule packs, with their versions and deadline categories.',
       querystring: regimeListQuery,
       response: { 200: regimeListSchema, ...errors },
     },
@@ -27,7 +29,9 @@ export const regimeRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, {
     schema: {
       tags: ['regimes'],
       security: [],
-      summary: 'One rule pack in full: versions, coverage, duties, deadlines, sources with quotes',
+      operationId: 'getRegime',
+      summary: 'Read a rule pack',
+      description: 'One rule pack in full: versions, coverage, duties, deadlines, and sources with quotes.',
       params: regimeIdParam,
       response: { 200: regimePackSchema, ...errors },
     },

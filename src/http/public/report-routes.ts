@@ -12,9 +12,11 @@ export const reportRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, {
 
   app.get('/api/v1/public/reports', {
     schema: {
-      tags: ['public'],
+      tags: ['reports'],
       security: [],
-      summary: 'Countries and half-years for which a report exists',
+      operationId: 'listReports',
+      summary: 'List reports',
+      description: 'The countries and half-years for which a report exists, with their number of requests.',
       response: { 200: reportIndexSchema },
     },
     handler: async () => ({ periods: await reportIndex(writ) }),
@@ -22,9 +24,12 @@ export const reportRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, {
 
   app.get('/api/v1/public/reports/:country/:period', {
     schema: {
-      tags: ['public'],
+      tags: ['reports'],
       security: [],
-      summary: "One country's report for a half-year (e.g. KZ, 2021-H1)",
+      operationId: 'getCountryReport',
+      summary: "A country's report",
+      description:
+        "One country's transparency report for a half-year (e.g. KZ, 2021-H1): requests by kind, requester, product and reason, and what became of their items.",
       params: reportParams,
       response: { 200: countryReportSchema, 400: problemSchema },
     },
@@ -33,10 +38,12 @@ export const reportRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, {
 
   app.get('/api/v1/public/reports/:country/:period/deadlines', {
     schema: {
-      tags: ['public'],
+      tags: ['reports'],
       security: [],
-      summary: "Share of a country's orders met on time, and median hours from receipt to decision, per regime",
+      operationId: 'getDeadlinePerformance',
+      summary: 'Deadline performance',
       description:
+        "Share of a country's orders met on time, and median hours from receipt to decision, per regime. " +
         'Counts requests received in the half-year (UTC) that are decided or closed; met means decided by the due instant ' +
         'stored with the request. Withdrawn and open requests are not counted.',
       params: reportParams,

@@ -12,7 +12,9 @@ export const authorityRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app
   app.get('/api/v1/authorities', {
     schema: {
       tags: ['authorities'],
+      operationId: 'listAuthorities',
       summary: 'List authorities',
+      description: 'The registered authorities, optionally of one country.',
       querystring: authorityListQuery,
       response: { 200: authorityListSchema, 400: problemSchema, 401: problemSchema },
     },
@@ -22,7 +24,9 @@ export const authorityRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app
   app.post('/api/v1/authorities', {
     schema: {
       tags: ['authorities'],
+      operationId: 'registerAuthority',
       summary: 'Register an authority',
+      description: 'An authority that sends orders, with its country, kind and, when known, the time zone it works in.',
       body: newAuthoritySchema,
       response: { 201: authoritySchema, 400: problemSchema, 401: problemSchema, 409: problemSchema },
     },

@@ -15,7 +15,10 @@ export const deadlinePreviewRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = asyn
   app.get('/api/v1/regimes/:id/deadline', {
     schema: {
       tags: ['regimes'],
-      summary: 'The deadline an order would get (nothing is stored)',
+      operationId: 'computeDeadline',
+      summary: 'Compute a deadline',
+      description:
+        'The deadline an order of this kind and category, received at the given instant, would get under this regime; nothing is stored.',
       params: regimeIdParam,
       querystring: deadlineQuerySchema,
       response: { 200: deadlineResultSchema, ...errors },

@@ -27,7 +27,10 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   app.post('/api/v1/requests', {
     schema: {
       tags: ['requests'],
-      summary: 'Record an order with its items',
+      operationId: 'recordRequest',
+      summary: 'Record an order',
+      description:
+        'An order with its items. Its deadline is computed once, under the rule pack version in force at receipt, and stored with it.',
       body: newRequestSchema,
       response: { 201: requestDetailSchema, ...errors },
     },
@@ -52,7 +55,9 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   app.get('/api/v1/requests', {
     schema: {
       tags: ['requests'],
-      summary: 'List requests, soonest deadline first',
+      operationId: 'listRequests',
+      summary: 'List requests',
+      description: 'The requests that match the filters, soonest deadline first, a page at a time, with their total.',
       querystring: requestListQuery,
       response: { 200: requestListSchema, ...errors },
     },
@@ -70,7 +75,9 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   app.get('/api/v1/requests/:id', {
     schema: {
       tags: ['requests'],
-      summary: 'A request with its items, decisions and history',
+      operationId: 'getRequest',
+      summary: 'Read a request',
+      description: 'A request with its items, decisions, deadline, SLA state and history.',
       params: idParam,
       response: { 200: requestDetailSchema, ...errors },
     },
@@ -80,7 +87,9 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   app.put('/api/v1/requests/:id/items/:itemId/decision', {
     schema: {
       tags: ['requests'],
-      summary: "Decide an item (or change its decision); the request's status follows",
+      operationId: 'decideItem',
+      summary: 'Decide an item',
+      description: "Decides an item or changes its decision (recorded with before and after); the request's status follows.",
       params: itemParams,
       body: decisionInputSchema,
       response: { 200: requestDetailSchema, ...errors },
@@ -99,7 +108,10 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   app.post('/api/v1/requests/:id/status', {
     schema: {
       tags: ['requests'],
-      summary: "Change a request's status (e.g. needs_clarification, withdrawn, closed)",
+      operationId: 'changeRequestStatus',
+      summary: "Change a request's status",
+      description:
+        'Moves a request along its lifecycle (e.g. needs_clarification, withdrawn, closed); a move the lifecycle does not allow is refused.',
       params: idParam,
       body: statusChangeSchema,
       response: { 200: requestDetailSchema, ...errors },
@@ -118,8 +130,10 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   app.post('/api/v1/requests/:id/deadline/recompute', {
     schema: {
       tags: ['requests'],
-      summary: "Recompute an open request's deadline with the current rule packs (audited; the reason is required)",
+      operationId: 'recomputeDeadline',
+      summary: 'Recompute a deadline',
       description:
+        "Recomputes an open request's deadline with the current rule packs (audited; the reason is required). " +
         'A later change of a rule pack never moves a stored deadline by itself. This explicit action applies the current packs, ' +
         'optionally with a corrected regime, category or period, and records a deadline_recomputed event with before and after.',
       params: idParam,
