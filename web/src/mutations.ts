@@ -3,7 +3,7 @@
  * cached one at once, and the loads that summarise it (the queue, the public reports, the
  * obligations register) are invalidated, so that they are fetched again when next shown.
  */
-import type { QueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CountryObligations, RequestDetail } from './api.js';
 import { keys, queries } from './queries.js';
 
@@ -12,6 +12,12 @@ export function requestChanged(client: QueryClient, detail: RequestDetail): void
   client.setQueryData(queries.request(detail.id).queryKey, detail);
   void client.invalidateQueries({ queryKey: keys.requestLists });
   void client.invalidateQueries({ queryKey: keys.reports });
+}
+
+/** A change to a request, which the server answers with the request as it now is. */
+export function useRequestChange<Values>(change: (values: Values) => Promise<RequestDetail>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: change, onSuccess: (detail) => requestChanged(client, detail) });
 }
 
 /** A duty's status changed: the server answers with its country's part of the register, which replaces the cached one. */

@@ -26,21 +26,6 @@ export class ApiError extends Error {
   get status(): number {
     return this.problem.status;
   }
-
-  /** The message for one form field (`rationale`, `scopeCountries`, ...), if the server named it. */
-  messageFor(field: string): string | undefined {
-    const matches = (f: string) => f === field || f.startsWith(`${field}/`) || f.startsWith(`${field}.`);
-    const listed = this.problem.errors?.find((e) => matches(e.field));
-    if (listed) return listed.message;
-    if (this.problem.field && matches(this.problem.field)) return this.problem.detail;
-    return undefined;
-  }
-
-  /** The field's message when it says more than the detail already shown above the form. */
-  inlineMessageFor(field: string): string | undefined {
-    const message = this.messageFor(field);
-    return message === this.problem.detail ? undefined : message;
-  }
 }
 
 /** Any failure as an ApiError, so that pages have one shape to show. */

@@ -3,13 +3,12 @@
  * duties, the regimes that apply, each duty with its due date and status, and the warnings. Countries
  * with overdue duties come first.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import type { CountryObligations } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
-import { dutySaved, obligationsChanged } from '../mutations.js';
 import { queries } from '../queries.js';
 import { formatUtc } from '../time.js';
 import { CountrySection } from './CountrySection.js';
@@ -61,7 +60,6 @@ function AtAGlance({ countries }: { countries: readonly CountryObligations[] }) 
 
 export function CompliancePage() {
   useDocumentTitle('Compliance');
-  const client = useQueryClient();
   const register = useQuery(queries.register());
   const figures = useQuery(queries.figures());
   const regimes = useQuery(queries.regimes());
@@ -70,9 +68,6 @@ export function CompliancePage() {
     register.data && figures.data && regimes.data
       ? { register: register.data, figures: figures.data, regimes: regimes.data }
       : null;
-  const replaceCountry = (updated: CountryObligations) => dutySaved(client, updated);
-  const reload = () => obligationsChanged(client);
-  const refreshCountry = () => obligationsChanged(client);
 
   const countries = useMemo(() => (register.data ? sortCountries(register.data.countries) : []), [register.data]);
   const today = data ? data.register.asOf.slice(0, 10) : '';
@@ -97,12 +92,7 @@ export function CompliancePage() {
           <AtAGlance countries={countries} />
           <div className="compliance-layout">
             <aside className="compliance-aside" aria-label="Record a user figure">
-              <FigureForm
-                regimes={data.regimes}
-                countries={data.register.countries.map((c) => c.country)}
-                today={today}
-                onRecorded={() => void reload()}
-              />
+              <FigureForm regimes={data.regimes} countries={data.register.countries.map((c) => c.country)} today={today} />
             </aside>
             <div className="compliance-countries">
               {countries.length === 0 ? (
@@ -114,8 +104,6 @@ export function CompliancePage() {
                   country={c}
                   history={data.figures.filter((f) => f.country === c.country)}
                   asOf={data.register.asOf}
-                  onChanged={replaceCountry}
-                  onEvidenceAdded={refreshCountry}
                 />
               ))}
             </div>

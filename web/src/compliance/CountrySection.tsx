@@ -14,8 +14,6 @@ type Props = {
   /** Every figure recorded for this country, oldest first. */
   history: readonly UserFigure[];
   asOf: string;
-  onChanged: (country: CountryObligations) => void;
-  onEvidenceAdded: (country: string) => void;
 };
 
 const regimeLink = (id: string) => `/compliance/regimes/${encodeURIComponent(id)}`;
@@ -119,15 +117,7 @@ function Regime({ regime, ...props }: Omit<Props, 'history'> & { regime: Applica
       ) : (
         <ul className="duties">
           {sortDuties(regime.duties).map((d) => (
-            <DutyCard
-              key={d.dutyId}
-              country={code}
-              regimeId={regime.regimeId}
-              duty={d}
-              asOf={props.asOf}
-              onSaved={props.onChanged}
-              onEvidenceAdded={() => props.onEvidenceAdded(code)}
-            />
+            <DutyCard key={d.dutyId} country={code} regimeId={regime.regimeId} duty={d} asOf={props.asOf} />
           ))}
         </ul>
       )}

@@ -2,7 +2,7 @@
  * One local-presence duty in one country: what the law asks, by when, where the platform stands,
  * and the evidence. Where the sources disagree on what the law asks, every reading is shown.
  */
-import type { CountryObligations, DutyView } from '../api.js';
+import type { DutyView } from '../api.js';
 import { dutyKindLabels, dutyStatusLabels } from '../labels.js';
 import { daysLeftText, formatDay, formatUtc } from '../time.js';
 import { DutyForm } from './DutyForm.js';
@@ -14,8 +14,6 @@ type Props = {
   regimeId: string;
   duty: DutyView;
   asOf: string;
-  onSaved: (country: CountryObligations) => void;
-  onEvidenceAdded: () => void;
 };
 
 /** `Citizen of KZ, resident in KZ` / `No citizenship or residency required`. */
@@ -75,7 +73,7 @@ function Readings({ duty }: { duty: DutyView }) {
   );
 }
 
-export function DutyCard({ country, regimeId, duty, asOf, onSaved, onEvidenceAdded }: Props) {
+export function DutyCard({ country, regimeId, duty, asOf }: Props) {
   return (
     <li
       className={`duty card${duty.overdue ? ' duty-overdue' : ''}`}
@@ -107,8 +105,8 @@ export function DutyCard({ country, regimeId, duty, asOf, onSaved, onEvidenceAdd
       {duty.status === 'not_applicable' && duty.notApplicableReason ? (
         <p className="sub">Not applicable because: {duty.notApplicableReason}</p>
       ) : null}
-      <DutyForm country={country} regimeId={regimeId} duty={duty} onSaved={onSaved} />
-      <EvidenceList country={country} regimeId={regimeId} duty={duty} onAdded={onEvidenceAdded} />
+      <DutyForm country={country} regimeId={regimeId} duty={duty} />
+      <EvidenceList country={country} regimeId={regimeId} duty={duty} />
     </li>
   );
 }

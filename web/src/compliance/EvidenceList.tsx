@@ -2,12 +2,17 @@
  * A duty's evidence: what has been added (with download links for files), and a form to add a
  * note with an optional file. Files travel base64-encoded in the JSON body, as the API expects.
  */
-import { type FormEvent, useId, useRef, useState } from 'react';
-import { api, type DutyView, type Evidence } from '../api.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId } from 'react';
+import { FormProvider } from 'react-hook-form';
+import { z } from 'zod';
+import { newEvidenceSchema } from '../../../src/contracts/obligations.js';
+import { api, type DutyRef, type DutyView, type Evidence, type NewEvidence } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
-import { FieldError, fieldProps } from '../components/Field.js';
-import type { ApiError } from '../problem.js';
-import { useFailureHandler } from '../review/session.js';
+import { Field } from '../components/Field.js';
+import { placeProblem, useSchemaForm } from '../components/form.js';
+import { obligationsChanged } from '../mutations.js';
+import { asApiError } from '../problem.js';
 import { formatUtc } from '../time.js';
 
 /** The API's limit on a file, decoded (MAX_EVIDENCE_BYTES on the server). */
@@ -64,48 +69,65 @@ function EvidenceItem({ evidence }: { evidence: Evidence }) {
   );
 }
 
-type Props = { country: string; regimeId: string; duty: DutyView; onAdded: () => void };
+/**
+ * The API's evidence note, and the file as chosen (read into the body's base64 only when sent): a
+ * file over the API's limit is said at once instead of after the upload.
+ */
+const evidenceForm = newEvidenceSchema.pick({ note: true }).extend({
+  file: z.custom<FileList | undefined>().superRefine((files, ctx) => {
+    const file = files?.[0];
+    if (file && file.size > MAX_BYTES)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${file.name} has ${formatBytes(file.size)}; evidence files are limited to 5 MB.`,
+      });
+  }),
+});
 
-export function EvidenceList({ country, regimeId, duty, onAdded }: Props) {
-  const fail = useFailureHandler();
+/** The server names the body's file fields; the form has one control for the file. */
+const fileFields = { fileName: 'file', contentType: 'file', contentBase64: 'file' } as const;
+
+async function evidenceBody({ note, file }: z.output<typeof evidenceForm>): Promise<NewEvidence> {
+  const chosen = file?.[0];
+  if (!chosen) return { note };
+  return {
+    note,
+    fileName: chosen.name,
+    contentType: chosen.type || 'application/octet-stream',
+    contentBase64: await readAsBase64(chosen),
+  };
+}
+
+type Props = { duty: DutyView } & Omit<DutyRef, 'dutyId'>;
+
+export function EvidenceList({ country, regimeId, duty }: Props) {
   const prefix = `${useId()}-`;
-  const id = (name: string) => `${prefix}${name}`;
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [note, setNote] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const tooLarge = file !== null && file.size > MAX_BYTES;
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!note.trim() || tooLarge) return;
-    setBusy(true);
-    setError(null);
+  const client = useQueryClient();
+  const form = useSchemaForm(evidenceForm, { note: '', file: undefined });
+  const add = useMutation({
+    mutationFn: async (values: z.output<typeof evidenceForm>) => {
+      let body: NewEvidence;
+      try {
+        body = await evidenceBody(values);
+      } catch (e) {
+        throw asApiError(e);
+      }
+      return api.addEvidence({ country, regimeId, dutyId: duty.dutyId }, body);
+    },
+    onSuccess: () => obligationsChanged(client),
+  });
+  const submit = form.handleSubmit(async (values) => {
     try {
-      await api.addEvidence(
-        { country, regimeId, dutyId: duty.dutyId },
-        {
-          note: note.trim(),
-          ...(file
-            ? {
-                fileName: file.name,
-                contentType: file.type || 'application/octet-stream',
-                contentBase64: await readAsBase64(file),
-              }
-            : {}),
-        },
-      );
-      setNote('');
-      setFile(null);
-      if (fileInput.current) fileInput.current.value = '';
-      onAdded();
+      await add.mutateAsync(values);
+      form.reset();
     } catch (e) {
-      setError(fail(e));
-    } finally {
-      setBusy(false);
+      placeProblem(e, form.setError, fileFields);
     }
-  }
+  });
+  const fileInput = form.register('file', {
+    // Said as soon as a file is chosen, not when the control is left.
+    onChange: () => void form.trigger('file'),
+  });
 
   return (
     <div className="evidence">
@@ -126,48 +148,39 @@ export function EvidenceList({ country, regimeId, duty, onAdded }: Props) {
       ) : null}
       <details className="evidence-add">
         <summary>Add evidence</summary>
-        <form className="evidence-form" onSubmit={submit} aria-label="Add evidence">
-          {error ? <ProblemMessage error={error} /> : null}
-          <div className="field">
-            <label htmlFor={id('note')}>What the evidence shows</label>
-            <textarea
-              id={id('note')}
-              data-testid="evidence-note"
-              required
-              rows={2}
-              maxLength={5000}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              {...fieldProps(error, 'note', prefix)}
-            />
-            <FieldError error={error} field="note" idPrefix={prefix} />
-          </div>
-          <div className="field">
-            <label htmlFor={id('file')}>
-              File <span className="muted">(optional, at most 5 MB)</span>
-            </label>
-            <input
-              id={id('file')}
-              ref={fileInput}
-              data-testid="evidence-file"
-              type="file"
-              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              {...fieldProps(error, 'contentBase64', prefix)}
-              {...(tooLarge ? { 'aria-invalid': true, 'aria-describedby': id('file-large') } : {})}
-            />
-            {tooLarge ? (
-              <p className="field-error" id={id('file-large')}>
-                {file.name} has {formatBytes(file.size)}; evidence files are limited to 5 MB.
-              </p>
-            ) : null}
-            <FieldError error={error} field="contentBase64" idPrefix={prefix} />
-          </div>
-          <div className="actions">
-            <button type="submit" className="button button-small" data-testid="evidence-submit" disabled={busy || tooLarge}>
-              {busy ? 'Uploading…' : 'Add evidence'}
-            </button>
-          </div>
-        </form>
+        <FormProvider {...form}>
+          <form className="evidence-form" onSubmit={submit} noValidate aria-label="Add evidence">
+            {add.error ? <ProblemMessage error={add.error} /> : null}
+            <Field name="note" label="What the evidence shows" idPrefix={prefix}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  {...form.register('note')}
+                  data-testid="evidence-note"
+                  required
+                  rows={2}
+                  maxLength={5000}
+                />
+              )}
+            </Field>
+            <Field
+              name="file"
+              label={
+                <>
+                  File <span className="muted">(optional, at most 5 MB)</span>
+                </>
+              }
+              idPrefix={prefix}
+            >
+              {(control) => <input {...control} {...fileInput} data-testid="evidence-file" type="file" />}
+            </Field>
+            <div className="actions">
+              <button type="submit" className="button button-small" data-testid="evidence-submit" disabled={add.isPending}>
+                {add.isPending ? 'Uploading…' : 'Add evidence'}
+              </button>
+            </div>
+          </form>
+        </FormProvider>
       </details>
     </div>
   );

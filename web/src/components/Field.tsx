@@ -1,31 +1,11 @@
-/** Ties a form control to the field the server's problem named: aria-invalid plus the message. */
-import type { ReactNode } from 'react';
-import type { ApiError } from '../problem.js';
-
-const errorId = (idPrefix: string, field: string) => `${idPrefix}error-${field}`;
-
 /**
- * Spread onto a control: marks it invalid and points to its message when the problem names it.
- * `hintId` is the id of a hint that describes the control in any case.
+ * One labelled form field: the label, the control, its hint, and its error, whether the browser
+ * found it (the API's schema, via the form's resolver) or the server's problem named the field.
+ * Every form uses it, inside its react-hook-form FormProvider.
  */
-export function fieldProps(error: ApiError | null, field: string, idPrefix = '', hintId?: string) {
-  const invalid = Boolean(error?.messageFor(field));
-  const describedBy = [hintId, error?.inlineMessageFor(field) ? errorId(idPrefix, field) : undefined].filter(Boolean).join(' ');
-  return {
-    'aria-invalid': invalid ? (true as const) : undefined,
-    'aria-describedby': describedBy || undefined,
-  };
-}
-
-export function FieldError({ error, field, idPrefix = '' }: { error: ApiError | null; field: string; idPrefix?: string }) {
-  const message = error?.inlineMessageFor(field);
-  if (!message) return null;
-  return (
-    <p className="field-error" id={errorId(idPrefix, field)}>
-      {message}
-    </p>
-  );
-}
+import type { ReactNode } from 'react';
+import { useFormContext, useFormState } from 'react-hook-form';
+import { messageAt } from './form.js';
 
 /** What `Field` hands its control: spread it onto the input, select or textarea. */
 export type ControlProps = {
@@ -35,36 +15,38 @@ export type ControlProps = {
 };
 
 type FieldProps = {
-  /** The field's name in the API body (`rationale`, `items/0/target`): the server's problem names it. */
+  /** The field's path in the form's values, which is the API body's (`items.0.target` for the problem's `items/0/target`). */
   name: string;
   label: ReactNode;
-  error: ApiError | null;
   /** The form's prefix from useId, so that ids are unique when a form appears more than once. */
   idPrefix?: string;
   /** The control's id without the prefix, when it differs from `name` (default: `name`). */
   controlId?: string;
   hint?: ReactNode;
-  /** A message found before asking the server (e.g. "Enter a whole number"). */
-  problem?: string | null;
+  /** Something the browser noticed that does not stop the form (a wall-clock time the clocks skip). */
+  remark?: string | null;
   className?: string;
   /** Renders the control; spread the props onto it. */
   children: (control: ControlProps) => ReactNode;
 };
 
-/**
- * One labelled form field: the label, the control, its hint, and its error, whether found in the
- * browser (`problem`) or named by the server's problem+json. The control is rendered by the caller,
- * so it keeps its own type, test id and attributes.
- */
-export function Field({ name, label, error, idPrefix = '', controlId, hint, problem, className, children }: FieldProps) {
+/** The error of the surrounding form's field `name` (or of a member of it), if it has one. */
+export function useFieldError(name: string): string | undefined {
+  const { control } = useFormContext();
+  const { errors } = useFormState({ control, name });
+  return messageAt(errors, name);
+}
+
+export function Field({ name, label, idPrefix = '', controlId, hint, remark, className, children }: FieldProps) {
+  const error = useFieldError(name);
   const id = `${idPrefix}${controlId ?? name}`;
   const hintId = hint ? `${id}-hint` : undefined;
-  const problemId = `${id}-problem`;
-  const server = fieldProps(error, name, idPrefix, hintId);
-  const describedBy = [problem ? problemId : undefined, server['aria-describedby']].filter(Boolean).join(' ');
+  const remarkId = remark ? `${id}-remark` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, remarkId, errorId].filter(Boolean).join(' ');
   const control: ControlProps = {
     id,
-    'aria-invalid': problem ? true : server['aria-invalid'],
+    'aria-invalid': error || remark ? true : undefined,
     'aria-describedby': describedBy || undefined,
   };
   return (
@@ -76,12 +58,16 @@ export function Field({ name, label, error, idPrefix = '', controlId, hint, prob
           {hint}
         </p>
       ) : null}
-      {problem ? (
-        <p className="field-error" id={problemId}>
-          {problem}
+      {remark ? (
+        <p className="field-error" id={remarkId}>
+          {remark}
         </p>
       ) : null}
-      <FieldError error={error} field={name} idPrefix={idPrefix} />
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -89,15 +89,7 @@ function LastRecompute({ event, fresh }: { event: RequestEvent; fresh: boolean }
   );
 }
 
-export function DeadlinePanel({
-  request,
-  now,
-  onSaved,
-}: {
-  request: RequestDetail;
-  now: Date;
-  onSaved: (detail: RequestDetail) => void;
-}) {
+export function DeadlinePanel({ request, now }: { request: RequestDetail; now: Date }) {
   const regimes = useRegimes();
   const [fresh, setFresh] = useState(false);
   const rule = request.deadline.rule;
@@ -107,10 +99,6 @@ export function DeadlinePanel({
   const lastRecompute = request.events
     .filter((e) => e.type === 'deadline_recomputed')
     .sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id)[0];
-  const saved = (detail: RequestDetail) => {
-    setFresh(true);
-    onSaved(detail);
-  };
 
   return (
     <section
@@ -159,7 +147,7 @@ export function DeadlinePanel({
           <dd className="muted">{request.dueBasis}</dd>
         </dl>
       </div>
-      {review?.differs && open ? <DeadlineRecompute request={request} review={review} onSaved={saved} /> : null}
+      {review?.differs && open ? <DeadlineRecompute request={request} review={review} onSaved={() => setFresh(true)} /> : null}
       {lastRecompute ? <LastRecompute event={lastRecompute} fresh={fresh} /> : null}
     </section>
   );

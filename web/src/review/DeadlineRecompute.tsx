@@ -2,55 +2,39 @@
  * The current rule packs would give this request another deadline: say so, and let the reviewer
  * apply them, with a note for the history (the API requires one).
  */
-import { type FormEvent, useId, useState } from 'react';
-import { api, type RequestDetail } from '../api.js';
+import { useId, useState } from 'react';
+import { FormProvider } from 'react-hook-form';
+import { recomputeDeadlineSchema } from '../../../src/contracts/requests.js';
+import { api, type RecomputeDeadline, type RequestDetail } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
-import { FieldError, fieldProps } from '../components/Field.js';
-import type { ApiError } from '../problem.js';
+import { Field } from '../components/Field.js';
+import { placeProblem, useSchemaForm } from '../components/form.js';
+import { useRequestChange } from '../mutations.js';
 import { formatUtc } from '../time.js';
-import { useFailureHandler } from './session.js';
 
 type Review = NonNullable<RequestDetail['deadlineReview']>;
 
 const ruleText = (id: string | null, version: number | null) => (id ? `${id} v${version ?? '?'}` : 'platform policy');
 
-export function DeadlineRecompute({
-  request,
-  review,
-  onSaved,
-}: {
-  request: RequestDetail;
-  review: Review;
-  onSaved: (detail: RequestDetail) => void;
-}) {
-  const fail = useFailureHandler();
-  const noteId = useId();
-  const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [missing, setMissing] = useState(false);
+/** The form asks only for the note: the request's own regime, category and period stay. */
+const recomputeForm = recomputeDeadlineSchema.pick({ note: true });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!note.trim()) {
-      setMissing(true);
-      return;
-    }
-    setMissing(false);
-    setBusy(true);
-    setError(null);
+export function DeadlineRecompute({ request, review, onSaved }: { request: RequestDetail; review: Review; onSaved: () => void }) {
+  const prefix = `${useId()}-`;
+  const [open, setOpen] = useState(false);
+  const form = useSchemaForm(recomputeForm, { note: '' });
+  const recompute = useRequestChange((body: RecomputeDeadline) => api.recomputeDeadline(request.id, body));
+  const submit = form.handleSubmit(async (body) => {
     try {
-      const detail = await api.recomputeDeadline(request.id, { note: note.trim() });
-      setNote('');
+      await recompute.mutateAsync(body);
+      form.reset({ note: '' });
       setOpen(false);
-      onSaved(detail);
+      onSaved();
     } catch (e) {
-      setError(fail(e));
-    } finally {
-      setBusy(false);
+      placeProblem(e, form.setError);
     }
-  }
+  });
+  const busy = recompute.isPending;
 
   return (
     <div className="alert alert-warning deadline-review" data-testid="deadline-review">
@@ -81,38 +65,32 @@ export function DeadlineRecompute({
         A change of a rule pack never moves a stored deadline by itself. Recomputing applies the current packs; the old and the
         new deadline and your note go into the history.
       </p>
-      {error ? <ProblemMessage error={error} /> : null}
+      {recompute.error ? <ProblemMessage error={recompute.error} /> : null}
       {open ? (
-        <form onSubmit={submit} aria-label="Recompute the deadline">
-          <div className="field">
-            <label htmlFor={noteId}>Why recompute (kept in the history)</label>
-            <textarea
-              id={noteId}
-              data-testid="deadline-recompute-note"
-              required
-              rows={2}
-              maxLength={2000}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              {...fieldProps(error, 'note', noteId)}
-              {...(missing ? { 'aria-invalid': true, 'aria-describedby': `${noteId}-missing` } : {})}
-            />
-            {missing ? (
-              <p className="field-error" id={`${noteId}-missing`}>
-                Say why the deadline is recomputed.
-              </p>
-            ) : null}
-            <FieldError error={error} field="note" idPrefix={noteId} />
-          </div>
-          <div className="actions">
-            <button type="submit" className="button button-primary" data-testid="deadline-recompute-submit" disabled={busy}>
-              {busy ? 'Recomputing…' : 'Recompute deadline'}
-            </button>
-            <button type="button" className="button" disabled={busy} onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <FormProvider {...form}>
+          <form onSubmit={submit} noValidate aria-label="Recompute the deadline">
+            <Field name="note" label="Why recompute (kept in the history)" idPrefix={prefix}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  {...form.register('note')}
+                  data-testid="deadline-recompute-note"
+                  required
+                  rows={2}
+                  maxLength={2000}
+                />
+              )}
+            </Field>
+            <div className="actions">
+              <button type="submit" className="button button-primary" data-testid="deadline-recompute-submit" disabled={busy}>
+                {busy ? 'Recomputing…' : 'Recompute deadline'}
+              </button>
+              <button type="button" className="button" disabled={busy} onClick={() => setOpen(false)}>
+                Cancel
+              </button>
+            </div>
+          </form>
+        </FormProvider>
       ) : (
         <button type="button" className="button" data-testid="deadline-recompute" onClick={() => setOpen(true)}>
           Recompute deadline

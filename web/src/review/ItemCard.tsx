@@ -10,7 +10,6 @@ type Props = {
   item: Item;
   /** Whether the request's status lets items be decided. */
   decidable: boolean;
-  onSaved: (detail: RequestDetail) => void;
 };
 
 function scopeText(decision: NonNullable<Item['decision']>): string {
@@ -20,13 +19,9 @@ function scopeText(decision: NonNullable<Item['decision']>): string {
   return decision.outcome === 'removed_policy' ? 'Everywhere' : 'Not applicable';
 }
 
-export function ItemCard({ request, item, decidable, onSaved }: Props) {
+export function ItemCard({ request, item, decidable }: Props) {
   const [changing, setChanging] = useState(false);
   const decision = item.decision;
-  const saved = (detail: RequestDetail) => {
-    setChanging(false);
-    onSaved(detail);
-  };
 
   return (
     <li className="item card" data-testid="item" data-item-id={item.id} data-decided={decision ? 'true' : 'false'}>
@@ -74,7 +69,12 @@ export function ItemCard({ request, item, decidable, onSaved }: Props) {
       ) : null}
 
       {decidable && (!decision || changing) ? (
-        <DecisionForm request={request} item={item} onSaved={saved} onCancel={decision ? () => setChanging(false) : undefined} />
+        <DecisionForm
+          request={request}
+          item={item}
+          onSaved={() => setChanging(false)}
+          onCancel={decision ? () => setChanging(false) : undefined}
+        />
       ) : null}
 
       {!decidable && !decision ? <p className="muted">Not decided yet.</p> : null}

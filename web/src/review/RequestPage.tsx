@@ -1,5 +1,5 @@
 /** One request: what the authority ordered, when it is due, its items and decisions, its history. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { acceptsDecisions } from '../../../src/domain/request-lifecycle.js';
 import { openStatuses } from '../../../src/domain/vocabulary.js';
@@ -9,7 +9,6 @@ import { useDocumentTitle } from '../components/Layout.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { TimeLeftText } from '../components/TimeLeftText.js';
 import { authorityKindLabels, channelLabels, countryName, requestKindLabels } from '../labels.js';
-import { requestChanged } from '../mutations.js';
 import { queries } from '../queries.js';
 import { formatInZone, formatUtc, useNow } from '../time.js';
 import { DeadlinePanel } from './DeadlinePanel.js';
@@ -111,10 +110,8 @@ function Header({ request, now }: { request: RequestDetail; now: Date }) {
 export function RequestPage() {
   const { id = '' } = useParams();
   const now = useNow();
-  const client = useQueryClient();
   const { data: request, error } = useQuery(queries.request(id));
   useDocumentTitle(request ? request.reference : 'Request');
-  const setRequest = (detail: RequestDetail) => requestChanged(client, detail);
 
   // A request once shown stays shown when a later refresh fails.
   if (!request && error) {
@@ -134,11 +131,11 @@ export function RequestPage() {
     <article className="page request-page" data-request-id={request.id}>
       {request.isDemo ? <DemoBanner>This request is demo data, made up to show how Writ works.</DemoBanner> : null}
       <Header request={request} now={now} />
-      <DeadlinePanel request={request} now={now} onSaved={setRequest} />
+      <DeadlinePanel request={request} now={now} />
 
       <section className="section" aria-labelledby="status-heading">
         <h2 id="status-heading">Status</h2>
-        <StatusActions request={request} onSaved={setRequest} />
+        <StatusActions request={request} />
       </section>
 
       <section className="section" aria-labelledby="items-heading">
@@ -150,7 +147,7 @@ export function RequestPage() {
         ) : null}
         <ol className="items">
           {request.items.map((item) => (
-            <ItemCard key={item.id} request={request} item={item} decidable={decidable} onSaved={setRequest} />
+            <ItemCard key={item.id} request={request} item={item} decidable={decidable} />
           ))}
         </ol>
       </section>

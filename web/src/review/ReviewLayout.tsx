@@ -1,11 +1,13 @@
 /** The frame of the signed-in pages (review queue, compliance): checks the session, names the reviewer, offers sign-out. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
-import { api } from '../api.js';
+import { api, type User } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { Frame } from '../components/Layout.js';
 import { queries } from '../queries.js';
-import type { ReviewContext } from './session.js';
+
+/** What the signed-in pages get from their frame (useOutletContext). */
+export type ReviewContext = { user: User };
 
 export function ReviewLayout() {
   // A 401 here goes to sign-in (query-client.ts), which brings the reviewer back.

@@ -1,22 +1,24 @@
 /** The authority that issued the order: the register grouped by country, or a new one registered here. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ChangeEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { useFormContext } from 'react-hook-form';
 import type { Authority } from '../../api.js';
 import { DemoBadge } from '../../components/Feedback.js';
 import { Field } from '../../components/Field.js';
 import { authorityKindLabels, countryName } from '../../labels.js';
-import type { ApiError } from '../../problem.js';
 import { NewAuthorityForm } from './NewAuthorityForm.js';
 
 type Props = {
   authorities: readonly Authority[];
+  /** The form's `authorityId`. */
   value: string;
-  onChange: (authority: Authority | undefined) => void;
+  /** After the reviewer chose another authority (`before` is the one chosen until then). */
+  onChosen: (chosen: Authority | undefined, before: Authority | undefined) => void;
   onRegistered: (authority: Authority) => void;
-  error: ApiError | null;
   idPrefix: string;
 };
 
-export function AuthorityPicker({ authorities, value, onChange, onRegistered, error, idPrefix }: Props) {
+export function AuthorityPicker({ authorities, value, onChosen, onRegistered, idPrefix }: Props) {
+  const { register } = useFormContext<{ authorityId: string }>();
   const [adding, setAdding] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
   const closed = useRef(false);
@@ -44,13 +46,20 @@ export function AuthorityPicker({ authorities, value, onChange, onRegistered, er
 
   return (
     <div className="intake-authority">
-      <Field name="authorityId" controlId="authority" label="Issuing authority" error={error} idPrefix={idPrefix} hint={hint}>
+      <Field name="authorityId" controlId="authority" label="Issuing authority" idPrefix={idPrefix} hint={hint}>
         {(control) => (
           <select
             {...control}
-            data-testid="intake-authority"
+            {...register('authorityId', {
+              onChange: (e: ChangeEvent<HTMLSelectElement>) =>
+                onChosen(
+                  authorities.find((a) => a.id === e.target.value),
+                  chosen,
+                ),
+            })}
+            // Controlled: an authority registered here is chosen before its option is drawn.
             value={value}
-            onChange={(e) => onChange(authorities.find((a) => a.id === e.target.value))}
+            data-testid="intake-authority"
           >
             <option value="">Choose the authority…</option>
             {byCountry.map(({ country, list }) => (

@@ -1,27 +1,28 @@
 /**
  * Record an order that reached the platform by e-mail, post or another channel: who sent it, what
  * it orders, when it arrived (in the authority's time), the law it falls under with a live preview
- * of its deadline, and its items. The server checks everything; its problem names the field, which
- * is marked where it is.
+ * of its deadline, and its items. The API's schema checks the order in the browser as on the
+ * server; what either finds is marked at its field.
  */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef } from 'react';
+import { FormProvider, useWatch } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router-dom';
 import type { RequestKind } from '../../../../src/domain/vocabulary.js';
 import { type Authority, api, type RegimePack, type RegimeSummary } from '../../api.js';
 import { Loading, ProblemMessage } from '../../components/Feedback.js';
+import { placeProblem, useSchemaForm } from '../../components/form.js';
 import { useDocumentTitle } from '../../components/Layout.js';
-import type { ApiError } from '../../problem.js';
+import { requestChanged } from '../../mutations.js';
 import { queries } from '../../queries.js';
-import { useFailureHandler } from '../session.js';
 import { AuthorityPicker } from './AuthorityPicker.js';
 import { DeadlinePreview } from './DeadlinePreview.js';
-import { categoriesFor, type Draft, emptyDraft, periodNeed, regimesFor, requestBody, ruleFor } from './draft.js';
+import { categoriesFor, emptyDraft, intakeSchema, periodNeed, receivedOf, regimesFor, ruleFor } from './draft.js';
 import { ItemsEditor } from './ItemsEditor.js';
 import { OrderFields } from './OrderFields.js';
 import { ReceivedAtField } from './ReceivedAtField.js';
 import { RegimeFields } from './RegimeFields.js';
-import { defaultZone, localToInstant } from './zones.js';
+import { defaultZone } from './zones.js';
 import './intake.css';
 
 const noRegimes: RegimeSummary[] = [];
@@ -42,85 +43,75 @@ function usePack(regimeId: string): RegimePack | null {
 
 export function IntakePage() {
   useDocumentTitle('Record an order');
-  const fail = useFailureHandler();
-  const navigate = useNavigate();
-  const prefix = `${useId()}-`;
-  const form = useRef<HTMLFormElement>(null);
-  const client = useQueryClient();
-  const authorityList = useQuery(queries.authorities());
-  const authorities = authorityList.data;
-  const loadError = authorityList.error;
+  const authorities = useQuery(queries.authorities());
   // Without the regimes the form still works: every order then gets the policy deadline.
   const regimes = useQuery(queries.regimes()).data ?? noRegimes;
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
-  const pack = usePack(draft.regime);
-  const patch = (p: Partial<Draft>) => setDraft((d) => ({ ...d, ...p }));
+  if (authorities.error) return <ProblemMessage error={authorities.error} />;
+  if (!authorities.data) return <Loading what="the authorities" />;
+  return <IntakeForm authorities={authorities.data} regimes={regimes} />;
+}
 
-  // After a refused submit, the first field the server named gets the focus.
-  useEffect(() => {
-    if (error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [error]);
+function IntakeForm({ authorities, regimes }: { authorities: readonly Authority[]; regimes: readonly RegimeSummary[] }) {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const prefix = `${useId()}-`;
+  const form = useSchemaForm(intakeSchema, emptyDraft());
+  const { control, getValues, setValue } = form;
+  // The reviewer chose the zone: a regime chosen later does not replace it.
+  const zoneChosen = useRef(false);
+  const record = useMutation({
+    mutationFn: api.recordRequest,
+    onSuccess: (created) => {
+      requestChanged(client, created);
+      navigate(`/review/requests/${created.id}`);
+    },
+  });
+  const submit = form.handleSubmit((order) => record.mutateAsync(order).catch((e: unknown) => placeProblem(e, form.setError)));
 
-  const authority = authorities?.find((a) => a.id === draft.authorityId);
-  const country = authority?.country;
-  const received = draft.receivedLocal ? localToInstant(draft.receivedLocal, draft.zone) : null;
-  const regime = regimes.find((r) => r.id === draft.regime);
-  const rule = ruleFor(regime, pack, draft.kind, draft.category, received?.instant ?? new Date());
+  const [kind, authorityId, receivedAt, zone, regimeId, category, period, items] = useWatch({
+    control,
+    name: ['kind', 'authorityId', 'receivedAt', 'authorityTimeZone', 'regime', 'category', 'periodSetInOrderHours', 'items'],
+  });
+  const pack = usePack(regimeId);
+  const country = authorities.find((a) => a.id === authorityId)?.country;
+  const received = receivedOf({ receivedAt, authorityTimeZone: zone });
+  const regime = regimes.find((r) => r.id === regimeId);
+  const rule = ruleFor(regime, pack, kind, category, received?.instant ?? new Date());
   const need = periodNeed(rule);
-  const period = need && draft.period.trim() ? Number(draft.period) : undefined;
-  const { general, coversKind } = categoriesFor(regime, draft.kind);
+  const periodHours = need && period.trim() ? Number(period) : undefined;
+  const { general, coversKind } = categoriesFor(regime, kind);
   const waitingFor =
-    regime && coversKind && !draft.category && !general
+    regime && coversKind && !category && !general
       ? 'Choose the category to see the deadline.'
-      : need === 'required' && !period
+      : need === 'required' && !periodHours
         ? 'Enter the period the order sets to see the deadline.'
         : null;
 
-  function chooseAuthority(chosen: Authority | undefined) {
-    setDraft((d) => {
-      const next: Draft = { ...d, authorityId: chosen?.id ?? '' };
-      const before = authorities?.find((a) => a.id === d.authorityId);
-      if (chosen && (chosen.country !== before?.country || chosen.timeZone !== before?.timeZone)) {
-        // The authority's own zone where it is registered with one; otherwise a guess from its country.
-        next.zone = chosen.timeZone ?? defaultZone(chosen.country, regimes);
-        next.zoneChosen = chosen.timeZone !== null;
-        const fits = regimesFor(chosen.country, regimes);
-        if (d.regime && ![...fits.own, ...fits.union].some((r) => r.id === d.regime)) {
-          Object.assign(next, { regime: '', category: '', period: '' });
-        }
-      }
-      return next;
-    });
-  }
+  // A period the rule does not ask for is not sent.
+  useEffect(() => {
+    if (!need && getValues('periodSetInOrderHours')) setValue('periodSetInOrderHours', '');
+  }, [need, getValues, setValue]);
 
-  function chooseRegime(chosen: RegimeSummary | undefined) {
-    setDraft((d) => ({
-      ...d,
-      regime: chosen?.id ?? '',
-      category: firstCategory(chosen, d.kind),
-      period: '',
-      // A national law's zone is its country's; a union law's zone says nothing of the authority.
-      ...(chosen?.jurisdictionKind === 'country' && !d.zoneChosen ? { zone: chosen.timeZone } : {}),
-    }));
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.recordRequest(requestBody(draft, received, need));
-      navigate(`/review/requests/${created.id}`);
-    } catch (e) {
-      setError(fail(e));
-      setBusy(false);
+  function authorityChosen(chosen: Authority | undefined, before: Authority | undefined) {
+    if (!chosen || (chosen.country === before?.country && chosen.timeZone === before?.timeZone)) return;
+    // The authority's own zone where it is registered with one; otherwise a guess from its country.
+    setValue('authorityTimeZone', chosen.timeZone ?? defaultZone(chosen.country, regimes));
+    zoneChosen.current = chosen.timeZone !== null;
+    const fits = regimesFor(chosen.country, regimes);
+    const current = getValues('regime');
+    if (current && ![...fits.own, ...fits.union].some((r) => r.id === current)) {
+      setValue('regime', '');
+      setValue('category', '');
+      setValue('periodSetInOrderHours', '');
     }
   }
 
-  if (loadError) return <ProblemMessage error={loadError} />;
-  if (!authorities) return <Loading what="the authorities" />;
+  function regimeChosen(chosen: RegimeSummary | undefined) {
+    setValue('category', firstCategory(chosen, getValues('kind')));
+    setValue('periodSetInOrderHours', '');
+    // A national law's zone is its country's; a union law's zone says nothing of the authority.
+    if (chosen?.jurisdictionKind === 'country' && !zoneChosen.current) setValue('authorityTimeZone', chosen.timeZone);
+  }
 
   return (
     <section className="page intake-page">
@@ -134,86 +125,84 @@ export function IntakePage() {
           received, so record that time as the authority’s clock showed it.
         </p>
       </div>
-      <form ref={form} className="form intake-form" data-testid="intake-form" onSubmit={submit} noValidate>
-        {error ? <ProblemMessage error={error} /> : null}
-        <section className="card intake-section" aria-labelledby={`${prefix}who`}>
-          <h2 id={`${prefix}who`}>Who sent it</h2>
-          <AuthorityPicker
-            authorities={authorities}
-            value={draft.authorityId}
-            onChange={chooseAuthority}
-            onRegistered={(added) => {
-              client.setQueryData(queries.authorities().queryKey, (list) => [...(list ?? []), added]);
-              chooseAuthority(added);
-            }}
-            error={error}
-            idPrefix={prefix}
-          />
-        </section>
-        <section className="card intake-section" aria-labelledby={`${prefix}what`}>
-          <h2 id={`${prefix}what`}>The order</h2>
-          <OrderFields
-            draft={draft}
-            onKindChange={(kind) => setDraft((d) => ({ ...d, kind, category: firstCategory(regime, kind), period: '' }))}
-            onChange={patch}
-            error={error}
-            idPrefix={prefix}
-          />
-          <ReceivedAtField
-            local={draft.receivedLocal}
-            zone={draft.zone}
-            country={country}
+      <FormProvider {...form}>
+        <form className="form intake-form" data-testid="intake-form" onSubmit={submit} noValidate>
+          {record.error ? <ProblemMessage error={record.error} /> : null}
+          <section className="card intake-section" aria-labelledby={`${prefix}who`}>
+            <h2 id={`${prefix}who`}>Who sent it</h2>
+            <AuthorityPicker
+              authorities={authorities}
+              value={authorityId}
+              onChosen={authorityChosen}
+              onRegistered={(added) => {
+                const before = authorities.find((a) => a.id === getValues('authorityId'));
+                setValue('authorityId', added.id, { shouldDirty: true, shouldValidate: true });
+                authorityChosen(added, before);
+              }}
+              idPrefix={prefix}
+            />
+          </section>
+          <section className="card intake-section" aria-labelledby={`${prefix}what`}>
+            <h2 id={`${prefix}what`}>The order</h2>
+            <OrderFields
+              onKindChange={(next) => {
+                setValue('category', firstCategory(regime, next));
+                setValue('periodSetInOrderHours', '');
+              }}
+              idPrefix={prefix}
+            />
+            <ReceivedAtField
+              zone={zone}
+              country={country}
+              received={received}
+              regimes={regimes}
+              onZoneChosen={() => {
+                zoneChosen.current = true;
+              }}
+              idPrefix={prefix}
+            />
+          </section>
+          <section className="card intake-section" aria-labelledby={`${prefix}law`}>
+            <h2 id={`${prefix}law`}>Law and deadline</h2>
+            <RegimeFields
+              regimes={regimes}
+              country={country}
+              kind={kind}
+              regime={regimeId}
+              category={category}
+              rule={rule}
+              need={need}
+              onRegimeChange={regimeChosen}
+              onCategoryChange={() => setValue('periodSetInOrderHours', '')}
+              idPrefix={prefix}
+            />
+          </section>
+          {/* Beside the form on wide screens (sticky), after the law it depends on on narrow ones. */}
+          <DeadlinePreview
+            regime={regime}
+            kind={kind}
+            category={category}
             received={received}
-            regimes={regimes}
-            onLocalChange={(receivedLocal) => patch({ receivedLocal })}
-            onZoneChange={(zone) => patch({ zone, zoneChosen: true })}
-            error={error}
-            idPrefix={prefix}
+            zone={zone}
+            period={periodHours}
+            waitingFor={waitingFor}
           />
-        </section>
-        <section className="card intake-section" aria-labelledby={`${prefix}law`}>
-          <h2 id={`${prefix}law`}>Law and deadline</h2>
-          <RegimeFields
-            regimes={regimes}
-            country={country}
-            kind={draft.kind}
-            regime={draft.regime}
-            category={draft.category}
-            period={draft.period}
-            rule={rule}
-            need={need}
-            onRegimeChange={chooseRegime}
-            onCategoryChange={(category) => patch({ category, period: '' })}
-            onPeriodChange={(value) => patch({ period: value })}
-            error={error}
-            idPrefix={prefix}
-          />
-        </section>
-        {/* Beside the form on wide screens (sticky), after the law it depends on on narrow ones. */}
-        <DeadlinePreview
-          regime={regime}
-          kind={draft.kind}
-          category={draft.category}
-          received={received}
-          zone={draft.zone}
-          period={period}
-          waitingFor={waitingFor}
-        />
-        <section className="card intake-section" aria-labelledby={`${prefix}items`}>
-          <h2 id={`${prefix}items`}>
-            Items <span className="count">({draft.items.length})</span>
-          </h2>
-          <ItemsEditor items={draft.items} onChange={(items) => patch({ items })} error={error} idPrefix={prefix} />
-        </section>
-        <div className="actions intake-submit">
-          <button type="submit" className="button button-primary" data-testid="intake-submit" disabled={busy}>
-            {busy ? 'Recording…' : 'Record the order'}
-          </button>
-          <Link to="/review" className="button">
-            Cancel
-          </Link>
-        </div>
-      </form>
+          <section className="card intake-section" aria-labelledby={`${prefix}items`}>
+            <h2 id={`${prefix}items`}>
+              Items <span className="count">({items.length})</span>
+            </h2>
+            <ItemsEditor idPrefix={prefix} />
+          </section>
+          <div className="actions intake-submit">
+            <button type="submit" className="button button-primary" data-testid="intake-submit" disabled={record.isPending}>
+              {record.isPending ? 'Recording…' : 'Record the order'}
+            </button>
+            <Link to="/review" className="button">
+              Cancel
+            </Link>
+          </div>
+        </form>
+      </FormProvider>
     </section>
   );
 }

@@ -3,18 +3,12 @@
  * product it is on), rows added and removed, and many URLs pasted at once, one per line.
  */
 import { useId, useRef, useState } from 'react';
+import { FormProvider, useFieldArray, useFormContext, useFormState, useWatch } from 'react-hook-form';
 import { type TargetKind, targetKinds } from '../../../../src/domain/vocabulary.js';
 import { Field } from '../../components/Field.js';
+import { useSchemaForm } from '../../components/form.js';
 import { targetKindLabels } from '../../labels.js';
-import type { ApiError } from '../../problem.js';
-import { type ItemDraft, newItem, notUrlsMessage, pastedTargets } from './draft.js';
-
-type Props = {
-  items: readonly ItemDraft[];
-  onChange: (items: ItemDraft[]) => void;
-  error: ApiError | null;
-  idPrefix: string;
-};
+import { type Draft, newItem, pastedTargets, pasteSchema } from './draft.js';
 
 /** Products the platform's orders usually name; any other may be typed. */
 const products = ['Video', 'Short video', 'Posts', 'Comments', 'Profiles', 'Messages', 'Live stream'];
@@ -25,33 +19,19 @@ const targetHints: Record<TargetKind, string> = {
   content_id: 'The platform’s content ID',
 };
 
-function ItemRow(props: {
-  item: ItemDraft;
-  index: number;
-  count: number;
-  onChange: (item: ItemDraft) => void;
-  onRemove: () => void;
-  error: ApiError | null;
-  idPrefix: string;
-  listId: string;
-}) {
-  const { item, index, count, error, listId } = props;
-  const prefix = `${props.idPrefix}item${item.key}-`;
-  const field = (name: string) => `items/${index}/${name}`;
-  const set = (patch: Partial<ItemDraft>) => props.onChange({ ...item, ...patch });
+function ItemRow(props: { rowId: string; index: number; count: number; onRemove: () => void; idPrefix: string; listId: string }) {
+  const { index, count, listId } = props;
+  const { register, control } = useFormContext<Draft>();
+  const targetKind = useWatch({ control, name: `items.${index}.targetKind` });
+  const prefix = `${props.idPrefix}item${props.rowId}-`;
   return (
     <li className="intake-item" data-testid="intake-item">
       <fieldset>
         <legend>Item {index + 1}</legend>
         <div className="intake-item-fields">
-          <Field name={field('targetKind')} controlId="kind" label="Kind" error={error} idPrefix={prefix}>
+          <Field name={`items.${index}.targetKind`} controlId="kind" label="Kind" idPrefix={prefix}>
             {(control) => (
-              <select
-                {...control}
-                data-testid="intake-item-kind"
-                value={item.targetKind}
-                onChange={(e) => set({ targetKind: e.target.value as TargetKind })}
-              >
+              <select {...control} {...register(`items.${index}.targetKind`)} data-testid="intake-item-kind">
                 {targetKinds.map((k) => (
                   <option key={k} value={k}>
                     {targetKindLabels[k]}
@@ -60,32 +40,30 @@ function ItemRow(props: {
               </select>
             )}
           </Field>
-          <Field name={field('target')} controlId="target" label="Target" error={error} idPrefix={prefix} className="intake-wide">
+          <Field name={`items.${index}.target`} controlId="target" label="Target" idPrefix={prefix} className="intake-wide">
             {(control) => (
               <input
                 {...control}
+                {...register(`items.${index}.target`)}
                 data-testid="intake-item-target"
-                type={item.targetKind === 'url' ? 'url' : 'text'}
+                type={targetKind === 'url' ? 'url' : 'text'}
                 autoComplete="off"
                 spellCheck={false}
                 maxLength={2000}
-                placeholder={targetHints[item.targetKind]}
-                value={item.target}
-                onChange={(e) => set({ target: e.target.value })}
+                placeholder={targetHints[targetKind]}
               />
             )}
           </Field>
-          <Field name={field('product')} controlId="product" label="Product" error={error} idPrefix={prefix}>
+          <Field name={`items.${index}.product`} controlId="product" label="Product" idPrefix={prefix}>
             {(control) => (
               <input
                 {...control}
+                {...register(`items.${index}.product`)}
                 data-testid="intake-item-product"
                 type="text"
                 list={listId}
                 autoComplete="off"
                 maxLength={100}
-                value={item.product}
-                onChange={(e) => set({ product: e.target.value })}
               />
             )}
           </Field>
@@ -104,15 +82,15 @@ function ItemRow(props: {
   );
 }
 
-export function ItemsEditor({ items, onChange, error, idPrefix }: Props) {
+export function ItemsEditor({ idPrefix }: { idPrefix: string }) {
   const listId = `${useId()}-products`;
-  const [paste, setPaste] = useState('');
-  const [pasted, setPasted] = useState<string | null>(null);
-  const [pasteProblem, setPasteProblem] = useState<string | null>(null);
+  const { control, getValues } = useFormContext<Draft>();
+  const { fields, append, remove, replace } = useFieldArray({ control, name: 'items' });
+  // Only the list as a whole (e.g. too many items): the rows show their own fields' messages.
+  const { errors } = useFormState({ control, name: 'items' });
+  const listProblem = errors.items?.root?.message ?? errors.items?.message;
   const list = useRef<HTMLOListElement>(null);
-  const last = items.at(-1);
-  // Only the list as a whole: the rows show their own fields' messages.
-  const listProblem = error?.problem.errors?.find((e) => e.field === 'items')?.message;
+  const lastProduct = useWatch({ control, name: `items.${fields.length - 1}.product` });
 
   const focusRow = (index: number) =>
     requestAnimationFrame(() =>
@@ -120,47 +98,32 @@ export function ItemsEditor({ items, onChange, error, idPrefix }: Props) {
     );
 
   function add() {
-    onChange([...items, newItem(last)]);
-    focusRow(items.length);
+    append(newItem(getValues('items').at(-1)), { shouldFocus: false });
+    focusRow(fields.length);
   }
 
-  function addPasted() {
-    const { fresh, repeated, notUrls } = pastedTargets(
-      paste,
-      items.map((i) => i.target),
-    );
-    // All or nothing: a line that is not a URL is said at the box, and the box keeps the text to correct.
-    const problem = notUrlsMessage(notUrls);
-    setPasteProblem(problem);
-    if (problem) {
-      setPasted(null);
-      return;
-    }
+  /** Pasted URLs become url items; rows without a target make way for them. */
+  function addPasted(targets: readonly string[]) {
+    const items = getValues('items');
     const filled = items.filter((i) => i.target.trim());
-    const added = fresh.map((target) => newItem({ targetKind: 'url', product: last?.product ?? '' }, target));
-    const next = [...filled, ...added];
-    onChange(next.length > 0 ? next : items.slice());
-    setPaste('');
-    const skipped = repeated ? `, ${repeated} already listed` : '';
-    setPasted(`${fresh.length} ${fresh.length === 1 ? 'item' : 'items'} added${skipped}.`);
+    const added = targets.map((target) => newItem({ targetKind: 'url', product: items.at(-1)?.product ?? '' }, target));
+    if (added.length > 0) replace([...filled, ...added]);
   }
 
   return (
     <>
       {listProblem ? <p className="field-error">{listProblem}</p> : null}
       <ol className="intake-items" ref={list}>
-        {items.map((item, index) => (
+        {fields.map((row, index) => (
           <ItemRow
-            key={item.key}
-            item={item}
+            key={row.id}
+            rowId={row.id}
             index={index}
-            count={items.length}
+            count={fields.length}
             listId={listId}
-            error={error}
             idPrefix={idPrefix}
-            onChange={(changed) => onChange(items.map((i) => (i.key === changed.key ? changed : i)))}
             onRemove={() => {
-              onChange(items.filter((i) => i.key !== item.key));
+              remove(index);
               focusRow(Math.max(0, index - 1));
             }}
           />
@@ -176,28 +139,52 @@ export function ItemsEditor({ items, onChange, error, idPrefix }: Props) {
           Add an item
         </button>
       </div>
+      <PasteBox
+        idPrefix={idPrefix}
+        product={lastProduct}
+        existing={() => getValues('items').map((i) => i.target)}
+        onPasted={addPasted}
+      />
+    </>
+  );
+}
+
+/**
+ * Many URLs at once, one per line: all or nothing, so a line that is not a URL is said at the box,
+ * which keeps the text to correct. A form of its own (react-hook-form's, not a nested <form>).
+ */
+function PasteBox(props: {
+  idPrefix: string;
+  product: string | undefined;
+  existing: () => string[];
+  onPasted: (targets: string[]) => void;
+}) {
+  const form = useSchemaForm(pasteSchema, { paste: '' });
+  const text = useWatch({ control: form.control, name: 'paste' });
+  const [pasted, setPasted] = useState<string | null>(null);
+  const add = form.handleSubmit(
+    ({ paste }) => {
+      const { fresh, repeated } = pastedTargets(paste, props.existing());
+      props.onPasted(fresh);
+      form.reset({ paste: '' });
+      const skipped = repeated ? `, ${repeated} already listed` : '';
+      setPasted(`${fresh.length} ${fresh.length === 1 ? 'item' : 'items'} added${skipped}.`);
+    },
+    () => setPasted(null),
+  );
+
+  return (
+    <FormProvider {...form}>
       <details className="intake-paste">
         <summary>Paste many URLs</summary>
         <Field
           name="paste"
           label="URLs, one per line"
-          idPrefix={idPrefix}
-          error={null}
-          problem={pasteProblem}
-          hint={`Each line becomes a URL item${last?.product ? ` on ${last.product}` : ''}; rows without a target are replaced.`}
+          idPrefix={props.idPrefix}
+          hint={`Each line becomes a URL item${props.product ? ` on ${props.product}` : ''}; rows without a target are replaced.`}
         >
           {(control) => (
-            <textarea
-              {...control}
-              data-testid="intake-paste"
-              rows={4}
-              spellCheck={false}
-              value={paste}
-              onChange={(e) => {
-                setPaste(e.target.value);
-                setPasteProblem(null);
-              }}
-            />
+            <textarea {...control} {...form.register('paste')} data-testid="intake-paste" rows={4} spellCheck={false} />
           )}
         </Field>
         <div className="actions">
@@ -205,8 +192,8 @@ export function ItemsEditor({ items, onChange, error, idPrefix }: Props) {
             type="button"
             className="button button-small"
             data-testid="intake-paste-add"
-            onClick={addPasted}
-            disabled={!paste.trim()}
+            onClick={() => void add()}
+            disabled={!text.trim()}
           >
             Add as items
           </button>
@@ -217,6 +204,6 @@ export function ItemsEditor({ items, onChange, error, idPrefix }: Props) {
           ) : null}
         </div>
       </details>
-    </>
+    </FormProvider>
   );
 }

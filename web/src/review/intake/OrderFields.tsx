@@ -1,15 +1,14 @@
 /** What the order is: its kind, how it came, the authority's reference, the law it cites, what it claims. */
+import type { ChangeEvent } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { type Channel, channels, type RequestKind, requestKinds } from '../../../../src/domain/vocabulary.js';
 import { Field } from '../../components/Field.js';
 import { channelLabels, requestKindLabels } from '../../labels.js';
-import type { ApiError } from '../../problem.js';
 import type { Draft } from './draft.js';
 
 type Props = {
-  draft: Draft;
+  /** After the kind changed: the regime's categories differ by kind. */
   onKindChange: (kind: RequestKind) => void;
-  onChange: (patch: Partial<Draft>) => void;
-  error: ApiError | null;
   idPrefix: string;
 };
 
@@ -18,17 +17,20 @@ const channelHints: Partial<Record<Channel, string>> = {
   api: 'For orders an authority’s system sent to the API.',
 };
 
-export function OrderFields({ draft, onKindChange, onChange, error, idPrefix }: Props) {
+export function OrderFields({ onKindChange, idPrefix }: Props) {
+  const { register, control } = useFormContext<Draft>();
+  const channel = useWatch({ control, name: 'channel' });
   return (
     <>
       <div className="form-row">
-        <Field name="kind" label="Kind of order" error={error} idPrefix={idPrefix}>
+        <Field name="kind" label="Kind of order" idPrefix={idPrefix}>
           {(control) => (
             <select
               {...control}
+              {...register('kind', {
+                onChange: (e: ChangeEvent<HTMLSelectElement>) => onKindChange(e.target.value as RequestKind),
+              })}
               data-testid="intake-kind"
-              value={draft.kind}
-              onChange={(e) => onKindChange(e.target.value as RequestKind)}
             >
               {requestKinds.map((k) => (
                 <option key={k} value={k}>
@@ -38,14 +40,9 @@ export function OrderFields({ draft, onKindChange, onChange, error, idPrefix }: 
             </select>
           )}
         </Field>
-        <Field name="channel" label="Received by" error={error} idPrefix={idPrefix} hint={channelHints[draft.channel]}>
+        <Field name="channel" label="Received by" idPrefix={idPrefix} hint={channelHints[channel]}>
           {(control) => (
-            <select
-              {...control}
-              data-testid="intake-channel"
-              value={draft.channel}
-              onChange={(e) => onChange({ channel: e.target.value as Channel })}
-            >
+            <select {...control} {...register('channel')} data-testid="intake-channel">
               {channels.map((c) => (
                 <option key={c} value={c}>
                   {channelLabels[c]}
@@ -58,20 +55,18 @@ export function OrderFields({ draft, onKindChange, onChange, error, idPrefix }: 
           name="authorityReference"
           controlId="reference"
           label="Authority’s reference"
-          error={error}
           idPrefix={idPrefix}
           hint="Optional: the number on the order."
         >
           {(control) => (
             <input
               {...control}
+              {...register('authorityReference')}
               data-testid="intake-reference"
               type="text"
               autoComplete="off"
               maxLength={200}
               placeholder="e.g. No. 04-2/1187"
-              value={draft.authorityReference}
-              onChange={(e) => onChange({ authorityReference: e.target.value })}
             />
           )}
         </Field>
@@ -79,19 +74,17 @@ export function OrderFields({ draft, onKindChange, onChange, error, idPrefix }: 
       <Field
         name="legalBasis"
         label="Legal basis as cited"
-        error={error}
         idPrefix={idPrefix}
         hint="The law and article the order names, in its own words."
       >
         {(control) => (
           <textarea
             {...control}
+            {...register('legalBasis')}
             data-testid="intake-legal-basis"
             aria-required="true"
             rows={3}
             maxLength={2000}
-            value={draft.legalBasis}
-            onChange={(e) => onChange({ legalBasis: e.target.value })}
           />
         )}
       </Field>
@@ -102,18 +95,16 @@ export function OrderFields({ draft, onKindChange, onChange, error, idPrefix }: 
             Claimed categories <span className="muted">(optional)</span>
           </>
         }
-        error={error}
         idPrefix={idPrefix}
         hint="What the authority says the content is, separated by commas, e.g. cyberbullying of a child, extremism."
       >
         {(control) => (
           <input
             {...control}
+            {...register('claimedCategories')}
             data-testid="intake-claimed-categories"
             type="text"
             autoComplete="off"
-            value={draft.claimedCategories}
-            onChange={(e) => onChange({ claimedCategories: e.target.value })}
           />
         )}
       </Field>

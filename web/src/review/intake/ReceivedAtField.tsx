@@ -3,37 +3,28 @@
  * itself, and the UTC instant they make, so that the reviewer sees what will be stored.
  */
 import { useMemo } from 'react';
+import { useFormContext } from 'react-hook-form';
 import type { RegimeSummary } from '../../api.js';
 import { Field } from '../../components/Field.js';
 import { countryName } from '../../labels.js';
-import type { ApiError } from '../../problem.js';
 import { formatUtc } from '../../time.js';
+import type { Draft } from './draft.js';
 import { allZones, type LocalInstant, nowInZone, offsetLabel, zonesOfCountry } from './zones.js';
 
 type Props = {
-  local: string;
+  /** The form's `authorityTimeZone`. */
   zone: string;
   /** The authority's country, whose zones are offered first. */
   country: string | undefined;
   received: LocalInstant | null;
   regimes: readonly RegimeSummary[];
-  onLocalChange: (local: string) => void;
-  onZoneChange: (zone: string) => void;
-  error: ApiError | null;
+  /** The reviewer chose the zone (a regime chosen later keeps it). */
+  onZoneChosen: () => void;
   idPrefix: string;
 };
 
-export function ReceivedAtField({
-  local,
-  zone,
-  country,
-  received,
-  regimes,
-  onLocalChange,
-  onZoneChange,
-  error,
-  idPrefix,
-}: Props) {
+export function ReceivedAtField({ zone, country, received, regimes, onZoneChosen, idPrefix }: Props) {
+  const { register, setValue } = useFormContext<Draft>();
   const zones = useMemo(() => allZones(regimes), [regimes]);
   // The offsets shown beside the country's zones only need the day of receipt, not every minute typed.
   const day = (received?.instant ?? new Date()).toISOString().slice(0, 10);
@@ -51,27 +42,25 @@ export function ReceivedAtField({
           name="receivedAt"
           controlId="received"
           label="Received at (authority’s local time)"
-          error={error}
           idPrefix={idPrefix}
           hint="When the e-mail or letter reached the platform, on the authority’s clock. Empty: the moment you record it."
-          problem={
+          remark={
             received?.shifted ? `This time does not exist in ${zone} (the clocks skip it); it is read as shown below.` : null
           }
         >
           {(control) => (
-            <input
-              {...control}
-              data-testid="intake-received"
-              type="datetime-local"
-              step={60}
-              value={local}
-              onChange={(e) => onLocalChange(e.target.value)}
-            />
+            <input {...control} {...register('receivedAt')} data-testid="intake-received" type="datetime-local" step={60} />
           )}
         </Field>
-        <Field name="authorityTimeZone" controlId="zone" label="Authority’s time zone" error={error} idPrefix={idPrefix}>
+        <Field name="authorityTimeZone" controlId="zone" label="Authority’s time zone" idPrefix={idPrefix}>
           {(control) => (
-            <select {...control} data-testid="intake-zone" value={zone} onChange={(e) => onZoneChange(e.target.value)}>
+            <select
+              {...control}
+              {...register('authorityTimeZone', { onChange: onZoneChosen })}
+              // Controlled: its options follow the authority's country, which may change with it.
+              value={zone}
+              data-testid="intake-zone"
+            >
               {countryZones.length > 0 && country ? (
                 <optgroup label={`Zones of ${countryName(country)}`}>
                   {countryZones.map((z) => (
@@ -107,7 +96,11 @@ export function ReceivedAtField({
         ) : (
           <span className="muted">No time given: the order is stored as received now.</span>
         )}{' '}
-        <button type="button" className="button button-small" onClick={() => onLocalChange(nowInZone(zone))}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => setValue('receivedAt', nowInZone(zone), { shouldDirty: true, shouldValidate: true })}
+        >
           Use the current time
         </button>
       </p>

@@ -3,26 +3,26 @@
  * regime's category for the order's kind, and, where the law leaves it to the order, the period
  * the order sets.
  */
+import type { ChangeEvent } from 'react';
+import { useFormContext } from 'react-hook-form';
 import type { RequestKind } from '../../../../src/domain/vocabulary.js';
 import type { RegimeSummary } from '../../api.js';
 import { Field } from '../../components/Field.js';
 import { clockLabels, countryName, humanize, requestKindLabels } from '../../labels.js';
-import type { ApiError } from '../../problem.js';
-import { categoriesFor, type PeriodNeed, type RuleShape, regimesFor } from './draft.js';
+import { categoriesFor, type Draft, type PeriodNeed, type RuleShape, regimesFor } from './draft.js';
 
 type Props = {
   regimes: readonly RegimeSummary[];
   country: string | undefined;
   kind: RequestKind;
+  /** The form's `regime` and `category`. */
   regime: string;
   category: string;
-  period: string;
   rule: RuleShape | null;
   need: PeriodNeed;
+  /** After another regime was chosen: its categories and zone follow. */
   onRegimeChange: (regime: RegimeSummary | undefined) => void;
-  onCategoryChange: (category: string) => void;
-  onPeriodChange: (period: string) => void;
-  error: ApiError | null;
+  onCategoryChange: () => void;
   idPrefix: string;
 };
 
@@ -36,7 +36,8 @@ function RegimeOption({ regime }: { regime: RegimeSummary }) {
 }
 
 export function RegimeFields(props: Props) {
-  const { regimes, country, kind, regime, category, period, rule, need, error, idPrefix } = props;
+  const { regimes, country, kind, regime, category, rule, need, idPrefix } = props;
+  const { register } = useFormContext<Draft>();
   const { own, union } = regimesFor(country, regimes);
   const chosen = regimes.find((r) => r.id === regime);
   const { named, general, coversKind } = categoriesFor(chosen, kind);
@@ -49,14 +50,18 @@ export function RegimeFields(props: Props) {
   return (
     <>
       <div className="form-row">
-        <Field name="regime" label="Regime (optional)" error={error} idPrefix={idPrefix} hint={regimeHint}>
+        <Field name="regime" label="Regime (optional)" idPrefix={idPrefix} hint={regimeHint}>
           {(control) => (
             <select
               {...control}
-              data-testid="intake-regime"
+              {...register('regime', {
+                onChange: (e: ChangeEvent<HTMLSelectElement>) =>
+                  props.onRegimeChange(regimes.find((r) => r.id === e.target.value)),
+              })}
+              // Controlled, as the choices below: their options follow the authority and the regime.
               value={regime}
               disabled={!country}
-              onChange={(e) => props.onRegimeChange(regimes.find((r) => r.id === e.target.value))}
+              data-testid="intake-regime"
             >
               <option value="">None named: platform policy</option>
               {own.length > 0 ? (
@@ -80,7 +85,6 @@ export function RegimeFields(props: Props) {
           <Field
             name="category"
             label="Category"
-            error={error}
             idPrefix={idPrefix}
             hint={
               coversKind
@@ -93,10 +97,10 @@ export function RegimeFields(props: Props) {
             {(control) => (
               <select
                 {...control}
-                data-testid="intake-category"
+                {...register('category', { onChange: props.onCategoryChange })}
                 value={category}
                 disabled={!coversKind}
-                onChange={(e) => props.onCategoryChange(e.target.value)}
+                data-testid="intake-category"
               >
                 <option value="">
                   {general ? (named.length ? 'Any other (the general rule)' : 'Any (one rule for all)') : 'Choose a category…'}
@@ -116,7 +120,6 @@ export function RegimeFields(props: Props) {
           name="periodSetInOrderHours"
           controlId="period"
           label={need === 'required' ? 'Period set in the order (hours)' : 'Period set in the order (hours, optional)'}
-          error={error}
           idPrefix={idPrefix}
           className="intake-period"
           hint={
@@ -128,13 +131,12 @@ export function RegimeFields(props: Props) {
           {(control) => (
             <input
               {...control}
+              {...register('periodSetInOrderHours')}
               data-testid="intake-period"
               type="number"
               inputMode="decimal"
               min={0}
               step="any"
-              value={period}
-              onChange={(e) => props.onPeriodChange(e.target.value)}
             />
           )}
         </Field>

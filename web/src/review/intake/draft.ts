@@ -1,39 +1,41 @@
 /**
  * The order being recorded, as the form holds it, and what follows from it: the regimes that fit
  * the authority, the categories and deadline rule of the chosen regime, and the body of
- * POST /api/v1/requests.
+ * POST /api/v1/requests, which the API's own schema checks (`intakeSchema`). The draft's fields
+ * are named as the body's, so that a problem the schema or the server finds reaches its control.
  */
+import { z } from 'zod';
+import { newRequestSchema } from '../../../../src/contracts/requests.js';
 import { isWebUrl } from '../../../../src/domain/item-target.js';
 import { versionAt } from '../../../../src/domain/regimes/rule-book.js';
 import type { DeadlineClock } from '../../../../src/domain/regimes/vocabulary.js';
 import type { Channel, RequestKind, TargetKind } from '../../../../src/domain/vocabulary.js';
 import type { NewRequest, RegimePack, RegimeSummary } from '../../api.js';
-import type { LocalInstant } from './zones.js';
+import { adapted } from '../../components/form.js';
+import { localToInstant } from './zones.js';
 
-export type ItemDraft = { key: number; targetKind: TargetKind; target: string; product: string };
+export type ItemDraft = { targetKind: TargetKind; target: string; product: string };
 
 export type Draft = {
   authorityId: string;
   kind: RequestKind;
   channel: Channel;
-  /** The wall-clock time of receipt in `zone` (`2026-03-10T23:30`); empty means now. */
-  receivedLocal: string;
-  zone: string;
-  /** The reviewer chose the zone: a regime chosen later does not replace it. */
-  zoneChosen: boolean;
+  /** The wall-clock time of receipt in `authorityTimeZone` (`2026-03-10T23:30`); empty means now. */
+  receivedAt: string;
+  authorityTimeZone: string;
   authorityReference: string;
   legalBasis: string;
+  /** Comma-separated, as typed. */
   claimedCategories: string;
   regime: string;
   category: string;
-  period: string;
+  /** Hours, as typed; blank when the order sets none. */
+  periodSetInOrderHours: string;
   items: ItemDraft[];
 };
 
-let nextKey = 1;
-
 export function newItem(from?: Pick<ItemDraft, 'targetKind' | 'product'>, target = ''): ItemDraft {
-  return { key: nextKey++, targetKind: from?.targetKind ?? 'url', target, product: from?.product ?? '' };
+  return { targetKind: from?.targetKind ?? 'url', target, product: from?.product ?? '' };
 }
 
 export function emptyDraft(): Draft {
@@ -41,15 +43,14 @@ export function emptyDraft(): Draft {
     authorityId: '',
     kind: 'content_removal',
     channel: 'email',
-    receivedLocal: '',
-    zone: 'UTC',
-    zoneChosen: false,
+    receivedAt: '',
+    authorityTimeZone: 'UTC',
     authorityReference: '',
     legalBasis: '',
     claimedCategories: '',
     regime: '',
     category: '',
-    period: '',
+    periodSetInOrderHours: '',
     items: [newItem()],
   };
 }
@@ -149,21 +150,41 @@ export function notUrlsMessage(notUrls: readonly { line: number; text: string }[
   return `Line ${first.line} is not an absolute http(s) URL: “${first.text}”${more}. Nothing was added; correct or remove it.`;
 }
 
-/** The body of POST /api/v1/requests. Empty texts are left for the server to name. */
-export function requestBody(draft: Draft, received: LocalInstant | null, period: PeriodNeed): NewRequest {
-  const periodHours = period && draft.period.trim() ? Number(draft.period) : undefined;
+/** The moment of receipt the draft states: its wall-clock time in its zone; null for none (now). */
+export const receivedOf = (draft: Pick<Draft, 'receivedAt' | 'authorityTimeZone'>) =>
+  draft.receivedAt ? localToInstant(draft.receivedAt, draft.authorityTimeZone) : null;
+
+/**
+ * The body of POST /api/v1/requests. Empty texts are kept for the API's schema to name; a
+ * category goes only with a regime, a period only when one is typed (the form clears it when the
+ * rule asks for none).
+ */
+export function requestBody(draft: Draft): NewRequest {
+  const received = receivedOf(draft);
+  const period = draft.periodSetInOrderHours.trim();
   return {
     kind: draft.kind,
     authorityId: draft.authorityId,
     ...(received ? { receivedAt: received.iso } : {}),
-    authorityTimeZone: draft.zone,
+    authorityTimeZone: draft.authorityTimeZone,
     legalBasis: draft.legalBasis,
     claimedCategories: splitCategories(draft.claimedCategories),
     channel: draft.channel,
     ...(draft.authorityReference.trim() ? { authorityReference: draft.authorityReference } : {}),
     ...(draft.regime ? { regime: draft.regime } : {}),
     ...(draft.regime && draft.category ? { category: draft.category } : {}),
-    ...(periodHours !== undefined ? { periodSetInOrderHours: periodHours } : {}),
+    ...(period ? { periodSetInOrderHours: Number(period) } : {}),
     items: draft.items.map(({ targetKind, target, product }) => ({ targetKind, target, product })),
   };
 }
+
+/** The intake form's schema: the draft, turned into the body, checked by the API's schema. */
+export const intakeSchema = adapted(z.custom<Draft>(), requestBody, newRequestSchema);
+
+/** The paste box's schema: every non-empty line an absolute http(s) URL, as the API takes for a url item. */
+export const pasteSchema = z.object({
+  paste: z.string().superRefine((text, ctx) => {
+    const problem = notUrlsMessage(pastedTargets(text, []).notUrls);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+});
