@@ -1,11 +1,12 @@
 /**
  * The web's forms check what the API checks, with the API's own schemas (web/src/components/form.ts,
- * web/src/review/decision.ts, web/src/review/intake/draft.ts): what a control holds becomes the
+ * web/src/review/decision.ts, web/src/review/intake/draft.ts, web/src/compliance/forms.ts): what a control holds becomes the
  * body the API takes, issues keep the API's field paths, and a field's message is found under it.
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { statusChangeSchema } from '../../src/contracts/requests.js';
+import { dutyForm, evidenceForm, figureForm, MAX_BYTES, parseValue } from '../../web/src/compliance/forms.js';
 import { messageAt, nullableText, optionalText } from '../../web/src/components/form.js';
 import { decisionFormSchema, parseCountries } from '../../web/src/review/decision.js';
 import { type Draft, emptyDraft, intakeSchema, pasteSchema, requestBody } from '../../web/src/review/intake/draft.js';
@@ -101,6 +102,42 @@ describe('the intake form', () => {
     expect(pasteSchema.safeParse({ paste: 'https://a.example/1\n\nhttps://a.example/2' }).success).toBe(true);
     expect(issuesOf(pasteSchema.safeParse({ paste: 'https://a.example/1\nnot a url' }))).toEqual([
       { path: 'paste', message: expect.stringContaining('Line 2 is not an absolute http(s) URL') },
+    ]);
+  });
+});
+
+describe('the Compliance forms', () => {
+  it('take a figure as people write it, and refuse what is not a whole number at the value', () => {
+    expect(parseValue('120,000')).toBe(120000);
+    expect(parseValue('1 200 000')).toBe(1200000);
+    expect(parseValue('12.5')).toBeNull();
+    const figure = { country: 'kz', metric: 'avg_daily_users_over_month', value: '120 000', measuredOn: '2026-01-15', note: ' ' };
+    expect(figureForm.parse(figure)).toEqual({
+      country: 'KZ',
+      metric: 'avg_daily_users_over_month',
+      value: 120000,
+      measuredOn: '2026-01-15',
+    });
+    expect(issuesOf(figureForm.safeParse({ ...figure, value: 'many' }))).toEqual([
+      { path: 'value', message: 'Enter a whole number, e.g. 120000.' },
+    ]);
+    expect(issuesOf(figureForm.safeParse({ ...figure, country: 'SU' })).map((i) => i.path)).toEqual(['country']);
+  });
+
+  it('send a duty’s blank owner and note as none, and its reason only when it does not apply', () => {
+    const duty = { status: 'in_progress', owner: ' Aigerim ', note: '', notApplicableReason: 'left over' } as const;
+    expect(dutyForm.parse(duty)).toEqual({ status: 'in_progress', owner: 'Aigerim', note: null, notApplicableReason: null });
+    expect(dutyForm.parse({ ...duty, status: 'not_applicable' }).notApplicableReason).toBe('left over');
+  });
+
+  it('say a file over the API’s limit at the file, before it is read', () => {
+    const files = (size: number) => ({ 0: { name: 'register.pdf', size }, length: 1 }) as unknown as FileList;
+    expect(evidenceForm.safeParse({ note: 'Filed', file: files(MAX_BYTES) }).success).toBe(true);
+    expect(issuesOf(evidenceForm.safeParse({ note: 'Filed', file: files(MAX_BYTES + 1) }))).toEqual([
+      { path: 'file', message: 'register.pdf has 5.0 MB; evidence files are limited to 5 MB.' },
+    ]);
+    expect(issuesOf(evidenceForm.safeParse({ note: ' ', file: undefined }))).toEqual([
+      { path: 'note', message: 'say what the evidence shows' },
     ]);
   });
 });

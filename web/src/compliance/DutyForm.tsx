@@ -2,32 +2,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
-import { z } from 'zod';
-import { dutyUpdateSchema } from '../../../src/contracts/obligations.js';
 import { dutyStatuses } from '../../../src/domain/regimes/vocabulary.js';
 import { api, type DutyRef, type DutyUpdate, type DutyView } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
-import { adapted, placeProblem, useSchemaForm } from '../components/form.js';
+import { placeProblem, useSchemaForm } from '../components/form.js';
 import { dutyStatusLabels } from '../labels.js';
 import { dutySaved } from '../mutations.js';
-
-const orNull = (text: string) => text.trim() || null;
-
-/**
- * The API's duty update, typed in text boxes: a blank owner or note is none, and the reason why a
- * duty does not apply is sent only when it does not (the server insists on one then).
- */
-const dutyForm = adapted(
-  dutyUpdateSchema.extend({ owner: z.string(), note: z.string(), notApplicableReason: z.string() }),
-  ({ status, owner, note, notApplicableReason }) => ({
-    status,
-    owner: orNull(owner),
-    note: orNull(note),
-    notApplicableReason: status === 'not_applicable' ? orNull(notApplicableReason) : null,
-  }),
-  dutyUpdateSchema,
-);
+import { dutyForm, orNull } from './forms.js';
 
 type Props = { duty: DutyView } & Omit<DutyRef, 'dutyId'>;
 

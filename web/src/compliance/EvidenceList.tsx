@@ -5,8 +5,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { FormProvider } from 'react-hook-form';
-import { z } from 'zod';
-import { newEvidenceSchema } from '../../../src/contracts/obligations.js';
+import type { z } from 'zod';
 import { api, type DutyRef, type DutyView, type Evidence, type NewEvidence } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
@@ -14,15 +13,7 @@ import { placeProblem, useSchemaForm } from '../components/form.js';
 import { obligationsChanged } from '../mutations.js';
 import { asApiError } from '../problem.js';
 import { formatUtc } from '../time.js';
-
-/** The API's limit on a file, decoded (MAX_EVIDENCE_BYTES on the server). */
-const MAX_BYTES = 5 * 1024 * 1024;
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
+import { evidenceForm, formatBytes } from './forms.js';
 
 /** The file's bytes as base64 (without the `data:…;base64,` prefix). */
 function readAsBase64(file: File): Promise<string> {
@@ -68,21 +59,6 @@ function EvidenceItem({ evidence }: { evidence: Evidence }) {
     </li>
   );
 }
-
-/**
- * The API's evidence note, and the file as chosen (read into the body's base64 only when sent): a
- * file over the API's limit is said at once instead of after the upload.
- */
-const evidenceForm = newEvidenceSchema.pick({ note: true }).extend({
-  file: z.custom<FileList | undefined>().superRefine((files, ctx) => {
-    const file = files?.[0];
-    if (file && file.size > MAX_BYTES)
-      ctx.addIssue({
-        code: 'custom',
-        message: `${file.name} has ${formatBytes(file.size)}; evidence files are limited to 5 MB.`,
-      });
-  }),
-});
 
 /** The server names the body's file fields; the form has one control for the file. */
 const fileFields = { fileName: 'file', contentType: 'file', contentBase64: 'file' } as const;

@@ -6,17 +6,16 @@
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
-import { z } from 'zod';
-import { newUserFigureSchema } from '../../../src/contracts/obligations.js';
 import { type CoverageMetric, coverageMetrics } from '../../../src/domain/regimes/vocabulary.js';
 import { api, type NewUserFigure, type RegimePack, type RegimeSummary } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
-import { adapted, placeProblem, useSchemaForm } from '../components/form.js';
+import { placeProblem, useSchemaForm } from '../components/form.js';
 import { countryName, formatNumber, metricName } from '../labels.js';
 import { obligationsChanged } from '../mutations.js';
 import { queries } from '../queries.js';
 import { formatDay } from '../time.js';
+import { figureForm } from './forms.js';
 import { metricsOf, placeName } from './register.js';
 
 type Props = {
@@ -27,29 +26,9 @@ type Props = {
   today: string;
 };
 
-/** `120,000` or `120 000` → 120000; null when it is not a whole number. */
-function parseValue(text: string): number | null {
-  const digits = text.replace(/[\s,_'\u00a0\u202f]/g, '');
-  return /^\d+$/.test(digits) ? Number(digits) : null;
-}
-
 const noPacks: RegimePack[] = [];
 const allPacks = (results: readonly { data?: RegimePack }[]): RegimePack[] =>
   results.every((r) => r.data) ? results.map((r) => r.data as RegimePack) : noPacks;
-
-/** A value typed as people write it (`120,000`) goes to the API as a number. */
-const wholeNumber = z.string().transform((text, ctx) => {
-  const value = parseValue(text);
-  if (value === null) ctx.addIssue({ code: 'custom', message: 'Enter a whole number, e.g. 120000.' });
-  return value ?? z.NEVER;
-});
-
-/** The API's new figure, typed in text boxes: the value with its separators, the note blank when there is none. */
-const figureForm = adapted(
-  newUserFigureSchema.extend({ value: wholeNumber, note: z.string() }),
-  ({ note, ...figure }) => ({ ...figure, ...(note.trim() ? { note } : {}) }),
-  newUserFigureSchema,
-);
 
 /** The metrics each regime of `country` uses, fetched from the packs when the country is chosen. */
 function useMetricsUsed(country: string, regimes: readonly RegimeSummary[]): Map<CoverageMetric, string[]> {
