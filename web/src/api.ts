@@ -116,14 +116,37 @@ export async function request<T>(
 const enc = encodeURIComponent;
 type Options = { signal?: AbortSignal };
 
+/** What the request list is asked for (GET /api/v1/requests); absent: not filtered on. */
+export type RequestListQuery = {
+  statuses?: readonly RequestStatus[];
+  country?: string;
+  regime?: string;
+  kind?: NewRequest['kind'];
+  search?: string;
+  limit: number;
+  offset: number;
+};
+
+function listSearch(query: RequestListQuery): string {
+  const params = new URLSearchParams();
+  if (query.statuses) params.set('status', query.statuses.join(','));
+  for (const key of ['country', 'regime', 'kind', 'search'] as const) {
+    const value = query[key];
+    if (value) params.set(key, value);
+  }
+  params.set('limit', String(query.limit));
+  params.set('offset', String(query.offset));
+  return params.toString();
+}
+
 /** Every call of API v1 the pages make, except the published datasets' (compare/api.ts). */
 export const api = {
   signIn: (credentials: Credentials) => request<Session>('POST', '/api/v1/session', { body: credentials }),
   currentUser: (o: Options = {}) => request<CurrentUser>('GET', '/api/v1/session', o),
   signOut: () => request<void>('DELETE', '/api/v1/session'),
 
-  listRequests: (statuses: readonly RequestStatus[], limit: number, o: Options = {}) =>
-    request<RequestList>('GET', `/api/v1/requests?status=${statuses.join(',')}&limit=${limit}`, o),
+  listRequests: (query: RequestListQuery, o: Options = {}) =>
+    request<RequestList>('GET', `/api/v1/requests?${listSearch(query)}`, o),
   getRequest: (id: string, o: Options = {}) => request<RequestDetail>('GET', `/api/v1/requests/${enc(id)}`, o),
   recordRequest: (order: NewRequest) => request<RequestDetail>('POST', '/api/v1/requests', { body: order }),
   decideItem: (id: string, itemId: string, decision: DecisionInput) =>

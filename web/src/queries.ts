@@ -4,8 +4,7 @@
  * `keys.requests` covers every list and every request, `keys.reports` every public report.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { RequestStatus } from '../../src/domain/vocabulary.js';
-import { api, type PreviewQuery } from './api.js';
+import { api, type PreviewQuery, type RequestListQuery } from './api.js';
 import { type DatasetSource, datasetsApi } from './compare/api.js';
 
 /** The deadline preview's question; `receivedAt` null means "now", taken when it is asked. */
@@ -15,7 +14,7 @@ export const keys = {
   session: ['session'] as const,
   requests: ['requests'] as const,
   requestLists: ['requests', 'list'] as const,
-  requestList: (statuses: readonly RequestStatus[]) => ['requests', 'list', { statuses }] as const,
+  requestList: (query: RequestListQuery) => ['requests', 'list', query] as const,
   request: (id: string) => ['requests', 'detail', id] as const,
   authorities: ['authorities'] as const,
   regimes: ['regimes'] as const,
@@ -31,15 +30,12 @@ export const keys = {
   datasets: ['datasets'] as const,
 };
 
-/** The queue shows up to this many requests at once. */
-const queueLimit = 500;
-
 export const queries = {
   session: () => queryOptions({ queryKey: keys.session, queryFn: ({ signal }) => api.currentUser({ signal }) }),
-  requestList: (statuses: readonly RequestStatus[]) =>
+  requestList: (query: RequestListQuery) =>
     queryOptions({
-      queryKey: keys.requestList(statuses),
-      queryFn: ({ signal }) => api.listRequests(statuses, queueLimit, { signal }),
+      queryKey: keys.requestList(query),
+      queryFn: ({ signal }) => api.listRequests(query, { signal }),
     }),
   request: (id: string) => queryOptions({ queryKey: keys.request(id), queryFn: ({ signal }) => api.getRequest(id, { signal }) }),
   authorities: () =>

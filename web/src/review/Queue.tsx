@@ -1,7 +1,10 @@
-/** The reviewer queue: every open request, soonest deadline first (the API orders by dueAt). */
-import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router-dom';
-import { openStatuses } from '../../../src/domain/vocabulary.js';
+/**
+ * The reviewer queue: the open orders by default, soonest deadline first (the API orders by dueAt),
+ * or any others the filters ask for; the filters and the page live in the URL (queue-filters.ts).
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { RegimeSummary, RequestSummary, SlaState } from '../api.js';
 import { DemoBadge, Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
@@ -11,14 +14,39 @@ import { TimeLeftText } from '../components/TimeLeftText.js';
 import { useRegimes } from '../components/useRegimes.js';
 import { authorityKindLabels, countryName, requestKindLabels, slaLabels } from '../labels.js';
 import { queries } from '../queries.js';
-import { useNow, utcParts } from '../time.js';
+import { useNow } from '../time.js';
+import { hrefOf, QueueFilterBar, QueueTabs } from './QueueFilters.js';
+import {
+  defaultFilters,
+  filtersFromParams,
+  isFiltered,
+  listQuery,
+  pageRange,
+  paramsFromFilters,
+  type QueueFilters,
+  showsOpenOrders,
+  withFilters,
+} from './queue-filters.js';
+import { readerTimeZone, zonedTimes } from './zoned-time.js';
 
-function UtcInstant({ iso }: { iso: string }) {
-  const { day, time } = utcParts(iso);
+const whoseWords = { reader: 'your time', authority: 'authority’s time', both: 'your and the authority’s time' } as const;
+
+/** An instant in the reader's zone and, beneath it, the authority's, each zone named. */
+function ZonedInstant({ iso, authorityZone, testId }: { iso: string; authorityZone: string; testId: string }) {
+  const times = zonedTimes(iso, readerTimeZone(), authorityZone);
   return (
-    <time dateTime={iso} className="nowrap">
-      {day}
-      <span className="sub">{time}</span>
+    <time dateTime={iso} className="zoned-instant" data-testid={testId}>
+      {times.map((t, i) => (
+        <span
+          key={t.whose}
+          className={i === 0 ? 'zoned-time' : 'zoned-time sub'}
+          data-whose={t.whose}
+          data-zone={t.zone}
+          title={whoseWords[t.whose]}
+        >
+          <span className="nowrap">{t.text}</span> <span className="zone-name">{t.zone}</span>
+        </span>
+      ))}
     </time>
   );
 }
@@ -57,11 +85,62 @@ function SlaSummary({ requests }: { requests: readonly RequestSummary[] }) {
   );
 }
 
+/** Previous and next page, and where this page lies: `51–100 of 230`. */
+function Pager({ filters, shown, total }: { filters: QueueFilters; shown: number; total: number }) {
+  const { limit, offset } = filters;
+  const hasPrevious = offset > 0;
+  const hasNext = offset + shown < total;
+  if (!hasPrevious && !hasNext) return null;
+  return (
+    <nav className="pager" aria-label="Pages of orders">
+      {hasPrevious ? (
+        <Link
+          to={hrefOf(withFilters(filters, { offset: Math.max(0, offset - limit) }))}
+          className="button"
+          data-testid="queue-page-previous"
+        >
+          ← Previous
+        </Link>
+      ) : null}
+      <span className="pager-range" data-testid="queue-page-range">
+        {pageRange(offset, shown, total)}
+      </span>
+      {hasNext ? (
+        <Link to={hrefOf(withFilters(filters, { offset: offset + limit }))} className="button" data-testid="queue-page-next">
+          Next →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+function Heading({ filters, total }: { filters: QueueFilters; total: number | undefined }) {
+  if (total === undefined) return null;
+  const open = showsOpenOrders(filters) && !isFiltered(filters);
+  if (open) return <p className="muted">{total === 1 ? '1 open request' : `${total} open requests`}, soonest deadline first</p>;
+  return (
+    <p className="muted" data-testid="queue-match-count">
+      {total === 1 ? '1 order matches' : `${total} orders match`}, soonest deadline first
+    </p>
+  );
+}
+
 export function QueuePage() {
   useDocumentTitle('Review queue');
   const now = useNow();
-  const { data: list, error } = useQuery(queries.requestList(openStatuses));
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const onChange = useCallback((next: QueueFilters) => setParams(paramsFromFilters(next)), [setParams]);
+  const {
+    data: list,
+    error,
+    isPlaceholderData,
+  } = useQuery({
+    ...queries.requestList(listQuery(filters)),
+    placeholderData: keepPreviousData,
+  });
   const regimes = useRegimes();
+  const filtered = isFiltered(filters);
 
   return (
     <section className="page">
@@ -72,22 +151,37 @@ export function QueuePage() {
             Record an order
           </Link>
         </div>
-        {list ? (
-          <>
-            <p className="muted">{list.total === 1 ? '1 open request' : `${list.total} open requests`}, soonest deadline first</p>
-            <SlaSummary requests={list.requests} />
-          </>
-        ) : null}
+        <Heading filters={filters} total={list?.total} />
+        {/* Counted over the page's rows: only true of the whole queue when it fits on one page. */}
+        {list && showsOpenOrders(filters) && list.total === list.requests.length ? <SlaSummary requests={list.requests} /> : null}
       </div>
+      <QueueTabs filters={filters} />
+      <QueueFilterBar filters={filters} onChange={onChange} />
       {error ? <ProblemMessage error={error} /> : null}
       {!list && !error ? <Loading what="the queue" /> : null}
-      {list && list.requests.length === 0 ? (
-        <p className="empty">Nothing waits for review. New orders appear here as they arrive.</p>
+      {list && list.requests.length === 0 && filtered ? (
+        <div className="empty" data-testid="queue-empty">
+          <p>No orders match these filters.</p>
+          <Link to={hrefOf({ ...defaultFilters, limit: filters.limit })} data-testid="queue-empty-clear">
+            Clear the filters
+          </Link>
+        </div>
+      ) : null}
+      {list && list.requests.length === 0 && !filtered ? (
+        <p className="empty" data-testid="queue-empty">
+          {filters.offset > 0 ? (
+            <>
+              No orders on this page. <Link to={hrefOf(withFilters(filters, {}))}>Back to the first page</Link>
+            </>
+          ) : (
+            'Nothing waits for review. New orders appear here as they arrive.'
+          )}
+        </p>
       ) : null}
       {list && list.requests.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table queue-table">
-            <caption className="visually-hidden">Open requests, soonest deadline first</caption>
+        <div className="table-wrap" aria-busy={isPlaceholderData}>
+          <table className={isPlaceholderData ? 'table queue-table stale' : 'table queue-table'}>
+            <caption className="visually-hidden">Orders, soonest deadline first</caption>
             <thead>
               <tr>
                 <th scope="col">Reference</th>
@@ -97,14 +191,21 @@ export function QueuePage() {
                 <th scope="col" className="num wrap">
                   Items decided
                 </th>
-                <th scope="col">Received (UTC)</th>
-                <th scope="col">Due (UTC)</th>
+                <th scope="col">Received</th>
+                <th scope="col">Due</th>
                 <th scope="col">Deadline</th>
               </tr>
             </thead>
             <tbody>
               {list.requests.map((r) => (
-                <tr key={r.id} data-testid="queue-row" data-reference={r.reference} data-status={r.status} data-sla={r.sla.state}>
+                <tr
+                  key={r.id}
+                  data-testid="queue-row"
+                  data-reference={r.reference}
+                  data-status={r.status}
+                  data-sla={r.sla.state}
+                  data-country={r.authority.country}
+                >
                   <th scope="row">
                     <Link to={`/review/requests/${r.id}`} className="reference">
                       {r.reference}
@@ -132,11 +233,11 @@ export function QueuePage() {
                   <td className="num" data-label="Items decided" title={`${r.decidedItemCount} of ${r.itemCount} items decided`}>
                     {r.decidedItemCount} / {r.itemCount}
                   </td>
-                  <td data-label="Received (UTC)">
-                    <UtcInstant iso={r.receivedAt} />
+                  <td data-label="Received">
+                    <ZonedInstant iso={r.receivedAt} authorityZone={r.authorityTimeZone} testId="queue-received" />
                   </td>
-                  <td data-label="Due (UTC)">
-                    <UtcInstant iso={r.dueAt} />
+                  <td data-label="Due">
+                    <ZonedInstant iso={r.dueAt} authorityZone={r.authorityTimeZone} testId="queue-due" />
                   </td>
                   <td className="time-left-cell" data-label="Deadline">
                     <SlaBadge state={r.sla.state} />
@@ -150,11 +251,7 @@ export function QueuePage() {
           </table>
         </div>
       ) : null}
-      {list && list.total > list.requests.length ? (
-        <p className="muted">
-          Showing the first {list.requests.length} of {list.total} open requests.
-        </p>
-      ) : null}
+      {list ? <Pager filters={filters} shown={list.requests.length} total={list.total} /> : null}
     </section>
   );
 }

@@ -1,0 +1,164 @@
+/** The controls above the queue: which orders (open or all), status, country, regime, kind and a search. */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { openStatuses, type RequestKind, requestKinds, requestStatuses } from '../../../src/domain/vocabulary.js';
+import { countryName, requestKindLabels, statusLabels } from '../labels.js';
+import { queries } from '../queries.js';
+import { defaultFilters, paramsFromFilters, type QueueFilters, showsOpenOrders, withFilters } from './queue-filters.js';
+
+/** How long typing pauses before the search is asked. */
+const searchDelayMs = 300;
+
+/** A link to the queue (this page) showing these filters. */
+export const hrefOf = (filters: QueueFilters) => ({ search: paramsFromFilters(filters).toString() });
+
+/** "Open orders" and "All orders": the two views a reviewer switches between most. */
+export function QueueTabs({ filters }: { filters: QueueFilters }) {
+  const open = showsOpenOrders(filters);
+  const all = filters.statuses === null;
+  return (
+    <nav className="queue-tabs" aria-label="Which orders">
+      <Link
+        to={hrefOf(withFilters(filters, { statuses: openStatuses }))}
+        className={open ? 'queue-tab active' : 'queue-tab'}
+        aria-current={open ? 'page' : undefined}
+        data-testid="queue-tab-open"
+      >
+        Open orders
+      </Link>
+      <Link
+        to={hrefOf(withFilters(filters, { statuses: null }))}
+        className={all ? 'queue-tab active' : 'queue-tab'}
+        aria-current={all ? 'page' : undefined}
+        data-testid="queue-tab-all"
+      >
+        All orders
+      </Link>
+    </nav>
+  );
+}
+
+/** The status select's value for the filters: `open`, `all`, one status, or a list from a shared URL. */
+function statusValue(filters: QueueFilters): string {
+  if (filters.statuses === null) return 'all';
+  if (showsOpenOrders(filters)) return 'open';
+  return filters.statuses.join(',');
+}
+
+function statusesOf(value: string): QueueFilters['statuses'] {
+  if (value === 'all') return null;
+  if (value === 'open') return openStatuses;
+  return requestStatuses.filter((s) => value.split(',').includes(s));
+}
+
+/** The search box: the URL follows the typing once it pauses, and the box follows the URL (back, clear). */
+function SearchBox({ value, onSearch }: { value: string | null; onSearch: (search: string | null) => void }) {
+  const [text, setText] = useState(value ?? '');
+  useEffect(() => setText(value ?? ''), [value]);
+  useEffect(() => {
+    const wanted = text.trim() || null;
+    if (wanted === value) return;
+    const timer = setTimeout(() => onSearch(wanted), searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [text, value, onSearch]);
+  return (
+    <label className="queue-filter queue-search">
+      <span>Reference</span>
+      <input
+        type="search"
+        value={text}
+        placeholder="WR-000123 or the authority’s"
+        onChange={(e) => setText(e.target.value)}
+        data-testid="queue-search"
+      />
+    </label>
+  );
+}
+
+export function QueueFilterBar({ filters, onChange }: { filters: QueueFilters; onChange: (next: QueueFilters) => void }) {
+  const { data: regimes } = useQuery(queries.regimes());
+  const { data: authorities } = useQuery(queries.authorities());
+  // Orders come only from registered authorities: their countries are the ones worth offering.
+  const countries = useMemo(() => {
+    const codes = new Set((authorities ?? []).map((a) => a.country));
+    if (filters.country) codes.add(filters.country);
+    return [...codes].map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name));
+  }, [authorities, filters.country]);
+  const regimeOptions = useMemo(() => {
+    const list = (regimes ?? []).map((r) => ({ id: r.id, name: r.name.en }));
+    if (filters.regime && !list.some((r) => r.id === filters.regime)) list.push({ id: filters.regime, name: filters.regime });
+    return list.sort((a, b) => a.id.localeCompare(b.id));
+  }, [regimes, filters.regime]);
+  const status = statusValue(filters);
+  const isSingleOrNamed = status === 'open' || status === 'all' || !status.includes(',');
+  const change = (change: Partial<QueueFilters>) => onChange(withFilters(filters, change));
+  const onSearch = useMemo(() => (search: string | null) => onChange(withFilters(filters, { search })), [filters, onChange]);
+
+  return (
+    <form className="queue-filters" aria-label="Filter the orders" onSubmit={(e) => e.preventDefault()}>
+      <label className="queue-filter">
+        <span>Status</span>
+        <select value={status} onChange={(e) => change({ statuses: statusesOf(e.target.value) })} data-testid="queue-status">
+          <option value="open">Open (received, in review, needs clarification)</option>
+          <option value="all">All statuses</option>
+          {requestStatuses.map((s) => (
+            <option key={s} value={s}>
+              {statusLabels[s]}
+            </option>
+          ))}
+          {isSingleOrNamed ? null : <option value={status}>{filters.statuses?.map((s) => statusLabels[s]).join(', ')}</option>}
+        </select>
+      </label>
+      <label className="queue-filter">
+        <span>Country</span>
+        <select
+          value={filters.country ?? ''}
+          onChange={(e) => change({ country: e.target.value || null })}
+          data-testid="queue-country"
+        >
+          <option value="">Any country</option>
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name} ({c.code})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="queue-filter">
+        <span>Regime</span>
+        <select
+          value={filters.regime ?? ''}
+          onChange={(e) => change({ regime: e.target.value || null })}
+          data-testid="queue-regime-filter"
+        >
+          <option value="">Any regime</option>
+          {regimeOptions.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name} ({r.id})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="queue-filter">
+        <span>Kind</span>
+        <select
+          value={filters.kind ?? ''}
+          onChange={(e) => change({ kind: (e.target.value || null) as RequestKind | null })}
+          data-testid="queue-kind"
+        >
+          <option value="">Any kind</option>
+          {requestKinds.map((k) => (
+            <option key={k} value={k}>
+              {requestKindLabels[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <SearchBox value={filters.search} onSearch={onSearch} />
+      <Link to={hrefOf({ ...defaultFilters, limit: filters.limit })} className="button queue-clear" data-testid="queue-clear">
+        Clear filters
+      </Link>
+    </form>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The queue's filters and page, as they stand in the URL's query string, so that a filtered view can
+ * be bookmarked, shared and reloaded. Parsing is forgiving: a value the API would refuse (an unknown
+ * status, a kind misspelt, a page size over 500) is dropped or clamped rather than shown as an error.
+ */
+import { isCountryCode } from '../../../src/domain/countries.js';
+import {
+  openStatuses,
+  type RequestKind,
+  type RequestStatus,
+  requestKinds,
+  requestStatuses,
+} from '../../../src/domain/vocabulary.js';
+import type { RequestListQuery } from '../api.js';
+
+/** Orders per page unless the URL asks for another size. */
+export const queuePageSize = 50;
+/** The API's own ceiling for `limit`. */
+const maxPageSize = 500;
+
+export type QueueFilters = {
+  /** The statuses shown; null for every status ("All orders"). */
+  statuses: readonly RequestStatus[] | null;
+  country: string | null;
+  regime: string | null;
+  kind: RequestKind | null;
+  search: string | null;
+  limit: number;
+  offset: number;
+};
+
+export const defaultFilters: QueueFilters = {
+  statuses: openStatuses,
+  country: null,
+  regime: null,
+  kind: null,
+  search: null,
+  limit: queuePageSize,
+  offset: 0,
+};
+
+const isStatus = (s: string): s is RequestStatus => (requestStatuses as readonly string[]).includes(s);
+const isKind = (s: string): s is RequestKind => (requestKinds as readonly string[]).includes(s);
+
+function wholeNumber(text: string | null, min: number, max: number): number | null {
+  if (text === null || !/^\d+$/.test(text.trim())) return null;
+  return Math.min(max, Math.max(min, Number(text)));
+}
+
+const sameStatuses = (a: readonly RequestStatus[], b: readonly RequestStatus[]) =>
+  a.length === b.length && a.every((s) => b.includes(s));
+
+/** `?status=decided,closed&country=kz&search=4471&offset=50` → the filters it names. */
+export function filtersFromParams(params: URLSearchParams): QueueFilters {
+  const status = params.get('status');
+  let statuses: readonly RequestStatus[] | null = openStatuses;
+  if (status === 'all') statuses = null;
+  else if (status) {
+    const named = [...new Set(status.split(',').map((s) => s.trim()))].filter(isStatus);
+    if (named.length > 0) statuses = named;
+  }
+  const country = params.get('country')?.trim().toUpperCase() ?? '';
+  const kind = params.get('kind')?.trim() ?? '';
+  const regime = params.get('regime')?.trim() ?? '';
+  const search = params.get('search')?.trim() ?? '';
+  return {
+    statuses,
+    country: isCountryCode(country) ? country : null,
+    regime: regime ? regime.slice(0, 100) : null,
+    kind: isKind(kind) ? kind : null,
+    search: search ? search.slice(0, 200) : null,
+    limit: wholeNumber(params.get('limit'), 1, maxPageSize) ?? queuePageSize,
+    offset: wholeNumber(params.get('offset'), 0, Number.MAX_SAFE_INTEGER) ?? 0,
+  };
+}
+
+/** The filters as a query string: only what differs from the default, so the plain queue is `/review`. */
+export function paramsFromFilters(filters: QueueFilters): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filters.statuses === null) params.set('status', 'all');
+  else if (!sameStatuses(filters.statuses, openStatuses)) params.set('status', filters.statuses.join(','));
+  if (filters.country) params.set('country', filters.country);
+  if (filters.regime) params.set('regime', filters.regime);
+  if (filters.kind) params.set('kind', filters.kind);
+  if (filters.search) params.set('search', filters.search);
+  if (filters.limit !== queuePageSize) params.set('limit', String(filters.limit));
+  if (filters.offset > 0) params.set('offset', String(filters.offset));
+  return params;
+}
+
+/** The filters changed as asked; any change but a page move starts again at the first page. */
+export function withFilters(filters: QueueFilters, change: Partial<QueueFilters>): QueueFilters {
+  const next = { ...filters, ...change };
+  if (change.offset === undefined) next.offset = 0;
+  return next;
+}
+
+/** True when the view narrows the default queue (the open orders) by anything but its page. */
+export function isFiltered(filters: QueueFilters): boolean {
+  return paramsFromFilters({ ...filters, limit: queuePageSize, offset: 0 }).toString() !== '';
+}
+
+/** Whether the view shows the open orders, as the queue does by default. */
+export function showsOpenOrders(filters: QueueFilters): boolean {
+  return filters.statuses !== null && sameStatuses(filters.statuses, openStatuses);
+}
+
+/** What `GET /api/v1/requests` is asked for this view. */
+export function listQuery(filters: QueueFilters): RequestListQuery {
+  return {
+    statuses: filters.statuses ?? undefined,
+    country: filters.country ?? undefined,
+    regime: filters.regime ?? undefined,
+    kind: filters.kind ?? undefined,
+    search: filters.search ?? undefined,
+    limit: filters.limit,
+    offset: filters.offset,
+  };
+}
+
+/** `51–100 of 230`; `0 of 0` for an empty page. */
+export function pageRange(offset: number, shown: number, total: number): string {
+  if (shown === 0) return `0 of ${total}`;
+  return `${offset + 1}–${offset + shown} of ${total}`;
+}
