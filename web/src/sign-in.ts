@@ -3,12 +3,13 @@
  * reviewer to `/signin?next=<where they were>`, and sign-in returns there. Public pages never go
  * to sign-in on a 401, and `next` can only lead back into the signed-in pages of this site.
  */
+import { pages } from '../../src/contracts/pages.js';
 
 /** The path prefixes of the pages that need a session (the review queue and compliance). */
-export const signedInAreas = ['/review', '/compliance'] as const;
+export const signedInAreas = [pages.review, pages.compliance] as const;
 
 /** Where sign-in leads when it was not asked to go anywhere in particular (or asked to go elsewhere). */
-export const afterSignIn = '/review';
+export const afterSignIn = pages.review;
 
 export function isSignedInPath(pathname: string): boolean {
   return signedInAreas.some((area) => pathname === area || pathname.startsWith(`${area}/`));
