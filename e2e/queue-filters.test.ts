@@ -164,5 +164,15 @@ describe('the queue’s filters', () => {
     const text = (await due.textContent()) ?? '';
     expect(text).toContain(readerZone);
     expect(text).toContain(first.authorityTimeZone);
+    await page.screenshot({ path: '/tmp/queue-filters.png', fullPage: true });
+
+    // The order's own page names both zones too, beside UTC.
+    await rows().first().locator('a').first().click();
+    await page.waitForURL(/\/review\/requests\//);
+    const heading = page.locator('body');
+    await heading.getByText('Your time:').first().waitFor();
+    const words = (await heading.textContent()) ?? '';
+    expect(words).toContain(`(${readerZone})`);
+    expect(words).toContain(`(${first.authorityTimeZone})`);
   });
 });

@@ -100,7 +100,9 @@ export function QueueFilterBar({ filters, onChange }: { filters: QueueFilters; o
       <label className="queue-filter">
         <span>Status</span>
         <select value={status} onChange={(e) => change({ statuses: statusesOf(e.target.value) })} data-testid="queue-status">
-          <option value="open">Open (received, in review, needs clarification)</option>
+          <option value="open" title="Received, in review, needs clarification">
+            Open
+          </option>
           <option value="all">All statuses</option>
           {requestStatuses.map((s) => (
             <option key={s} value={s}>

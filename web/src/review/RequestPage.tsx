@@ -15,14 +15,18 @@ import { DeadlinePanel } from './DeadlinePanel.js';
 import { History } from './History.js';
 import { ItemCard } from './ItemCard.js';
 import { StatusActions } from './StatusActions.js';
+import { readerTimeZone } from './zoned-time.js';
 
-/** An instant in UTC and, beneath it, in the authority's own time zone. */
+/** An instant in UTC and, beneath it, in the authority's own time zone and the reader's (when another). */
 function Instant({ iso, timeZone }: { iso: string; timeZone: string }) {
   const local = formatInZone(iso, timeZone);
+  const readerZone = readerTimeZone();
+  const yours = readerZone === timeZone || readerZone === 'UTC' ? null : formatInZone(iso, readerZone);
   return (
     <>
       <time dateTime={iso}>{formatUtc(iso)}</time>
       {local ? <span className="sub">Authority’s time: {local}</span> : null}
+      {yours ? <span className="sub">Your time: {yours}</span> : null}
     </>
   );
 }
