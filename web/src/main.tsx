@@ -3,21 +3,25 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { pages } from '../../src/contracts/pages.js';
-import { CompliancePage } from './compliance/CompliancePage.js';
-import { RegimeDetailPage } from './compliance/RegimeDetail.js';
-import { RegimeListPage } from './compliance/RegimeList.js';
 import { Loading } from './components/Feedback.js';
 import { PublicLayout } from './components/Layout.js';
 import { NotFoundPage } from './components/NotFound.js';
 import { ReportIndexPage } from './public/ReportIndex.js';
 import { createQueryClient } from './query-client.js';
-import { IntakePage } from './review/intake/IntakePage.js';
-import { QueuePage } from './review/Queue.js';
-import { RequestPage } from './review/RequestPage.js';
 import { ReviewLayout } from './review/ReviewLayout.js';
-import { SignInPage } from './review/SignIn.js';
 import './styles.css';
 import './compliance/compliance.css';
+
+/**
+ * A page loaded when first visited, so that the first page a reader opens carries only what it needs:
+ * ECharts only on pages with charts, the forms' code (Zod, react-hook-form) only where there are forms.
+ */
+function later<T>(load: () => Promise<T>, pick: (module: T) => React.ComponentType, what: string) {
+  return {
+    lazy: async () => ({ Component: pick(await load()) }),
+    hydrateFallbackElement: <Loading what={what} />,
+  };
+}
 
 const router = createBrowserRouter([
   {
@@ -46,7 +50,14 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./compare/Methodology.js')).MethodologyPage }),
         hydrateFallbackElement: <Loading what="the methodology" />,
       },
-      { path: pages.signIn, element: <SignInPage /> },
+      {
+        path: pages.signIn,
+        ...later(
+          () => import('./review/SignIn.js'),
+          (m) => m.SignInPage,
+          'sign-in',
+        ),
+      },
       // Any other path: the server answers it with 404 and this page (src/http/web-app.ts).
       { path: '*', element: <NotFoundPage /> },
     ],
@@ -55,9 +66,30 @@ const router = createBrowserRouter([
     path: pages.review,
     element: <ReviewLayout />,
     children: [
-      { index: true, element: <QueuePage /> },
-      { path: pages.newRequest, element: <IntakePage /> },
-      { path: pages.request, element: <RequestPage /> },
+      {
+        index: true,
+        ...later(
+          () => import('./review/Queue.js'),
+          (m) => m.QueuePage,
+          'the queue',
+        ),
+      },
+      {
+        path: pages.newRequest,
+        ...later(
+          () => import('./review/intake/IntakePage.js'),
+          (m) => m.IntakePage,
+          'the form',
+        ),
+      },
+      {
+        path: pages.request,
+        ...later(
+          () => import('./review/RequestPage.js'),
+          (m) => m.RequestPage,
+          'the order',
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -66,9 +98,30 @@ const router = createBrowserRouter([
     path: pages.compliance,
     element: <ReviewLayout />,
     children: [
-      { index: true, element: <CompliancePage /> },
-      { path: pages.regimes, element: <RegimeListPage /> },
-      { path: pages.regime, element: <RegimeDetailPage /> },
+      {
+        index: true,
+        ...later(
+          () => import('./compliance/CompliancePage.js'),
+          (m) => m.CompliancePage,
+          'compliance',
+        ),
+      },
+      {
+        path: pages.regimes,
+        ...later(
+          () => import('./compliance/RegimeList.js'),
+          (m) => m.RegimeListPage,
+          'the regimes',
+        ),
+      },
+      {
+        path: pages.regime,
+        ...later(
+          () => import('./compliance/RegimeDetail.js'),
+          (m) => m.RegimeDetailPage,
+          'the regime',
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
