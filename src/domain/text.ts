@@ -4,8 +4,6 @@
  * replaced by U+FFFD (text). Neither may reach the database, so input carrying them is refused,
  * naming where it sits, before anything is changed.
  */
-import { WritError } from './errors.js';
-
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -43,10 +41,4 @@ export function findUnstorableText(value: unknown, path = ''): { field: string; 
     }
   }
   return null;
-}
-
-/** Throws a validation problem naming the first unstorable string in `value` (under `where`). */
-export function assertStorableText(value: unknown, where = ''): void {
-  const found = findUnstorableText(value, where);
-  if (found) throw new WritError('validation_failed', `${found.field || 'value'}: ${found.message}`, found.field || undefined);
 }
