@@ -47,19 +47,29 @@ export function timeLeft(receivedAt: string, dueAt: string, now: Date, dueSoonAt
   return { text: `in ${formatDuration(left)}`, urgency };
 }
 
-const utcFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'UTC',
-  year: 'numeric',
-  month: 'short',
-  day: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** `10 Mar 2026, 18:30` in a zone (one formatter per zone, kept: building one costs far more than using it). */
+export function dateTimeIn(zone: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(zone, format);
+  }
+  return format;
+}
 
 /** `10 Mar 2026, 18:30 UTC` */
 export function formatUtc(iso: string): string {
-  return `${utcFormat.format(new Date(iso))} UTC`;
+  return `${dateTimeIn('UTC').format(new Date(iso))} UTC`;
 }
 
 const utcDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' });

@@ -3,29 +3,11 @@
  * so that "due 14:00" is never read in the wrong zone.
  */
 import { isTimeZone } from '../../../src/domain/regimes/time.js';
+import { dateTimeIn } from '../time.js';
 
 /** The reader's IANA zone, as the browser reports it (UTC when it reports none). */
 export function readerTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function formatIn(zone: string): Intl.DateTimeFormat {
-  let format = formats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(zone, format);
-  }
-  return format;
 }
 
 export type ZonedTime = {
@@ -43,9 +25,9 @@ export type ZonedTime = {
 export function zonedTimes(iso: string, readerZone: string, authorityZone: string): ZonedTime[] {
   const instant = new Date(iso);
   const reader = isTimeZone(readerZone) ? readerZone : 'UTC';
-  if (authorityZone === reader) return [{ whose: 'both', zone: reader, text: formatIn(reader).format(instant) }];
-  const times: ZonedTime[] = [{ whose: 'reader', zone: reader, text: formatIn(reader).format(instant) }];
+  if (authorityZone === reader) return [{ whose: 'both', zone: reader, text: dateTimeIn(reader).format(instant) }];
+  const times: ZonedTime[] = [{ whose: 'reader', zone: reader, text: dateTimeIn(reader).format(instant) }];
   if (isTimeZone(authorityZone))
-    times.push({ whose: 'authority', zone: authorityZone, text: formatIn(authorityZone).format(instant) });
+    times.push({ whose: 'authority', zone: authorityZone, text: dateTimeIn(authorityZone).format(instant) });
   return times;
 }
