@@ -81,7 +81,10 @@ describe('the queue’s filters', () => {
 
     await page.getByTestId('queue-tab-all').click();
     await page.waitForURL(/status=all/);
-    await poll(async () => (await shown('data-reference')).includes(withdrawn.reference)).toBe(true);
+    // The previous page stays on screen (dimmed) until the new one arrives: wait for all of TR's orders.
+    const everyTr = await api<{ requests: Summary[] }>('GET', '/api/v1/requests?country=TR');
+    await poll(async () => [...(await shown('data-reference'))].sort()).toEqual(everyTr.requests.map((r) => r.reference).sort());
+    expect(everyTr.requests.map((r) => r.reference)).toContain(withdrawn.reference);
     expect(new Set(await shown('data-country'))).toEqual(new Set(['TR']));
     expect(new Set(await shown('data-status')).size).toBeGreaterThan(1);
   });
