@@ -59,6 +59,17 @@ export const statsSchema = z.union([googleStatsSchema, metaStatsSchema]);
 const partPeriod = z.object({ part: z.string(), period: z.string() });
 const importedFile = z.object({ name: z.string(), role: z.string(), sha256: z.string(), bytes: int, rowsRead: int });
 
+/** What every import records, whether listed in the index or answered by the import itself. */
+const importRecord = z.object({
+  id: z.uuid(),
+  source: datasetSource,
+  vintage: z.string(),
+  importedAt: z.string(),
+  files: z.array(importedFile),
+  rowsRead: int,
+  rowsStored: int,
+});
+
 export const datasetIndexSchema = z
   .object({
     sources: z.array(
@@ -71,14 +82,7 @@ export const datasetIndexSchema = z
       }),
     ),
     imports: z.array(
-      z.object({
-        id: z.uuid(),
-        source: datasetSource,
-        vintage: z.string(),
-        importedAt: z.string(),
-        files: z.array(importedFile),
-        rowsRead: int,
-        rowsStored: int,
+      importRecord.extend({
         warningCount: int,
         periodsReplaced: int,
         periodsKept: int,
@@ -87,15 +91,8 @@ export const datasetIndexSchema = z
   })
   .meta({ id: 'DatasetIndex' });
 
-export const datasetImportSchema = z
-  .object({
-    id: z.uuid(),
-    source: datasetSource,
-    vintage: z.string(),
-    importedAt: z.string(),
-    files: z.array(importedFile),
-    rowsRead: int,
-    rowsStored: int,
+export const datasetImportSchema = importRecord
+  .extend({
     periodsReplaced: z.array(partPeriod),
     periodsKept: z.array(partPeriod.extend({ vintage: z.string() })),
     warnings: z.array(z.object({ file: z.string(), line: int.nullable(), message: z.string() })),

@@ -22,6 +22,7 @@ import { datasetsRepository } from '../../src/db/datasets-repository.js';
 import { seedDemoData } from '../../src/demo/seed.js';
 import { buildApp } from '../../src/http/app.js';
 import { createAuthority, createTestApp, newRequestBody, reviewerCredentials, type TestApp } from '../support/app.js';
+import { dropDatabase } from '../support/database.js';
 import { scratchDirectory } from '../support/scratch.js';
 import { fixtures, repoRoot } from './datasets-support.js';
 
@@ -82,10 +83,7 @@ async function emptyDatabase() {
     url: url.toString(),
     async close() {
       await pool.end();
-      const dropper = new pg.Client({ connectionString: target.adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await dropDatabase(target.adminUrl, name);
     },
   };
 }

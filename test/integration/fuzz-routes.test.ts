@@ -13,6 +13,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { usersRepository } from '../../src/db/users-repository.js';
 import { createAuthority, createTestApp, newRequestBody } from '../support/app.js';
+import { rowCounts as countRows } from '../support/database.js';
 import {
   carriesPoison,
   hintFor,
@@ -119,18 +120,8 @@ async function seed(): Promise<Vocabulary> {
 }
 
 /** Every table of schema public, but the ones a refused sign-in may legitimately write. */
-const countedTables: string[] = (
-  await t.database.pool.query(
-    `SELECT tablename FROM pg_tables WHERE schemaname = 'public'
-        AND tablename <> 'sessions' AND tablename !~ '(sign_?in|login).*attempt' ORDER BY tablename`,
-  )
-).rows.map((r) => r.tablename);
-
-async function rowCounts(): Promise<Record<string, number>> {
-  // One statement, so one snapshot.
-  const columns = countedTables.map((n) => `(SELECT count(*)::int FROM "${n}") AS "${n}"`).join(', ');
-  return (await t.database.pool.query(`SELECT ${columns}`)).rows[0];
-}
+const rowCounts = () => countRows(t.database.pool, (table) => table === 'sessions' || /(sign_?in|login).*attempt/.test(table));
+const countedTables = Object.keys(await rowCounts());
 
 type Call = { method: string; url: string; headers: Record<string, string>; payload?: string | Buffer };
 

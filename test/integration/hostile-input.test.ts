@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuthority, createTestApp, newRequestBody, reviewerCredentials, type TestApp } from '../support/app.js';
+import { rowCounts as countRows } from '../support/database.js';
 
 let t: TestApp;
 let authorityId: string;
@@ -27,18 +28,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** Rows in every table Writ keeps, to prove a refusal wrote nothing. */
-async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await t.database.pool.query<{ name: string }>(
-    "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'sessions' ORDER BY 1",
-  );
-  const counts: Record<string, number> = {};
-  for (const { name } of tables.rows) {
-    const { rows } = await t.database.pool.query(`SELECT count(*)::int AS n FROM ${JSON.stringify(name)}`);
-    counts[name] = rows[0].n;
-  }
-  return counts;
-}
+/** Rows in every table Writ keeps (but sessions), to prove a refusal wrote nothing. */
+const rowCounts = () => countRows(t.database.pool, (table) => table === 'sessions');
 
 type Case = {
   name: string;

@@ -35,10 +35,34 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     description: `test database ${name} (${targetName})`,
     async close() {
       await pool.end();
-      const dropper = new pg.Client({ connectionString: target.adminUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await dropDatabase(target.adminUrl, name);
     },
   };
+}
+
+/** Drops a test database, ending whatever connections it still has. */
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const dropper = new pg.Client({ connectionString: adminUrl });
+  await dropper.connect();
+  try {
+    await dropper.query(`DROP DATABASE IF EXISTS ${dropper.escapeIdentifier(name)} WITH (FORCE)`);
+  } finally {
+    await dropper.end();
+  }
+}
+
+/**
+ * Rows in every table of schema public but those named in `except` (tables a refused request may
+ * legitimately write), in one statement and so one snapshot: to prove a refusal wrote nothing.
+ */
+export async function rowCounts(
+  pool: pg.Pool,
+  except: (table: string) => boolean = () => false,
+): Promise<Record<string, number>> {
+  const { rows } = await pool.query<{ tablename: string }>(
+    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+  );
+  const tables = rows.map((r) => r.tablename).filter((table) => !except(table));
+  const columns = tables.map((n) => `(SELECT count(*)::int FROM "${n}") AS "${n}"`).join(', ');
+  return (await pool.query(`SELECT ${columns}`)).rows[0];
 }

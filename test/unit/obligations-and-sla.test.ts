@@ -5,17 +5,9 @@ import { type DutyRecord, obligationsRegister, type UserFigure } from '../../src
 import { slaOf } from '../../src/domain/regimes/sla.js';
 import type { CoverageMetric } from '../../src/domain/regimes/vocabulary.js';
 import { loadRuleBook } from '../../src/rules/packs.js';
+import { figure } from '../support/figures.js';
 
 const { packs } = loadRuleBook(shippedRulesDir);
-let n = 0;
-const figure = (country: string, metric: CoverageMetric, value: number, measuredOn: string): UserFigure => ({
-  id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-  country,
-  metric,
-  value,
-  measuredOn,
-  note: null,
-});
 const register = (figures: UserFigure[], records: DutyRecord[] = [], now = new Date('2026-03-01T12:00:00Z')) =>
   obligationsRegister({ packs, figures, records, now, approachingShare: 0.2 });
 

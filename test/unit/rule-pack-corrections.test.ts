@@ -9,18 +9,10 @@ import { obligationsRegister, type UserFigure } from '../../src/domain/regimes/o
 import type { RegimePack } from '../../src/domain/regimes/pack.js';
 import type { CoverageMetric } from '../../src/domain/regimes/vocabulary.js';
 import { loadRuleBook } from '../../src/rules/packs.js';
+import { figure } from '../support/figures.js';
 
 const book = loadRuleBook(shippedRulesDir);
 const { packs } = book;
-let n = 0;
-const figure = (country: string, metric: CoverageMetric, value: number, measuredOn: string): UserFigure => ({
-  id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-  country,
-  metric,
-  value,
-  measuredOn,
-  note: null,
-});
 const register = (figures: UserFigure[], now: string, establishedIn?: string[]) =>
   obligationsRegister({ packs, figures, records: [], now: new Date(now), approachingShare: 0.2, establishedIn })[0]!;
 const duties = (c: ReturnType<typeof register>) =>
