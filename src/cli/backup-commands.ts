@@ -6,7 +6,7 @@ import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { Config } from '../config.js';
 import { writeBackup } from '../db/backup.js';
-import { checkMigrations, knownMigrations, readBackupHeader } from '../db/backup-format.js';
+import { checkMigrations, knownMigrations, readBackupHeader, totalRows } from '../db/backup-format.js';
 import { restoreBackup } from '../db/backup-restore.js';
 import { withDatabase } from './database.js';
 
@@ -52,7 +52,7 @@ export function registerBackupCommands(program: Command, config: () => Config): 
               onProgress: bar.update,
             });
             bar.stop();
-            const rows = header.tables.reduce((sum, t) => sum + t.rows, 0);
+            const rows = totalRows(header);
             console.log(
               `backup written: ${written} (${n(bytes)} bytes): ${header.tables.length} tables, ${n(rows)} rows, ` +
                 `${header.sequences.length} sequences as of ${header.snapshotAt}, from ${database.description}`,

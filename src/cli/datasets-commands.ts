@@ -135,7 +135,6 @@ export function indexText(index: DatasetIndex): string {
 }
 
 /** A country, or EU: Google publishes requests from the European Union's bodies. */
-const checkCountry = jurisdictionOption;
 
 /** A half-year that has begun: no one has published a later one. */
 function checkPeriod(text: string): string {
@@ -209,7 +208,7 @@ export function registerDatasetsCommands(program: Command, config: () => Config)
     .addOption(formatOption())
     .action(async (sourceText: string, options: { country: string; period: string; format: OutputFormat }) => {
       const source = parseDatasetSource(sourceText);
-      const country = checkCountry(options.country);
+      const country = jurisdictionOption(options.country);
       const period = checkPeriod(options.period);
       const stats = await withDatabase(config(), async (writ) => countryPeriodStats(writ, source, country, period));
       print(options.format, stats, statsTable);
@@ -228,7 +227,7 @@ export function registerDatasetsCommands(program: Command, config: () => Config)
         const source = parseDatasetSource(options.source);
         const filter = {
           minRequests: options.minRequests === undefined ? undefined : checkCount(options.minRequests, '--min-requests'),
-          country: options.country === undefined ? undefined : checkCountry(options.country),
+          country: options.country === undefined ? undefined : jurisdictionOption(options.country),
           period: options.period === undefined ? undefined : checkPeriod(options.period),
         };
         const result = await withDatabase(config(), async (writ) => surges(writ, source, filter));

@@ -52,10 +52,13 @@ export function registerReportCommand(program: Command, config: () => Config): v
       // Refused before the database is opened.
       const country = countryOption(options.country);
       const period = parseBegunPeriod(options.period, new Date(), 'period');
-      const report = await withDatabase(config(), async (writ) => ({
-        ...(await countryReport(writ, country, period)),
-        deadlines: (await deadlinePerformance(writ, country, period)).rows,
-      }));
+      const report = await withDatabase(config(), async (writ) => {
+        const [figures, deadlines] = await Promise.all([
+          countryReport(writ, country, period),
+          deadlinePerformance(writ, country, period),
+        ]);
+        return { ...figures, deadlines: deadlines.rows };
+      });
       print(options.format, report, (r) => `${reportTable(r)}\n${deadlinesTable(r.deadlines)}`);
     });
 }

@@ -108,7 +108,8 @@ export async function openDatabase(config: Config, log: ServerLog, options: Open
   if (config.databaseUrl) {
     await migrateDatabase(config.databaseUrl, timeouts);
     const serving = config.appDatabaseUrl;
-    if (serving) await grantServingRole(config.databaseUrl, decodeURIComponent(new URL(serving).username), null);
+    // The owner needs no grants; the next serving start re-grants anyway.
+    if (serving && !asOwner) await grantServingRole(config.databaseUrl, decodeURIComponent(new URL(serving).username), null);
     const url = asOwner || !serving ? config.databaseUrl : serving;
     const { db, pool } = connect(url, 10, timeouts);
     return { db, pool, description: redact(url), servesAsOwner: !asOwner && !serving, close: () => pool.end() };
@@ -117,9 +118,12 @@ export async function openDatabase(config: Config, log: ServerLog, options: Open
   try {
     await ensureDatabase(server.url('postgres'), 'writ', timeouts.connectMs);
     await migrateDatabase(server.url('writ'), timeouts);
-    const password = await embeddedServingPassword(config.dataDir);
-    await grantServingRole(server.url('writ'), embeddedServingRole, password);
-    const url = asOwner ? server.url('writ') : urlAs(server.url('writ'), embeddedServingRole, password);
+    let url = server.url('writ');
+    if (!asOwner) {
+      const password = await embeddedServingPassword(config.dataDir);
+      await grantServingRole(url, embeddedServingRole, password);
+      url = urlAs(url, embeddedServingRole, password);
+    }
     const { db, pool } = connect(url, 10, timeouts);
     const supervisor = server.process && superviseServer(server.process, options.notice ?? log);
     return {

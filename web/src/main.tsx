@@ -29,26 +29,38 @@ const router = createBrowserRouter([
     children: [
       { path: pages.home, element: <ReportIndexPage /> },
       { path: pages.reports, element: <ReportIndexPage /> },
+      // ECharts is large: only the pages with charts load it.
       {
         path: pages.report,
-        // ECharts is large: only the report page loads it.
-        lazy: async () => ({ Component: (await import('./public/CountryReport.js')).CountryReportPage }),
-        hydrateFallbackElement: <Loading what="the report" />,
+        ...later(
+          () => import('./public/CountryReport.js'),
+          (m) => m.CountryReportPage,
+          'the report',
+        ),
       },
       {
         path: pages.compare,
-        lazy: async () => ({ Component: (await import('./compare/CompareIndex.js')).CompareIndexPage }),
-        hydrateFallbackElement: <Loading what="the comparison" />,
+        ...later(
+          () => import('./compare/CompareIndex.js'),
+          (m) => m.CompareIndexPage,
+          'the comparison',
+        ),
       },
       {
         path: pages.compareCountry,
-        lazy: async () => ({ Component: (await import('./compare/CountryCompare.js')).CountryComparePage }),
-        hydrateFallbackElement: <Loading what="the comparison" />,
+        ...later(
+          () => import('./compare/CountryCompare.js'),
+          (m) => m.CountryComparePage,
+          'the comparison',
+        ),
       },
       {
         path: pages.methodology,
-        lazy: async () => ({ Component: (await import('./compare/Methodology.js')).MethodologyPage }),
-        hydrateFallbackElement: <Loading what="the methodology" />,
+        ...later(
+          () => import('./compare/Methodology.js'),
+          (m) => m.MethodologyPage,
+          'the methodology',
+        ),
       },
       {
         path: pages.signIn,

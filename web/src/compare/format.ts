@@ -27,9 +27,7 @@ export function share(value: number | null | undefined): string {
 }
 
 /** `KZ` → `Kazakhstan`, for headings before the API has answered (or when it cannot); `SU` stays `SU`. */
-export function countryName(code: string): string {
-  return nameOfCountry(code.toUpperCase());
-}
+export { countryName } from '../labels.js';
 
 const periodPattern = /^(\d{4})-H([12])$/;
 

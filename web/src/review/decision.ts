@@ -22,5 +22,3 @@ export const decisionFormSchema = adapted(
   }),
   decisionInputSchema,
 );
-
-export type DecisionFormValues = z.input<typeof decisionFormSchema>;
