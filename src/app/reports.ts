@@ -3,7 +3,7 @@
  * counts by set-based SQL (reports-repository.ts), shares and definitions by src/domain/report.ts.
  * Periods arrive parsed and checked to have begun (parseBegunPeriod, src/domain/period.ts).
  */
-import { formatPeriod, type HalfYear, periodBounds } from '../domain/period.js';
+import { formatPeriod, type HalfYear } from '../domain/period.js';
 import type { DeadlinePerformance } from '../domain/regimes/sla.js';
 import { assembleReport, type CountryReport } from '../domain/report.js';
 import type { Writ } from './context.js';
@@ -31,7 +31,7 @@ export async function deadlinePerformance(
   country: string,
   period: HalfYear,
 ): Promise<{ country: string; period: string; rows: RegimePerformance[] }> {
-  const rows = await writ.reports.deadlinePerformance({ country, ...periodBounds(period) });
+  const rows = await writ.reports.deadlinePerformance(country, period);
   return {
     country,
     period: formatPeriod(period),

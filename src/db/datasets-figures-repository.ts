@@ -9,6 +9,7 @@ import type { GoogleSums } from '../domain/datasets/google-figures.js';
 import type { MetaLayout, MetaRow } from '../domain/datasets/meta-requests.js';
 import type { GoogleDetail, GoogleJsonDetailRow } from '../domain/datasets/statistics.js';
 import type { Db } from './connection.js';
+import { reportsRepository } from './reports-repository.js';
 
 export type PlacedSums = GoogleSums & { country: string; countryName: string; period: string };
 export type CountryFilter = { country?: string };
@@ -208,18 +209,10 @@ export function datasetFiguresRepository(db: Db) {
 
     /**
      * This platform's own requests per country and half-year (UTC, by the time received, as in the
-     * report), by kind, with their items and whether any is demo data.
+     * report), by kind, with their items and whether any is demo data: from the report's rollups.
      */
     async platformCounts(filter: CountryFilter = {}) {
-      return rows<{ country: string; period: string; kind: string; requests: number; items: number; demo: boolean }>(sql`
-        SELECT a.country,
-               extract(year FROM r.received_at AT TIME ZONE 'UTC')::int || '-H' ||
-                 CASE WHEN extract(month FROM r.received_at AT TIME ZONE 'UTC') <= 6 THEN '1' ELSE '2' END AS period,
-               r.kind::text AS kind, count(*)::int AS requests, coalesce(sum(ic.n), 0)::int AS items, bool_or(r.is_demo) AS demo
-        FROM requests r JOIN authorities a ON a.id = r.authority_id
-        LEFT JOIN (SELECT request_id, count(*) AS n FROM items GROUP BY request_id) ic ON ic.request_id = r.id
-        ${where(filter, 'a.')}
-        GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+      return reportsRepository(db).platformCounts(filter.country);
     },
   };
 }

@@ -1,118 +1,114 @@
-/** The set-based queries behind the public transparency report (definitions: src/domain/report.ts). */
+/**
+ * The public transparency report, read from the rollups (src/db/rollups.ts): a report, the index of
+ * reports and the timeline are lookups of a few hundred rows whatever the number of items.
+ * Definitions: src/domain/report.ts; the same figures by a GROUP BY: src/db/report-scan.ts.
+ */
 import { sql } from 'drizzle-orm';
-import { type HalfYear, periodBounds } from '../domain/period.js';
+import { formatPeriod, type HalfYear } from '../domain/period.js';
 import type { DeadlinePerformance } from '../domain/regimes/sla.js';
 import type { ReportCounts } from '../domain/report.js';
 import type { Db } from './connection.js';
 
-type Row = { key: string; n: number };
+type DimensionRow = { dimension: string; key: string; requests: number; items: number };
 
-const toRecord = (rows: Row[]) => Object.fromEntries(rows.map((r) => [r.key, Number(r.n)]));
+const byKey = (rows: DimensionRow[], dimension: string, skip?: string) =>
+  Object.fromEntries(
+    rows
+      .filter((r) => r.dimension === dimension && r.key !== skip && r.requests > 0)
+      .sort((a, b) => b.requests - a.requests || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map((r) => [r.key, r.requests]),
+  );
 
 export function reportsRepository(db: Db) {
   return {
     async countryPeriod(country: string, period: HalfYear): Promise<ReportCounts> {
-      const { start, end } = periodBounds(period);
-      // One snapshot for every figure, so that the parts of a report always add up.
-      return db.transaction(
-        async (tx) => {
-          await tx.execute(sql`
-            CREATE TEMP TABLE report_requests ON COMMIT DROP AS
-            SELECT r.id, r.kind::text AS kind, a.kind::text AS requester, r.is_demo
-            FROM requests r JOIN authorities a ON a.id = r.authority_id
-            WHERE a.country = ${country} AND r.received_at >= ${start.toISOString()} AND r.received_at < ${end.toISOString()}`);
-          const rows = async (query: ReturnType<typeof sql>) => (await tx.execute<Row>(query)).rows;
-
-          const [totals] = await rows(sql`
-            SELECT 'totals' AS key,
-                   (SELECT count(*) FROM report_requests)::int AS n,
-                   (SELECT count(*) FROM items i JOIN report_requests rr ON rr.id = i.request_id)::int AS items,
-                   (SELECT coalesce(bool_or(is_demo), false) FROM report_requests) AS demo`);
-          const t = totals as unknown as { n: number; items: number; demo: boolean };
-
-          const byRequester = await rows(sql`
-            SELECT requester AS key, count(*)::int AS n FROM report_requests GROUP BY requester ORDER BY n DESC, key`);
-          const byKind = await rows(sql`
-            SELECT kind AS key, count(*)::int AS n FROM report_requests GROUP BY kind ORDER BY n DESC, key`);
-          const byProduct = await rows(sql`
-            WITH primary_product AS (
-              SELECT DISTINCT ON (i.request_id) i.request_id, i.product
-              FROM items i JOIN report_requests rr ON rr.id = i.request_id
-              GROUP BY i.request_id, i.product
-              ORDER BY i.request_id, count(*) DESC, i.product)
-            SELECT product AS key, count(*)::int AS n FROM primary_product GROUP BY product ORDER BY n DESC, key`);
-          const byReason = await rows(sql`
-            WITH primary_reason AS (
-              SELECT DISTINCT ON (i.request_id) i.request_id, d.reason::text AS reason
-              FROM items i JOIN report_requests rr ON rr.id = i.request_id JOIN decisions d ON d.item_id = i.id
-              GROUP BY i.request_id, d.reason
-              ORDER BY i.request_id, count(*) DESC, d.reason::text)
-            SELECT reason AS key, count(*)::int AS n FROM primary_reason GROUP BY 1 ORDER BY n DESC, key`);
-          const [undecided] = await rows(sql`
-            SELECT 'undecided' AS key, count(*)::int AS n FROM report_requests rr
-            WHERE NOT EXISTS (SELECT 1 FROM items i JOIN decisions d ON d.item_id = i.id WHERE i.request_id = rr.id)`);
-          const byOutcome = await rows(sql`
-            SELECT coalesce(d.outcome::text, 'pending') AS key, count(*)::int AS n
-            FROM items i JOIN report_requests rr ON rr.id = i.request_id LEFT JOIN decisions d ON d.item_id = i.id
-            GROUP BY 1`);
-
-          return {
-            requests: Number(t.n),
-            items: Number(t.items),
-            requestsByRequesterKind: toRecord(byRequester),
-            requestsByKind: toRecord(byKind),
-            requestsByProduct: toRecord(byProduct),
-            requestsByReason: toRecord(byReason),
-            undecidedRequests: Number(undecided?.n ?? 0),
-            itemOutcomes: toRecord(byOutcome),
-            containsDemoData: Boolean(t.demo),
-          };
-        },
-        { isolationLevel: 'repeatable read', accessMode: 'read write' },
-      );
+      // One statement, so one snapshot: the parts of a report always add up.
+      const result = await db.execute<DimensionRow>(sql`
+        SELECT dimension, key, sum(requests)::bigint AS requests, sum(items)::bigint AS items
+        FROM report_rollup WHERE country = ${country} AND period = ${formatPeriod(period)}
+        GROUP BY dimension, key`);
+      const rows = result.rows.map((r) => ({ ...r, requests: Number(r.requests), items: Number(r.items) }));
+      const total = rows.find((r) => r.dimension === 'requests');
+      return {
+        requests: total?.requests ?? 0,
+        items: total?.items ?? 0,
+        requestsByRequesterKind: byKey(rows, 'requester_kind'),
+        requestsByKind: byKey(rows, 'kind'),
+        requestsByProduct: byKey(rows, 'product'),
+        requestsByReason: byKey(rows, 'reason', ''),
+        undecidedRequests: rows.find((r) => r.dimension === 'reason' && r.key === '')?.requests ?? 0,
+        itemOutcomes: Object.fromEntries(
+          rows.filter((r) => r.dimension === 'outcome' && r.items > 0).map((r) => [r.key, r.items]),
+        ),
+        containsDemoData: rows.some((r) => r.dimension === 'demo' && r.requests > 0),
+      };
     },
 
     /** Every country and half-year that has at least one request, newest first. */
     async availablePeriods(): Promise<{ country: string; year: number; half: 1 | 2; requests: number }[]> {
-      const result = await db.execute<{ country: string; year: number; half: number; requests: number }>(sql`
-        SELECT a.country, extract(year FROM r.received_at AT TIME ZONE 'UTC')::int AS year,
-               CASE WHEN extract(month FROM r.received_at AT TIME ZONE 'UTC') <= 6 THEN 1 ELSE 2 END AS half,
-               count(*)::int AS requests
-        FROM requests r JOIN authorities a ON a.id = r.authority_id
-        GROUP BY 1, 2, 3 ORDER BY year DESC, half DESC, country`);
-      return result.rows.map((r) => ({ ...r, half: r.half === 1 ? 1 : 2 }));
+      const result = await db.execute<{ country: string; period: string; requests: number }>(sql`
+        SELECT country, period, sum(requests)::int AS requests FROM report_rollup
+        WHERE dimension = 'requests' GROUP BY country, period HAVING sum(requests) > 0
+        ORDER BY period DESC, country`);
+      return result.rows.map((r) => ({
+        country: r.country,
+        year: Number(r.period.slice(0, 4)),
+        half: r.period.endsWith('1') ? 1 : 2,
+        requests: Number(r.requests),
+      }));
     },
 
     /**
-     * Per country and regime: decided requests received in [start, end), how many were decided by
-     * their due instant, and the median hours from receipt to decision.
+     * This platform's requests per country and half-year by kind, with their items and whether any
+     * is demo data (the timeline's own series).
      */
-    async deadlinePerformance(filter: { country?: string; start?: Date; end?: Date }): Promise<DeadlinePerformance[]> {
-      const conditions = [sql`r.decided_at IS NOT NULL`, sql`r.status IN ('decided', 'closed')`];
-      if (filter.country) conditions.push(sql`a.country = ${filter.country}`);
-      if (filter.start) conditions.push(sql`r.received_at >= ${filter.start.toISOString()}`);
-      if (filter.end) conditions.push(sql`r.received_at < ${filter.end.toISOString()}`);
+    async platformCounts(country?: string) {
       const result = await db.execute<{
         country: string;
-        regime_id: string | null;
+        period: string;
+        kind: string;
+        requests: number;
+        items: number;
+        demo: boolean;
+      }>(sql`
+        SELECT country, period, key AS kind,
+               (sum(requests) FILTER (WHERE dimension = 'kind'))::int AS requests,
+               (sum(items) FILTER (WHERE dimension = 'kind'))::int AS items,
+               coalesce(sum(requests) FILTER (WHERE dimension = 'demo'), 0) > 0 AS demo
+        FROM report_rollup
+        WHERE dimension IN ('kind', 'demo') ${country ? sql`AND country = ${country}` : sql``}
+        GROUP BY country, period, key
+        HAVING sum(requests) FILTER (WHERE dimension = 'kind') > 0
+        ORDER BY 1, 2, 3`);
+      return result.rows.map((r) => ({ ...r, requests: Number(r.requests), items: Number(r.items) }));
+    },
+
+    /**
+     * Per regime, for a country's half-year: decided requests received then, how many were decided
+     * by their due instant, and the median hours from receipt to decision.
+     */
+    async deadlinePerformance(country: string, period: HalfYear): Promise<DeadlinePerformance[]> {
+      const result = await db.execute<{
+        regime_id: string;
         decided: number;
         met: number;
         median_hours: number | null;
       }>(sql`
-        SELECT a.country, r.regime_id,
-               count(*)::int AS decided,
-               count(*) FILTER (WHERE r.decided_at <= r.due_at)::int AS met,
-               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.decided_at - r.received_at) / 3600) AS median_hours
-        FROM requests r JOIN authorities a ON a.id = r.authority_id
-        WHERE ${sql.join(conditions, sql` AND `)}
-        GROUP BY a.country, r.regime_id
-        ORDER BY a.country, r.regime_id NULLS LAST`);
+        WITH t AS (
+          SELECT regime_id, met, duration_us, sum(requests)::int AS n FROM decision_time_rollup
+          WHERE country = ${country} AND period = ${formatPeriod(period)}
+          GROUP BY regime_id, met, duration_us HAVING sum(requests) > 0)
+        SELECT regime_id, sum(n)::int AS decided, (sum(n) FILTER (WHERE met))::int AS met,
+               (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY e.duration_us::float8 / 3600000000)
+                FROM t e CROSS JOIN generate_series(1, e.n) WHERE e.regime_id = t.regime_id) AS median_hours
+        FROM t GROUP BY regime_id
+        ORDER BY regime_id = '', regime_id`);
       return result.rows.map((r) => ({
-        country: r.country,
-        regimeId: r.regime_id,
+        country,
+        regimeId: r.regime_id === '' ? null : r.regime_id,
         decided: Number(r.decided),
-        met: Number(r.met),
-        shareMet: Number(r.decided) === 0 ? 0 : Number(r.met) / Number(r.decided),
+        met: Number(r.met ?? 0),
+        shareMet: Number(r.decided) === 0 ? 0 : Number(r.met ?? 0) / Number(r.decided),
         medianHoursToDecision: r.median_hours === null ? null : Math.round(Number(r.median_hours) * 100) / 100,
       }));
     },

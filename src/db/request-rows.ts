@@ -7,6 +7,7 @@ import type { RequestDeadline, StoredDeadline } from '../domain/deadline.js';
 import { notFound } from '../domain/errors.js';
 import type { Actor, RequestDetail, RequestSummary } from '../domain/request.js';
 import type { Db } from './connection.js';
+import { applyRollups, rollupSnapshot } from './rollups.js';
 import { authorities, decisions, events, items, requests } from './schema/index.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -75,6 +76,7 @@ export async function recomputeRequestDeadline(
 ): Promise<void> {
   await db.transaction(async (tx) => {
     await lockRequest(tx, requestId);
+    const before = await rollupSnapshot(tx, [requestId]);
     const [current] = await tx
       .select({ ...summaryColumns, kind: requests.kind, receivedAt: requests.receivedAt, status: requests.status })
       .from(requests)
@@ -106,5 +108,6 @@ export async function recomputeRequestDeadline(
       after: pick(updated),
       note,
     });
+    await applyRollups(tx, [requestId], before);
   });
 }

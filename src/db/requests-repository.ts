@@ -23,6 +23,7 @@ import {
   summaryColumns,
   type Tx,
 } from './request-rows.js';
+import { applyRollups, withRollups } from './rollups.js';
 import { authorities, decisions, events, items, requests, users } from './schema/index.js';
 
 async function undecidedItems(tx: Tx, requestId: string): Promise<number> {
@@ -217,6 +218,7 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
             deadlineRuleVersion: input.deadlineRuleVersion,
           },
         });
+        await applyRollups(tx, [requestId], null);
         return requestId;
       });
       return get(id);
@@ -225,43 +227,45 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
     async decideItem(requestId: string, itemId: string, input: DecisionInput, actor: Actor): Promise<RequestDetailView> {
       await db.transaction(async (tx) => {
         const request = await lockRequest(tx, requestId);
-        if (!acceptsDecisions(request.status)) {
-          throw new WritError('invalid_transition', `items of a ${request.status} request cannot be decided`, 'status');
-        }
-        const decision = checkDecision(input, request.country);
-        const [item] = await tx
-          .select({ id: items.id })
-          .from(items)
-          .where(and(eq(items.id, itemId), eq(items.requestId, requestId)));
-        if (!item) throw notFound('item', itemId);
-        const [previous] = await tx.select().from(decisions).where(eq(decisions.itemId, itemId));
-        const decidedAt = now();
-        const values = { ...decision, decidedBy: actor.id, decidedAt };
-        await tx
-          .insert(decisions)
-          .values({ itemId, ...values })
-          .onConflictDoUpdate({ target: decisions.itemId, set: values });
-        const present = (d: Omit<Decision, 'decidedBy'> & { decidedBy: string }) => ({
-          outcome: d.outcome,
-          reason: d.reason,
-          scopeCountries: d.scopeCountries,
-          rationale: d.rationale,
-          decidedBy: d.decidedBy,
-          decidedAt: d.decidedAt,
+        await withRollups(tx, requestId, async () => {
+          if (!acceptsDecisions(request.status)) {
+            throw new WritError('invalid_transition', `items of a ${request.status} request cannot be decided`, 'status');
+          }
+          const decision = checkDecision(input, request.country);
+          const [item] = await tx
+            .select({ id: items.id })
+            .from(items)
+            .where(and(eq(items.id, itemId), eq(items.requestId, requestId)));
+          if (!item) throw notFound('item', itemId);
+          const [previous] = await tx.select().from(decisions).where(eq(decisions.itemId, itemId));
+          const decidedAt = now();
+          const values = { ...decision, decidedBy: actor.id, decidedAt };
+          await tx
+            .insert(decisions)
+            .values({ itemId, ...values })
+            .onConflictDoUpdate({ target: decisions.itemId, set: values });
+          const present = (d: Omit<Decision, 'decidedBy'> & { decidedBy: string }) => ({
+            outcome: d.outcome,
+            reason: d.reason,
+            scopeCountries: d.scopeCountries,
+            rationale: d.rationale,
+            decidedBy: d.decidedBy,
+            decidedAt: d.decidedAt,
+          });
+          await tx.insert(events).values({
+            requestId,
+            itemId,
+            type: previous ? 'decision_changed' : 'item_decided',
+            at: decidedAt,
+            actorId: actor.id,
+            before: previous ? present(previous) : null,
+            after: present(values),
+          });
+          const next = statusAfterDecision(request.status, await undecidedItems(tx, requestId));
+          if (next !== request.status)
+            await setStatus(tx, requestId, { from: request.status, to: next, at: decidedAt }, actor, null);
+          else await tx.update(requests).set({ updatedAt: decidedAt }).where(eq(requests.id, requestId));
         });
-        await tx.insert(events).values({
-          requestId,
-          itemId,
-          type: previous ? 'decision_changed' : 'item_decided',
-          at: decidedAt,
-          actorId: actor.id,
-          before: previous ? present(previous) : null,
-          after: present(values),
-        });
-        const next = statusAfterDecision(request.status, await undecidedItems(tx, requestId));
-        if (next !== request.status)
-          await setStatus(tx, requestId, { from: request.status, to: next, at: decidedAt }, actor, null);
-        else await tx.update(requests).set({ updatedAt: decidedAt }).where(eq(requests.id, requestId));
       });
       return get(requestId);
     },
@@ -270,7 +274,7 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
       await db.transaction(async (tx) => {
         const request = await lockRequest(tx, requestId);
         assertTransition(request.status, to, await undecidedItems(tx, requestId));
-        await setStatus(tx, requestId, { from: request.status, to, at: now() }, actor, note);
+        await withRollups(tx, requestId, () => setStatus(tx, requestId, { from: request.status, to, at: now() }, actor, note));
       });
       return get(requestId);
     },

@@ -133,6 +133,10 @@ export const requests = pgTable(
   (t) => [
     uniqueIndex('requests_reference_key').on(t.reference),
     index('requests_status_due_idx').on(t.status, t.dueAt),
+    // The reviewers' queue: open requests, soonest deadline first, read a page at a time.
+    index('requests_open_due_idx')
+      .on(t.dueAt, t.reference)
+      .where(sql`${t.status} IN ('received', 'in_review', 'needs_clarification')`),
     index('requests_authority_idx').on(t.authorityId),
     index('requests_received_idx').on(t.receivedAt),
     index('requests_regime_idx').on(t.regimeId),

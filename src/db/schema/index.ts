@@ -7,4 +7,5 @@
 export * from './compliance.js';
 export * from './core.js';
 export * from './datasets.js';
+export * from './rollups.js';
 export * from './security.js';
