@@ -9,6 +9,7 @@ import { complianceRepository } from '../db/compliance-repository.js';
 import type { Db } from '../db/connection.js';
 import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
 import { datasetsRepository } from '../db/datasets-repository.js';
+import { queueRepository } from '../db/queue-repository.js';
 import { reportsRepository } from '../db/reports-repository.js';
 import { requestsRepository } from '../db/requests-repository.js';
 import { signInAttemptsRepository } from '../db/sign-in-attempts-repository.js';
@@ -23,6 +24,7 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
   return {
     authorities: authoritiesRepository(db),
     requests: requestsRepository(db, now),
+    queue: queueRepository(db),
     reports: reportsRepository(db),
     users: usersRepository(db),
     /** Sign-in limits per address and per account (docs/decisions/0031-sign-in-throttling.md). */

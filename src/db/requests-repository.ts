@@ -3,11 +3,11 @@
  * the request row, applies the domain's rules and appends an event, so that concurrent reviewers
  * cannot interleave and nothing changes without a record.
  */
-import { and, asc, eq, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { RequestDeadline, StoredDeadline } from '../domain/deadline.js';
 import { notFound, WritError } from '../domain/errors.js';
 import type { StoredOrder } from '../domain/intake.js';
-import type { Actor, Decision, DecisionInput, Item, RequestEvent, RequestFilter } from '../domain/request.js';
+import type { Actor, Decision, DecisionInput, Item, RequestEvent } from '../domain/request.js';
 import { checkDecision } from '../domain/request.js';
 import { acceptsDecisions, assertTransition, statusAfterDecision } from '../domain/request-lifecycle.js';
 import type { RequestStatus } from '../domain/vocabulary.js';
@@ -15,14 +15,7 @@ import type { Db } from './connection.js';
 
 export type { RequestDetailView, RequestSummaryView } from './request-rows.js';
 
-import {
-  lockRequest,
-  type RequestDetailView,
-  type RequestSummaryView,
-  recomputeRequestDeadline,
-  summaryColumns,
-  type Tx,
-} from './request-rows.js';
+import { lockRequest, type RequestDetailView, recomputeRequestDeadline, summaryColumns, type Tx } from './request-rows.js';
 import { applyRollups, withRollups } from './rollups.js';
 import { authorities, decisions, events, items, requests, users } from './schema/index.js';
 
@@ -155,34 +148,6 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
 
   return {
     get,
-
-    async list(filter: RequestFilter): Promise<{ requests: RequestSummaryView[]; total: number }> {
-      const conditions: SQL[] = [];
-      if (filter.status?.length) conditions.push(inArray(requests.status, filter.status));
-      if (filter.country) conditions.push(eq(authorities.country, filter.country));
-      if (filter.kind) conditions.push(eq(requests.kind, filter.kind));
-      if (filter.dueBefore) conditions.push(lte(requests.dueAt, filter.dueBefore));
-      if (filter.regime) conditions.push(eq(requests.regimeId, filter.regime));
-      if (filter.search) {
-        const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        conditions.push(or(ilike(requests.reference, pattern), ilike(requests.authorityReference, pattern))!);
-      }
-      const where = conditions.length ? and(...conditions) : undefined;
-      const rows = await db
-        .select(summaryColumns)
-        .from(requests)
-        .innerJoin(authorities, eq(authorities.id, requests.authorityId))
-        .where(where)
-        .orderBy(asc(requests.dueAt), asc(requests.reference))
-        .limit(filter.limit)
-        .offset(filter.offset);
-      const [count] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(requests)
-        .innerJoin(authorities, eq(authorities.id, requests.authorityId))
-        .where(where);
-      return { requests: rows, total: count?.n ?? 0 };
-    },
 
     async create(input: StoredOrder, actor: Actor | null): Promise<RequestDetailView> {
       const id = await db.transaction(async (tx) => {

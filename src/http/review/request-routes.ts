@@ -63,7 +63,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
     },
     handler: async (request) => {
       const q = request.query;
-      const { requests, total } = await writ.requests.list({
+      const { requests, total } = await writ.queue.list({
         ...q,
         dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined,
       });
