@@ -8,7 +8,9 @@ import { RulePackError } from '../rules/packs.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { withDatabase } from './database.js';
 import { registerDatasetsCommands } from './datasets-commands.js';
+import { registerImportCommands } from './import-commands.js';
 import { registerReportCommand } from './report-command.js';
+import { registerRollupCommands } from './rollup-commands.js';
 import { registerRulesCommands } from './rules-commands.js';
 import { serve } from './serve.js';
 
@@ -34,6 +36,7 @@ db.command('migrate')
     withDatabase(config(), async (_writ, database) => console.log(`migrations applied: ${database.description}`)),
   );
 
+registerRollupCommands(db, config);
 registerReportCommand(program, config);
 
 const users = program.command('users').description('reviewer accounts');
@@ -58,6 +61,7 @@ users
 registerRulesCommands(program, config);
 registerDatasetsCommands(program, config);
 registerBackupCommands(program, config);
+registerImportCommands(program, config);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof RulePackError) console.error(error.message);
