@@ -7,5 +7,6 @@
 export * from './compliance.js';
 export * from './core.js';
 export * from './datasets.js';
+export * from './intake.js';
 export * from './rollups.js';
 export * from './security.js';
