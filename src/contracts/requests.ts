@@ -190,7 +190,17 @@ export const requestListQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
-export const requestListSchema = z.object({ requests: z.array(requestSummarySchema), total: z.number().int() });
+export const requestListSchema = z.object({
+  requests: z.array(requestSummarySchema),
+  total: z.number().int().meta({
+    description:
+      'How many requests match. Exact when totalIsLowerBound is false; otherwise counting stopped (10,000 past the page’s start) and more than this many match',
+  }),
+  totalIsLowerBound: z.boolean().meta({
+    description:
+      'True when the total was not counted to the end, so that a large queue answers at once: more than `total` requests match (show it as 10,000+), and a full page has a next one',
+  }),
+});
 
 export const recomputeDeadlineSchema = z.object({
   note: z.string().trim().min(1, 'say why the deadline is recomputed').max(2000),

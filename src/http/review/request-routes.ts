@@ -57,18 +57,19 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
       tags: ['requests'],
       operationId: 'listRequests',
       summary: 'List requests',
-      description: 'The requests that match the filters, soonest deadline first, a page at a time, with their total.',
+      description:
+        'The requests that match the filters, soonest deadline first, a page at a time, with their total. The total is counted up to 10,000 requests past the page’s start; beyond that `totalIsLowerBound` is true: more than `total` requests match.',
       querystring: requestListQuery,
       response: { 200: requestListSchema, ...errors },
     },
     handler: async (request) => {
       const q = request.query;
-      const { requests, total } = await writ.queue.list({
+      const { requests, total, totalIsLowerBound } = await writ.queue.list({
         ...q,
         dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined,
       });
       const c = ctx();
-      return { requests: requests.map((r) => presentSummary(r, c)), total };
+      return { requests: requests.map((r) => presentSummary(r, c)), total, totalIsLowerBound };
     },
   });
 
