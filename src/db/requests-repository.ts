@@ -6,12 +6,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { RequestDeadline, StoredDeadline } from '../domain/deadline.js';
 import { notFound, WritError } from '../domain/errors.js';
-import type { StoredOrder } from '../domain/intake.js';
+import { type StoredOrder, unknownAuthority } from '../domain/intake.js';
 import type { Actor, Decision, DecisionInput, Item, RequestEvent } from '../domain/request.js';
 import { checkDecision } from '../domain/request.js';
 import { acceptsDecisions, assertTransition, statusAfterDecision } from '../domain/request-lifecycle.js';
 import type { RequestStatus } from '../domain/vocabulary.js';
 import type { Db } from './connection.js';
+import { type InsertedOrder, insertOrders } from './intake-repository.js';
 
 export type { RequestDetailView, RequestSummaryView } from './request-rows.js';
 
@@ -53,6 +54,56 @@ async function setStatus(
     after: { status: to },
     note,
   });
+}
+
+/** A request just received, as get() would read it, from what was sent and what the insert returned. */
+function newRequestDetail(input: StoredOrder, written: InsertedOrder, actor: Actor | null, at: Date): RequestDetailView {
+  return {
+    id: written.id,
+    reference: written.reference,
+    kind: input.kind,
+    status: 'received',
+    authority: written.authority,
+    receivedAt: input.receivedAt,
+    authorityTimeZone: input.authorityTimeZone,
+    dueAt: input.dueAt,
+    dueBasis: input.dueBasis,
+    regimeId: input.regimeId,
+    category: input.category,
+    periodSetInOrderHours: input.periodSetInOrderHours,
+    deadlineBasis: input.deadlineBasis,
+    deadlineRuleId: input.deadlineRuleId,
+    deadlineRuleVersion: input.deadlineRuleVersion,
+    deadlineRule: input.deadlineRule,
+    decidedAt: null,
+    isDemo: input.isDemo ?? false,
+    itemCount: input.items.length,
+    decidedItemCount: 0,
+    legalBasis: input.legalBasis,
+    claimedCategories: input.claimedCategories,
+    channel: input.channel,
+    authorityReference: input.authorityReference,
+    items: input.items.map((item, position) => ({
+      id: written.itemIds[position]!,
+      position,
+      targetKind: item.targetKind,
+      target: item.target,
+      product: item.product,
+      decision: null,
+    })),
+    events: [
+      {
+        id: written.event.id,
+        type: 'request_received',
+        itemId: null,
+        actor: actor ? { id: actor.id, name: actor.name } : null,
+        at,
+        before: null,
+        after: written.event.after,
+        note: null,
+      },
+    ],
+  };
 }
 
 /** `now` is the clock that stamps decisions and status changes (tests pass a fixed one). */
@@ -149,44 +200,20 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
   return {
     get,
 
+    /**
+     * Stores an order with its items and `request_received` event, and answers from what it wrote
+     * (RETURNING, with ids made here): BEGIN, one statement, the rollups, COMMIT.
+     */
     async create(input: StoredOrder, actor: Actor | null): Promise<RequestDetailView> {
-      const id = await db.transaction(async (tx) => {
-        const [authority] = await tx
-          .select({ id: authorities.id })
-          .from(authorities)
-          .where(eq(authorities.id, input.authorityId));
-        if (!authority) {
-          throw new WritError('validation_failed', `authority ${input.authorityId} does not exist`, 'authorityId');
-        }
-        const { items: newItems, ...fields } = input;
-        const [row] = await tx
-          .insert(requests)
-          .values({ ...fields, isDemo: input.isDemo ?? false, createdBy: actor?.id ?? null })
-          .returning({ id: requests.id, reference: requests.reference });
-        const requestId = row!.id;
-        await tx.insert(items).values(newItems.map((item, position) => ({ ...item, requestId, position })));
-        await tx.insert(events).values({
-          requestId,
-          type: 'request_received',
-          actorId: actor?.id ?? null,
-          at: now(),
-          after: {
-            reference: row!.reference,
-            kind: input.kind,
-            channel: input.channel,
-            items: newItems.length,
-            dueAt: input.dueAt,
-            dueBasis: input.dueBasis,
-            regimeId: input.regimeId,
-            category: input.category,
-            deadlineRuleId: input.deadlineRuleId,
-            deadlineRuleVersion: input.deadlineRuleVersion,
-          },
-        });
-        await applyRollups(tx, [requestId], null);
-        return requestId;
+      const at = now();
+      const written = await db.transaction(async (tx) => {
+        const [row] = await insertOrders(tx, [input], actor, at);
+        // Left out by the statement: the authority is not registered.
+        if (!row) throw unknownAuthority(input.authorityId);
+        await applyRollups(tx, [row.id], null);
+        return row;
       });
-      return get(id);
+      return newRequestDetail(input, written, actor, at);
     },
 
     async decideItem(requestId: string, itemId: string, input: DecisionInput, actor: Actor): Promise<RequestDetailView> {

@@ -10,6 +10,7 @@ export const errorCodes = [
   'invalid_credentials',
   'invalid_transition',
   'conflict',
+  'batch_key_reused',
   'rate_limited',
   'unavailable',
   'internal',
@@ -22,6 +23,8 @@ export class WritError extends Error {
     message: string,
     /** The offending field, as a JSON pointer-ish path (`items/0/target`), when there is one. */
     readonly field?: string,
+    /** Every problem found, when there are several (a batch of orders), each with its field. */
+    readonly errors?: readonly { field: string; message: string }[],
   ) {
     super(message);
     this.name = 'WritError';

@@ -1,6 +1,7 @@
 /**
  * Receiving an order: the checks that need no database, the deadline, and the hand-over to
- * storage (passed in, so this stays plain TypeScript).
+ * storage (passed in, so this stays plain TypeScript). One order (POST /api/v1/requests) and a
+ * batch of them (POST /api/v1/requests/batch, `writ import orders`) pass the same checks: checkOrder.
  */
 import { checkRegimeFitsAuthority, deadlineFor, type OrderFrame, type RequestDeadline } from './deadline.js';
 import { WritError } from './errors.js';
@@ -20,20 +21,21 @@ export type IncomingOrder = NewRequest & Partial<OrderFrame>;
 
 export type StoredOrder = NewRequest & RequestDeadline;
 
-export type IntakePorts<T extends RequestDetail = RequestDetail> = {
-  now: () => Date;
-  rules: RuleBook;
-  policy: PolicyTargets;
+/** What the checks of an order depend on: the clock, the rule packs and the platform's policy targets. */
+export type IntakeRules = { now: () => Date; rules: RuleBook; policy: PolicyTargets };
+
+export type IntakePorts<T extends RequestDetail = RequestDetail> = IntakeRules & {
   store: (request: StoredOrder, actor: Actor | null) => Promise<T>;
   /** The country of a registered authority, to check that a national regime is the authority's own. */
   authorityCountry?: (authorityId: string) => Promise<string | undefined>;
 };
 
-export async function receiveRequest<T extends RequestDetail>(
-  input: IncomingOrder,
-  actor: Actor | null,
-  ports: IntakePorts<T>,
-): Promise<T> {
+/** The refusal of an order naming an authority that is not registered. */
+export const unknownAuthority = (authorityId: string) =>
+  new WritError('validation_failed', `authority ${authorityId} does not exist`, 'authorityId');
+
+/** The checks on the receipt itself: the authority's time zone, and a receipt time that can be true. */
+function checkReceipt(input: IncomingOrder, now: () => Date): void {
   if (!isTimeZone(input.authorityTimeZone)) {
     throw new WritError(
       'validation_failed',
@@ -44,18 +46,82 @@ export async function receiveRequest<T extends RequestDetail>(
   if (!isWithinRecordRange(input.receivedAt)) {
     throw new WritError('validation_failed', `receivedAt ${recordRangeMessage}`, 'receivedAt');
   }
-  if (input.receivedAt.getTime() > ports.now().getTime() + CLOCK_SKEW_MS) {
+  if (input.receivedAt.getTime() > now().getTime() + CLOCK_SKEW_MS) {
     throw new WritError('validation_failed', 'receivedAt is in the future', 'receivedAt');
   }
+}
+
+/**
+ * Every check an order passes before it is stored, and the deadline it gets. `authorityCountry` is
+ * the country of the authority the order names, when known: a national regime must be its own.
+ * Whether the authority exists at all is the store's to check (or the batch's: checkOrders).
+ */
+export function checkOrder(input: IncomingOrder, intake: IntakeRules, authorityCountry?: string): StoredOrder {
+  checkReceipt(input, intake.now);
   const { regimeId = null, category = null, periodSetInOrderHours = null, ...request } = input;
-  if (regimeId && ports.authorityCountry) {
-    const country = await ports.authorityCountry(request.authorityId);
-    if (country) checkRegimeFitsAuthority(ports.rules, regimeId, country);
-  }
+  if (regimeId && authorityCountry) checkRegimeFitsAuthority(intake.rules, regimeId, authorityCountry);
   const deadline = deadlineFor(
     { kind: request.kind, receivedAt: request.receivedAt, regimeId, category, periodSetInOrderHours },
-    ports.rules,
-    ports.policy,
+    intake.rules,
+    intake.policy,
   );
-  return ports.store({ ...request, ...deadline }, actor);
+  return { ...request, ...deadline };
+}
+
+export async function receiveRequest<T extends RequestDetail>(
+  input: IncomingOrder,
+  actor: Actor | null,
+  ports: IntakePorts<T>,
+): Promise<T> {
+  // The receipt is checked before the authority is looked up, which only a regime needs.
+  checkReceipt(input, ports.now);
+  const country = input.regimeId && ports.authorityCountry ? await ports.authorityCountry(input.authorityId) : undefined;
+  return ports.store(checkOrder(input, ports, country), actor);
+}
+
+/** The most a batch holds: orders, and items in all (one transaction, one HTTP body of bounded size). */
+export const batchLimits = { orders: 1000, items: 1000 } as const;
+
+/**
+ * Why a batch cannot be taken as one, or null. An order alone may have as many items as a single
+ * order may (an import puts it in a batch of its own); the HTTP contract holds a call to 1,000.
+ */
+export function batchSizeProblem(orders: readonly { items: readonly unknown[] }[]): string | null {
+  if (orders.length === 0) return 'a batch holds at least one order';
+  if (orders.length > batchLimits.orders)
+    return `a batch holds at most ${batchLimits.orders} orders; this one has ${orders.length}`;
+  const items = orders.reduce((n, o) => n + o.items.length, 0);
+  if (orders.length > 1 && items > batchLimits.items)
+    return `a batch holds at most ${batchLimits.items} items in all; this one has ${items}`;
+  return null;
+}
+
+/** What is wrong with one order of a batch: its position, the field and why. */
+export type OrderProblem = { order: number; field: string; message: string };
+
+/**
+ * The checks of checkOrder on every order of a batch, where `authorityCountry` knows the batch's
+ * authorities (undefined: not registered). All or nothing: the orders to store, or the problem of
+ * each order that has one.
+ */
+export function checkOrders(
+  inputs: readonly IncomingOrder[],
+  intake: IntakeRules,
+  authorityCountry: (authorityId: string) => string | undefined,
+): { orders: StoredOrder[]; problems: OrderProblem[] } {
+  const orders: StoredOrder[] = [];
+  const problems: OrderProblem[] = [];
+  inputs.forEach((input, order) => {
+    try {
+      // In the single path's order: the order's own checks, then whether its authority is registered.
+      const country = authorityCountry(input.authorityId);
+      const checked = checkOrder(input, intake, country);
+      if (country === undefined) throw unknownAuthority(input.authorityId);
+      orders.push(checked);
+    } catch (error) {
+      if (!(error instanceof WritError) || error.code !== 'validation_failed') throw error;
+      problems.push({ order, field: error.field ?? '', message: error.message });
+    }
+  });
+  return { orders, problems };
 }

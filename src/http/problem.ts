@@ -16,6 +16,7 @@ export const statusByCode: Record<ErrorCode, number> = {
   not_found: 404,
   invalid_transition: 409,
   conflict: 409,
+  batch_key_reused: 409,
   rate_limited: 429,
   unavailable: 503,
   internal: 500,
@@ -29,6 +30,7 @@ const titles: Record<ErrorCode, string> = {
   not_found: 'Not found',
   invalid_transition: 'Not possible in the current state',
   conflict: 'Conflict',
+  batch_key_reused: 'Batch key already used for other orders',
   rate_limited: 'Too many attempts',
   unavailable: 'Temporarily unavailable',
   internal: 'Internal error',
@@ -59,7 +61,8 @@ function send(reply: FastifyReply, request: FastifyRequest, body: Problem) {
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof WritError) {
-    return send(reply, request, problem(error.code, error.message, error.field ? { field: error.field } : {}));
+    const extra = { ...(error.field ? { field: error.field } : {}), ...(error.errors ? { errors: [...error.errors] } : {}) };
+    return send(reply, request, problem(error.code, error.message, extra));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
