@@ -9,6 +9,7 @@ import { complianceRepository } from '../db/compliance-repository.js';
 import type { Db } from '../db/connection.js';
 import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
 import { datasetsRepository } from '../db/datasets-repository.js';
+import { intakeRepository } from '../db/intake-repository.js';
 import { queueRepository } from '../db/queue-repository.js';
 import { reportsRepository } from '../db/reports-repository.js';
 import { requestsRepository } from '../db/requests-repository.js';
@@ -24,6 +25,8 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
   return {
     authorities: authoritiesRepository(db),
     requests: requestsRepository(db, now),
+    /** Orders received in batches, once per batch key. */
+    intake: intakeRepository(db, now),
     queue: queueRepository(db),
     reports: reportsRepository(db),
     users: usersRepository(db),

@@ -79,23 +79,6 @@ export async function receiveRequest<T extends RequestDetail>(
   return ports.store(checkOrder(input, ports, country), actor);
 }
 
-/** The most a batch holds: orders, and items in all (one transaction, one HTTP body of bounded size). */
-export const batchLimits = { orders: 1000, items: 1000 } as const;
-
-/**
- * Why a batch cannot be taken as one, or null. An order alone may have as many items as a single
- * order may (an import puts it in a batch of its own); the HTTP contract holds a call to 1,000.
- */
-export function batchSizeProblem(orders: readonly { items: readonly unknown[] }[]): string | null {
-  if (orders.length === 0) return 'a batch holds at least one order';
-  if (orders.length > batchLimits.orders)
-    return `a batch holds at most ${batchLimits.orders} orders; this one has ${orders.length}`;
-  const items = orders.reduce((n, o) => n + o.items.length, 0);
-  if (orders.length > 1 && items > batchLimits.items)
-    return `a batch holds at most ${batchLimits.items} items in all; this one has ${items}`;
-  return null;
-}
-
 /** What is wrong with one order of a batch: its position, the field and why. */
 export type OrderProblem = { order: number; field: string; message: string };
 

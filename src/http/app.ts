@@ -28,6 +28,7 @@ import { datasetRoutes } from './public/dataset-routes.js';
 import { regimeRoutes } from './public/regime-routes.js';
 import { reportRoutes } from './public/report-routes.js';
 import { authorityRoutes } from './review/authority-routes.js';
+import { batchRoutes } from './review/batch-routes.js';
 import { deadlinePreviewRoutes } from './review/deadline-preview-routes.js';
 import { requestRoutes } from './review/request-routes.js';
 import { securityHeaders } from './security-headers.js';
@@ -104,6 +105,7 @@ export async function buildApp({
   await app.register(sessionRoutes, { writ });
   await app.register(authorityRoutes, { writ });
   await app.register(requestRoutes, { writ });
+  await app.register(batchRoutes, { writ });
   await app.register(reportRoutes, { writ });
   await app.register(datasetRoutes, { writ });
   await app.register(regimeRoutes, { writ });
