@@ -6,13 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { openStatuses } from '../../src/domain/vocabulary.js';
 import {
+  countText,
   defaultFilters,
   filtersFromParams,
+  hasNextPage,
   isFiltered,
   listQuery,
+  maxPageSize,
   pageRange,
   paramsFromFilters,
   queuePageSize,
+  totalText,
   withFilters,
 } from '../../web/src/review/queue-filters.js';
 import { zonedTimes } from '../../web/src/review/zoned-time.js';
@@ -59,7 +63,8 @@ describe('the queue’s filters in the URL', () => {
     expect(f.statuses).toEqual(openStatuses);
     expect(f.country).toBeNull();
     expect(f.kind).toBeNull();
-    expect(f.limit).toBe(500);
+    expect(f.limit).toBe(maxPageSize);
+    expect(maxPageSize).toBeLessThan(500);
     expect(f.offset).toBe(0);
     expect(f.search).toBeNull();
     expect(f.regime).toBeNull();
@@ -87,10 +92,37 @@ describe('the queue’s filters in the URL', () => {
     });
   });
 
+  const exact = (total: number) => ({ total, totalIsLowerBound: false });
+  const moreThan = (total: number) => ({ total, totalIsLowerBound: true });
+
   it('say where the page lies', () => {
-    expect(pageRange(0, 50, 230)).toBe('1–50 of 230');
-    expect(pageRange(200, 30, 230)).toBe('201–230 of 230');
-    expect(pageRange(0, 0, 0)).toBe('0 of 0');
+    expect(pageRange(0, 50, exact(230))).toBe('1–50 of 230');
+    expect(pageRange(200, 30, exact(230))).toBe('201–230 of 230');
+    expect(pageRange(0, 0, exact(0))).toBe('0 of 0');
+    expect(pageRange(1000, 50, exact(12408))).toBe('1,001–1,050 of 12,408');
+  });
+
+  it('say "10,000+" and "more than 10,000" where the API stopped counting', () => {
+    expect(totalText(moreThan(10000))).toBe('10,000+');
+    expect(totalText(exact(10000))).toBe('10,000');
+    expect(pageRange(0, 50, moreThan(10000))).toBe('1–50 of 10,000+');
+    expect(pageRange(10000, 50, moreThan(20000))).toBe('10,001–10,050 of 20,000+');
+    expect(countText(moreThan(10000), 'open')).toBe('more than 10,000 open requests');
+    expect(countText(moreThan(10000), 'match')).toBe('more than 10,000 orders match');
+    expect(countText(exact(1), 'open')).toBe('1 open request');
+    expect(countText(exact(1), 'match')).toBe('1 order matches');
+    expect(countText(exact(4521), 'match')).toBe('4,521 orders match');
+  });
+
+  it('offer a next page while the total lies beyond this one, and past the count while pages are full', () => {
+    const page = (offset: number) => ({ limit: 50, offset });
+    expect(hasNextPage(page(0), 50, exact(230))).toBe(true);
+    expect(hasNextPage(page(200), 30, exact(230))).toBe(false);
+    expect(hasNextPage(page(50), 50, exact(100))).toBe(false);
+    // The API counted 10,000 past this page's start and stopped: the next page is still there.
+    expect(hasNextPage(page(9950), 50, moreThan(10000))).toBe(true);
+    expect(hasNextPage(page(10000), 50, moreThan(10000))).toBe(true);
+    expect(hasNextPage(page(10000), 20, moreThan(10000))).toBe(false);
   });
 });
 

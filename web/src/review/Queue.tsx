@@ -5,7 +5,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import type { RegimeSummary, RequestSummary, SlaState } from '../api.js';
+import type { RegimeSummary, RequestList, RequestSummary, SlaState } from '../api.js';
 import { DemoBadge, Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
 import { SlaBadge } from '../components/SlaBadge.js';
@@ -17,8 +17,10 @@ import { queries } from '../queries.js';
 import { useNow } from '../time.js';
 import { hrefOf, QueueFilterBar, QueueTabs } from './QueueFilters.js';
 import {
+  countText,
   defaultFilters,
   filtersFromParams,
+  hasNextPage,
   isFiltered,
   listQuery,
   pageRange,
@@ -85,11 +87,12 @@ function SlaSummary({ requests }: { requests: readonly RequestSummary[] }) {
   );
 }
 
-/** Previous and next page, and where this page lies: `51–100 of 230`. */
-function Pager({ filters, shown, total }: { filters: QueueFilters; shown: number; total: number }) {
+/** Previous and next page, and where this page lies: `51–100 of 230`, or `1–50 of 10,000+`. */
+function Pager({ filters, list }: { filters: QueueFilters; list: RequestList }) {
   const { limit, offset } = filters;
+  const shown = list.requests.length;
   const hasPrevious = offset > 0;
-  const hasNext = offset + shown < total;
+  const hasNext = hasNextPage(filters, shown, list);
   if (!hasPrevious && !hasNext) return null;
   return (
     <nav className="pager" aria-label="Pages of orders">
@@ -103,7 +106,7 @@ function Pager({ filters, shown, total }: { filters: QueueFilters; shown: number
         </Link>
       ) : null}
       <span className="pager-range" data-testid="queue-page-range">
-        {pageRange(offset, shown, total)}
+        {pageRange(offset, shown, list)}
       </span>
       {hasNext ? (
         <Link to={hrefOf(withFilters(filters, { offset: offset + limit }))} className="button" data-testid="queue-page-next">
@@ -114,13 +117,18 @@ function Pager({ filters, shown, total }: { filters: QueueFilters; shown: number
   );
 }
 
-function Heading({ filters, total }: { filters: QueueFilters; total: number | undefined }) {
-  if (total === undefined) return null;
+function Heading({ filters, list }: { filters: QueueFilters; list: RequestList | undefined }) {
+  if (list === undefined) return null;
   const open = showsOpenOrders(filters) && !isFiltered(filters);
-  if (open) return <p className="muted">{total === 1 ? '1 open request' : `${total} open requests`}, soonest deadline first</p>;
+  if (open)
+    return (
+      <p className="muted" data-testid="queue-open-count">
+        {countText(list, 'open')}, soonest deadline first
+      </p>
+    );
   return (
     <p className="muted" data-testid="queue-match-count">
-      {total === 1 ? '1 order matches' : `${total} orders match`}, soonest deadline first
+      {countText(list, 'match')}, soonest deadline first
     </p>
   );
 }
@@ -151,9 +159,11 @@ export function QueuePage() {
             Record an order
           </Link>
         </div>
-        <Heading filters={filters} total={list?.total} />
+        <Heading filters={filters} list={list} />
         {/* Counted over the page's rows: only true of the whole queue when it fits on one page. */}
-        {list && showsOpenOrders(filters) && list.total === list.requests.length ? <SlaSummary requests={list.requests} /> : null}
+        {list && showsOpenOrders(filters) && !list.totalIsLowerBound && list.total === list.requests.length ? (
+          <SlaSummary requests={list.requests} />
+        ) : null}
       </div>
       <QueueTabs filters={filters} />
       <QueueFilterBar filters={filters} onChange={onChange} />
@@ -251,7 +261,7 @@ export function QueuePage() {
           </table>
         </div>
       ) : null}
-      {list ? <Pager filters={filters} shown={list.requests.length} total={list.total} /> : null}
+      {list ? <Pager filters={filters} list={list} /> : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * The queue's filters and page, as they stand in the URL's query string, so that a filtered view can
  * be bookmarked, shared and reloaded. Parsing is forgiving: a value the API would refuse (an unknown
- * status, a kind misspelt, a page size over 500) is dropped or clamped rather than shown as an error.
+ * status, a kind misspelt) or a page size over 100 is dropped or clamped rather than shown as an error.
  */
 import { isCountryCode } from '../../../src/domain/countries.js';
 import {
@@ -11,12 +11,16 @@ import {
   requestKinds,
   requestStatuses,
 } from '../../../src/domain/vocabulary.js';
-import type { RequestListQuery } from '../api.js';
+import type { RequestList, RequestListQuery } from '../api.js';
+import { formatNumber } from '../labels.js';
 
 /** Orders per page unless the URL asks for another size. */
 export const queuePageSize = 50;
-/** The API's own ceiling for `limit`. */
-const maxPageSize = 500;
+/**
+ * The most a URL may ask for at once (the API allows 500): a reviewer reads a page at a time, and a
+ * page is one indexed read however long the queue is.
+ */
+export const maxPageSize = 100;
 
 export type QueueFilters = {
   /** The statuses shown; null for every status ("All orders"). */
@@ -118,8 +122,30 @@ export function listQuery(filters: QueueFilters): RequestListQuery {
   };
 }
 
-/** `51–100 of 230`; `0 of 0` for an empty page. */
-export function pageRange(offset: number, shown: number, total: number): string {
-  if (shown === 0) return `0 of ${total}`;
-  return `${offset + 1}–${offset + shown} of ${total}`;
+/** The list's total as counted by the API. */
+type Counted = Pick<RequestList, 'total' | 'totalIsLowerBound'>;
+
+/** `230`, `12,408`, or `10,000+` when the API stopped counting there. */
+export function totalText({ total, totalIsLowerBound }: Counted): string {
+  return totalIsLowerBound ? `${formatNumber(total)}+` : formatNumber(total);
+}
+
+/** `1 open request`, `230 orders match`, `more than 10,000 open requests`. */
+export function countText(counted: Counted, what: 'open' | 'match'): string {
+  const n = counted.totalIsLowerBound ? `more than ${formatNumber(counted.total)}` : formatNumber(counted.total);
+  const one = counted.total === 1 && !counted.totalIsLowerBound;
+  if (what === 'open') return one ? '1 open request' : `${n} open requests`;
+  return one ? '1 order matches' : `${n} orders match`;
+}
+
+/** `51–100 of 230`; `1–50 of 10,000+` past the API's count; `0 of 0` for an empty page. */
+export function pageRange(offset: number, shown: number, counted: Counted): string {
+  if (shown === 0) return `0 of ${totalText(counted)}`;
+  return `${formatNumber(offset + 1)}–${formatNumber(offset + shown)} of ${totalText(counted)}`;
+}
+
+/** Whether there is a page after this one: the total says so, or, past the count, this page is full. */
+export function hasNextPage(filters: Pick<QueueFilters, 'limit' | 'offset'>, shown: number, counted: Counted): boolean {
+  if (counted.totalIsLowerBound && shown >= filters.limit) return true;
+  return filters.offset + shown < counted.total;
 }
