@@ -76,7 +76,7 @@ describe('a batch', () => {
         reference: created.reference,
         dueAt: created.dueAt,
         status: 'received',
-        authorityReference: body.orders[n]!.authorityReference ?? null,
+        authorityReference: (body.orders[n] as { authorityReference?: string }).authorityReference ?? null,
         authority: { id: kz, country: 'KZ' },
         itemCount: body.orders[n]!.items.length,
       });
