@@ -57,14 +57,22 @@ export function queueRepository(db: Db, { countCap = queueCountCap }: { countCap
       const conditions = await conditionsOf(filter);
       if (conditions === null) return { requests: [], total: 0, totalIsLowerBound: false };
       const where = conditions.length ? and(...conditions) : undefined;
+      const byDeadline = [asc(requests.dueAt), asc(requests.reference)];
+      // The page's requests first, along the index alone; their summaries (authority, item counts)
+      // then only for the page, not for every request the offset passes over.
+      const page = db
+        .select({ id: requests.id })
+        .from(requests)
+        .where(where)
+        .orderBy(...byDeadline)
+        .limit(filter.limit)
+        .offset(filter.offset);
       const rows = await db
         .select(summaryColumns)
         .from(requests)
         .innerJoin(authorities, eq(authorities.id, requests.authorityId))
-        .where(where)
-        .orderBy(asc(requests.dueAt), asc(requests.reference))
-        .limit(filter.limit)
-        .offset(filter.offset);
+        .where(inArray(requests.id, page))
+        .orderBy(...byDeadline);
       // A page that is not full is the last one: its end is the total, with nothing to count.
       if (rows.length < filter.limit && (rows.length > 0 || filter.offset === 0)) {
         return { requests: rows, total: filter.offset + rows.length, totalIsLowerBound: false };
