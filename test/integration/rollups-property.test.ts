@@ -3,10 +3,10 @@
  * through the use cases (src/app): orders received (a few countries, every authority and request
  * kind, 1–5 items, receipts across half-years and on their boundaries, demo or not, under a regime
  * where one applies), items decided and decisions changed, status changes (withdrawals, closing,
- * reopening, asking for clarification) and deadlines recomputed. After each sequence every
- * country-period's report, deadline figures, index line and timeline series read from the rollups
- * equal the GROUP BY over the base tables (checkRollups), and rebuilding the rollups from scratch
- * leaves every rollup sum as it was. Refused actions (a transition the lifecycle forbids, a regime
+ * reopening, asking for clarification) and deadlines recomputed (or moved through the repository,
+ * decided requests' too). After each sequence every country-period's report, deadline figures,
+ * index line and timeline series read from the rollups equal the GROUP BY over the base tables
+ * (checkRollups), and rebuilding the rollups from scratch leaves every rollup sum as it was. Refused actions (a transition the lifecycle forbids, a regime
  * not yet in force) are part of the mix: they must change nothing.
  *
  * On failure fast-check prints the seed and path: pass them as `{ seed, path }` in fc.assert's
@@ -20,6 +20,7 @@ import { receiveOrder, recomputeDeadline } from '../../src/app/requests.js';
 import { loadConfig } from '../../src/config.js';
 import { checkRollups } from '../../src/db/rollup-check.js';
 import { rebuildRollups } from '../../src/db/rollups.js';
+import type { RequestDeadline, StoredDeadline } from '../../src/domain/deadline.js';
 import { WritError } from '../../src/domain/errors.js';
 import type { Actor, DecisionInput } from '../../src/domain/request.js';
 import { allowedTransitions } from '../../src/domain/request-lifecycle.js';
@@ -105,8 +106,22 @@ const decide = fc.record({
 });
 const status = fc.record({ op: fc.constant('status' as const), request: fc.nat(), to: fc.nat(), after });
 const recompute = fc.record({ op: fc.constant('recompute' as const), request: fc.nat(), frame: fc.nat(), after });
+/**
+ * A deadline moved (and its regime dropped, or not) through the repository, whatever the request's
+ * status: the domain recomputes only open requests' deadlines, which no report figure depends on,
+ * but the repository keeps the rollups whatever it is asked to store.
+ */
+const move = fc.record({
+  op: fc.constant('move deadline' as const),
+  request: fc.nat(),
+  decidedOnly: fc.boolean(),
+  /** From the decision when there is one (just before it, at it, just after, or hours either way), else from the deadline. */
+  by: fc.oneof(fc.constantFrom(-1, 0, 1), fc.integer({ min: -48 * HOUR, max: 48 * HOUR })),
+  dropRegime: fc.boolean(),
+  after,
+});
 type Of<A> = A extends fc.Arbitrary<infer T> ? T : never;
-type Step = Of<typeof intake> | Of<typeof decide> | Of<typeof status> | Of<typeof recompute>;
+type Step = Of<typeof intake> | Of<typeof decide> | Of<typeof status> | Of<typeof recompute> | Of<typeof move>;
 /** A sequence starts with an order, so that what follows has something to act on. */
 const steps = fc
   .tuple(
@@ -117,6 +132,7 @@ const steps = fc
         { arbitrary: decide, weight: 6 },
         { arbitrary: status, weight: 3 },
         { arbitrary: recompute, weight: 1 },
+        { arbitrary: move, weight: 2 },
       ),
       { maxLength: 25, size: 'max' },
     ),
@@ -176,6 +192,7 @@ type Tracked = {
   items: string[];
   decided: Set<string>;
   status: RequestStatus;
+  decidedAt: Date | null;
 };
 
 /** Runs one step; a refusal (WritError) is a step too, and must change nothing. */
@@ -186,8 +203,9 @@ async function run(step: Step, requests: Tracked[]): Promise<void> {
     r.at = Math.max(r.at, r.receivedAt + ms);
     clock = new Date(r.at);
   };
-  const track = (r: Tracked, status: RequestStatus) => {
+  const track = (r: Tracked, { status, decidedAt }: { status: RequestStatus; decidedAt: Date | null }) => {
     r.status = status;
+    r.decidedAt = decidedAt;
   };
   try {
     switch (step.op) {
@@ -221,6 +239,7 @@ async function run(step: Step, requests: Tracked[]): Promise<void> {
           items: request.items.map((i) => i.id),
           decided: new Set(),
           status: request.status,
+          decidedAt: null,
         });
         saw(`intake ${step.kind}`);
         if (frame.regimeId) saw('intake under a regime');
@@ -245,7 +264,7 @@ async function run(step: Step, requests: Tracked[]): Promise<void> {
           saw(r.decided.has(itemId) ? 'decision changed' : 'item decided');
           r.decided.add(itemId);
           if (request.status !== r.status) saw(`decision: ${r.status} → ${request.status}`);
-          track(r, request.status);
+          track(r, request);
         }
         return;
       }
@@ -260,7 +279,7 @@ async function run(step: Step, requests: Tracked[]): Promise<void> {
         const { request } = await changeStatus(writ, r.id, { status: to, note: null }, actor);
         saw(`status: ${r.status} → ${to}`);
         saw(`status → ${to}`);
-        track(r, request.status);
+        track(r, request);
         return;
       }
       case 'recompute': {
@@ -270,6 +289,21 @@ async function run(step: Step, requests: Tracked[]): Promise<void> {
         at(r, step.after);
         await recomputeDeadline(writ, r.id, { ...frame, note: 'property test' }, actor);
         saw('deadline recomputed');
+        return;
+      }
+      case 'move deadline': {
+        const decided = requests.filter((q) => q.status === 'decided' || q.status === 'closed');
+        const among = step.decidedOnly && decided.length > 0 ? decided : requests;
+        const r = among[step.request % among.length];
+        if (!r) return;
+        at(r, step.after);
+        const moved = (current: StoredDeadline): RequestDeadline => ({
+          ...current,
+          dueAt: new Date((r.decidedAt ?? current.dueAt).getTime() + step.by),
+          ...(step.dropRegime ? { regimeId: null, category: null } : {}),
+        });
+        await writ.requests.recomputeDeadline(r.id, moved, 'property test', actor);
+        saw(`deadline moved, ${r.status}`);
         return;
       }
     }
@@ -312,6 +346,7 @@ test('after any sequence of intake, decisions and status changes, the rollups gi
     'status: decided → closed',
     'status: decided → in_review',
     'deadline recomputed',
+    'deadline moved, decided',
   ];
   expect(expected.filter((what) => !seen.has(what))).toEqual([]);
 }, 120_000);
