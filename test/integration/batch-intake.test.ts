@@ -150,6 +150,19 @@ describe('a batch refused', () => {
     expect(res.json().requests).toHaveLength(1000);
   });
 
+  it('takes a full batch of long orders, over the 5 MB the rest of the API takes', async () => {
+    const legalBasis = 'Закон о защите детей, ст. 19. '.repeat(70).slice(0, 2000);
+    const long = orders(1000).map((o, i) => ({
+      ...o,
+      legalBasis,
+      items: [{ targetKind: 'url', target: `https://video.example/${String(i).padStart(1970, 'x')}`, product: 'Video' }],
+    }));
+    const body = { batchKey: newKey(), orders: long };
+    expect(Buffer.byteLength(JSON.stringify(body))).toBeGreaterThan(5 * 1024 * 1024);
+    const res = await postBatch(body);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+  });
+
   it.each([
     [
       'an item the contract refuses',
