@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Writ } from '../../app/context.js';
 import { changeStatus, decideItem } from '../../app/decisions.js';
+import { orderFromBody } from '../../app/intake.js';
 import { type ReviewedRequest, readRequest, receiveOrder, recomputeDeadline } from '../../app/requests.js';
 import { idParam, problemSchema } from '../../contracts/common.js';
 import {
@@ -35,19 +36,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
       response: { 201: requestDetailSchema, ...errors },
     },
     handler: async (request, reply) => {
-      const { regime, category, periodSetInOrderHours, ...body } = request.body;
-      const created = await receiveOrder(
-        writ,
-        {
-          ...body,
-          receivedAt: body.receivedAt ? new Date(body.receivedAt) : null,
-          authorityReference: body.authorityReference ?? null,
-          regimeId: regime ?? null,
-          category: category ?? null,
-          periodSetInOrderHours: periodSetInOrderHours ?? null,
-        },
-        signedInUser(request),
-      );
+      const created = await receiveOrder(writ, orderFromBody(request.body), signedInUser(request));
       return reply.status(201).header('location', `/api/v1/requests/${created.request.id}`).send(detail(created));
     },
   });
