@@ -1,138 +1,139 @@
 /**
- * `npm run bench`: how long importing Google's whole government-removals archive takes, as an
- * absolute time and as a ratio to a baseline measured in the same run on the same machine — a plain
- * csv-parse pass over the same four CSV files (read from disk, parsed to arrays, nothing else).
- * The ratio says what Writ's own work (checking every cell, cross-checking the files, storing in
- * one transaction) costs beyond just reading the files, independently of how fast the machine is.
+ * `npm run bench`: Writ's figures of issue 9, each beside its baseline measured in the same run on
+ * the same machine, on data generated from a fixed seed (bench/generate.ts; 1 M items by default,
+ * `-- --items 10000000` for the full size). See bench/README.md for what each figure means.
  *
- * Runs against DATABASE_URL when it is set (in a scratch database it creates and drops), otherwise
- * against an embedded PostgreSQL in a temporary directory. Reads ../shared/data/google-removals-2024-09.
+ * Against the server in DATABASE_URL when it is set (a scratch database created and dropped),
+ * otherwise against an embedded PostgreSQL in a temporary directory. Progress goes to standard
+ * error; the table to standard output; the JSON to bench/results/. Exits 1 when a page's figures
+ * differ from the GROUP BY's (a missed target is reported, not an error).
  */
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { parse } from 'csv-parse/sync';
-import { sql } from 'drizzle-orm';
-import pg from 'pg';
+import { createAccount } from '../src/app/accounts.js';
 import { loadConfig } from '../src/config.js';
-import { type ImportReport, importDataset } from '../src/datasets/import-dataset.js';
-import { applyMigrations, connect } from '../src/db/connection.js';
-import { datasetsRepository } from '../src/db/datasets-repository.js';
-import { startEmbeddedServer } from '../src/db/embedded-server.js';
+import { usersRepository } from '../src/db/users-repository.js';
+import { benchOptions } from './args.js';
+import { type ScratchDatabase, scratchDatabase } from './database.js';
+import { archiveDir, archivePresent, datasetImportFigures } from './figures/dataset-import.js';
+import { embeddedStartFigures } from './figures/embedded-start.js';
+import { intakeFigure } from './figures/intake.js';
+import { memoryFigure } from './figures/memory.js';
+import { queueFigure } from './figures/queue.js';
+import { reportFigures } from './figures/reports.js';
+import { buildWorld, seed } from './generate.js';
+import { WritClient } from './http.js';
+import { loadAuthorities, loadDataset } from './load.js';
+import { seededRandom } from './prng.js';
+import { count, step } from './progress.js';
+import { type Figure, printTable, writeResults } from './report.js';
+import { startWrit, type WritServer } from './server.js';
 
-const repoRoot = fileURLToPath(new URL('../', import.meta.url));
-const archiveDir = path.resolve(repoRoot, '../shared/data/google-removals-2024-09');
-const csvFiles = [
-  'google-government-detailed-removal-requests.csv',
-  'google-government-removal-requests.csv',
-  'historical/google-government-detailed-removal-requests-historical.csv',
-  'historical/google-government-removal-requests-historical.csv',
-].map((f) => path.join(archiveDir, 'google-government-removals', f));
-const runs = 5;
+const reviewer = { email: 'bench-reviewer@example.org', name: 'Bench reviewer', password: 'bench-reviewer-password' };
 
-const seconds = (ms: number) => (ms / 1000).toFixed(3);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const start = performance.now();
-  const result = await work();
-  return { ms: performance.now() - start, result };
-}
-
-/** The baseline: read the four files and parse them with csv-parse, nothing more. */
-async function plainCsvPass(): Promise<number> {
-  let records = 0;
-  for (const file of csvFiles) records += parse(await readFile(file)).length;
-  return records;
-}
-
-async function main() {
-  if (!existsSync(archiveDir)) {
-    console.error(`bench: ${archiveDir} is absent; it needs the shared data beside the repository`);
-    process.exit(1);
-  }
+async function main(): Promise<number> {
+  const options = benchOptions();
   const config = loadConfig();
-  const scratch = await mkdtemp(path.join(os.tmpdir(), 'writ-bench-'));
-  // Its own directory, not inside `scratch` (mode 700): as root the server runs as the postgres user.
-  const pgDir = path.join(os.tmpdir(), `writ-bench-pg-${randomBytes(4).toString('hex')}`);
-  const server = config.databaseUrl ? undefined : await startEmbeddedServer(pgDir, () => undefined, { persistent: false });
-  const adminUrl = config.databaseUrl ?? server!.url('postgres');
-  const name = `writ_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const { db, pool } = connect(url.toString(), 2);
+  const startedAt = new Date();
+  const t0 = performance.now();
+  const figures: Figure[] = [];
+  const setup: Record<string, number> = {};
+  const dataset = options.datasetImport && archivePresent();
+  if (options.datasetImport && !dataset)
+    step(`${archiveDir} is absent: the dataset import is left out (the timeline then has this platform's series only)`);
+  step(
+    `bench: ${count(options.items)} items, seed ${seed}, ${config.databaseUrl ? 'the server in DATABASE_URL' : 'embedded PostgreSQL'}` +
+      `${dataset ? ', with the dataset import' : ''}`,
+  );
+
+  if (options.startRuns > 0) figures.push(...(await embeddedStartFigures(options.startRuns)));
+
+  let database: ScratchDatabase | undefined;
+  let server: WritServer | undefined;
+  let client: WritClient | undefined;
   try {
-    await applyMigrations(pool);
-    const repository = datasetsRepository(db);
-    const clear = () =>
-      db.execute(sql`TRUNCATE dataset_coverage, google_removals_by_product, google_removals_by_requester, google_removals_summary,
-                     google_removals_json_rows, meta_data_requests, dataset_imports`);
+    database = await scratchDatabase(config.databaseUrl);
+    step(`scratch database ready (${database.server}, PostgreSQL ${database.version})`);
+    const random = seededRandom(seed);
+    const world = buildWorld(random);
+    const account = await createAccount(usersRepository(database.db), { ...reviewer, role: 'reviewer' });
+    await loadAuthorities(database, world);
+    const loaded = await loadDataset(database, world, random, { items: options.items, reviewerId: account.id });
+    Object.assign(setup, {
+      copySeconds: loaded.copySeconds,
+      rollupSeconds: loaded.rollupSeconds,
+      vacuumSeconds: loaded.vacuumSeconds,
+    });
 
-    // The zip as Google ships it, when the system `zip` is there; otherwise the extracted folder.
-    const zip = path.join(scratch, 'google-government-removals.zip');
-    const zipped = await promisify(execFile)('zip', ['-q', '-r', '-X', zip, 'google-government-removals'], {
-      cwd: archiveDir,
-    }).then(
-      () => true,
-      () => false,
+    if (dataset) figures.push(...(await datasetImportFigures(database.db, options.importRuns, true)));
+
+    server = await startWrit({ DATABASE_URL: database.url });
+    const idle = await server.memory();
+    setup.serverReadySeconds = server.readyMs / 1000;
+    step(
+      `writ serve ready on the loaded database in ${(server.readyMs / 1000).toFixed(1)} s (pid ${server.pid}, ${idle.residentMb.toFixed(0)} MB)`,
     );
-    const targets: [string, string][] = [['folder', archiveDir]];
-    if (zipped) targets.unshift(['zip', zip]);
+    client = new WritClient(server.baseUrl);
+    await client.signIn(reviewer.email, reviewer.password);
 
-    await plainCsvPass(); // warm-up: file cache and JIT, for the baseline and the imports alike
-    const baseline: number[] = [];
-    let records = 0;
-    for (let i = 0; i < runs; i++) {
-      const { ms, result } = await timed(plainCsvPass);
-      baseline.push(ms);
-      records = result;
-    }
-    const base = median(baseline);
+    figures.push(...(await reportFigures(database.db, client, config.surges)));
+    figures.push(await queueFigure(database.db, database.pool, client));
+    const intake = {
+      database,
+      client,
+      world,
+      random,
+      reviewerId: account.id,
+      clients: options.clients,
+      callsPerClient: options.callsPerClient,
+    };
+    const beforeIntake = await server.memory();
+    figures.push(await intakeFigure(intake, 100));
+    const afterLarge = await server.memory();
+    figures.push(await intakeFigure(intake, 1));
+    const loadedMemory = await server.memory();
+    figures.push(
+      memoryFigure(idle.peakMb, loadedMemory.peakMb, `the intake load (${options.clients} clients)`, [
+        `peak ${beforeIntake.peakMb.toFixed(0)} MB after the pages and the queue, ${afterLarge.peakMb.toFixed(0)} MB after the ` +
+          `100-item orders, ${loadedMemory.peakMb.toFixed(0)} MB after the 1-item orders (resident now ${loadedMemory.residentMb.toFixed(0)} MB)`,
+      ]),
+    );
+    step(`server peak memory ${loadedMemory.peakMb.toFixed(0)} MB (idle ${idle.peakMb.toFixed(0)} MB)`);
 
+    const seconds = (performance.now() - t0) / 1000;
+    const file = await writeResults(
+      {
+        items: options.items,
+        seed,
+        server: database.server,
+        postgresql: database.version,
+        startedAt,
+        seconds,
+        data: {
+          requests: loaded.requests,
+          items: loaded.items,
+          decisions: loaded.decisions,
+          authorities: world.authorities.length,
+        },
+        setup,
+        options: { ...options },
+      },
+      figures,
+    );
+    console.log(printTable(figures));
+    const missed = figures.flatMap((f) => f.targets.filter((t) => !t.met).map(() => f.id));
     console.log(
-      `Google government-removals archive (2024-09 vintage, ${records.toLocaleString('en-US')} CSV rows), ${runs} runs each, medians`,
+      `${count(options.items)} items (${count(loaded.requests)} requests) on ${database.server === 'embedded' ? 'embedded' : 'DATABASE_URL'} ` +
+        `PostgreSQL ${database.version}; whole run ${seconds.toFixed(0)} s; targets met ` +
+        `${figures.reduce((n, f) => n + f.targets.filter((t) => t.met).length, 0)} of ${figures.reduce((n, f) => n + f.targets.length, 0)}` +
+        `${missed.length ? ` (missed: ${[...new Set(missed)].join(', ')})` : ''}\nresults: ${file}`,
     );
-    console.log(`  baseline, plain csv-parse pass over the 4 CSV files:  ${seconds(base)} s`);
-    let verdict = true;
-    for (const [label, target] of targets) {
-      await clear();
-      await importDataset(repository, 'google-removals', target); // warm-up
-      const times: number[] = [];
-      let report: ImportReport | undefined;
-      for (let i = 0; i < runs; i++) {
-        await clear();
-        const run = await timed(() => importDataset(repository, 'google-removals', target));
-        times.push(run.ms);
-        report = run.result;
-      }
-      const again = await timed(() => importDataset(repository, 'google-removals', target));
-      const t = median(times);
-      verdict &&= t < 5000;
-      console.log(
-        `  import from the ${label.padEnd(6)} ${seconds(t)} s = ${(t / base).toFixed(1)} × baseline` +
-          `  (rows read ${report!.rowsRead.toLocaleString('en-US')}, stored ${report!.rowsStored.toLocaleString('en-US')}, warnings ${report!.warnings.length})`,
-      );
-      console.log(`  same files again (nothing changes): ${seconds(again.ms)} s`);
-    }
-    console.log(`  target, whole archive under 5 s: ${verdict ? 'met' : 'NOT met'}`);
-    console.log(
-      `  machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${config.databaseUrl ? 'DATABASE_URL' : 'embedded PostgreSQL'}`,
-    );
+    const differ = figures.filter((f) => f.checkedEqual === false);
+    if (differ.length) console.error(`bench: FIGURES DIFFER from the GROUP BY in ${differ.map((f) => f.id).join(', ')}`);
+    return differ.length ? 1 : 0;
   } finally {
-    await pool.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    client?.close();
     await server?.stop();
-    await rm(scratch, { recursive: true, force: true });
+    await database?.drop();
   }
 }
 
-await main();
+process.exitCode = await main();
