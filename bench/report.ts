@@ -117,6 +117,8 @@ export type RunInfo = {
   data: Record<string, number>;
   setup: Record<string, number>;
   options: Record<string, unknown>;
+  /** os.loadavg() as the run began: this machine may be shared, and a busy one slows every figure. */
+  loadAverageAtStart: number[];
 };
 
 export function machine() {
@@ -127,6 +129,7 @@ export function machine() {
     memoryGb: Math.round(os.totalmem() / 1024 ** 3),
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
+    loadAverageAtEnd: os.loadavg(),
   };
 }
 

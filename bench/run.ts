@@ -8,6 +8,7 @@
  * error; the table to standard output; the JSON to bench/results/. Exits 1 when a page's figures
  * differ from the GROUP BY's (a missed target is reported, not an error).
  */
+import os from 'node:os';
 import { createAccount } from '../src/app/accounts.js';
 import { loadConfig } from '../src/config.js';
 import { usersRepository } from '../src/db/users-repository.js';
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
   const options = benchOptions();
   const config = loadConfig();
   const startedAt = new Date();
+  const loadAverageAtStart = os.loadavg();
   const t0 = performance.now();
   const figures: Figure[] = [];
   const setup: Record<string, number> = {};
@@ -115,6 +117,7 @@ async function main(): Promise<number> {
         },
         setup,
         options: { ...options },
+        loadAverageAtStart,
       },
       figures,
     );

@@ -43,13 +43,13 @@ function exited(child: ChildProcess): Promise<void> {
 
 /**
  * Starts `writ serve` with `env` over the bench's own environment (DATABASE_URL removed unless given)
- * and waits for /readyz; its standard output (one line per request) goes nowhere, its errors are kept.
+ * and waits for /readyz (`nodeArgs` go to Node, e.g. --cpu-prof); its standard output (one line per request) goes nowhere, its errors are kept.
  */
-export async function startWrit(env: Record<string, string>, timeoutMs = 120_000): Promise<WritServer> {
+export async function startWrit(env: Record<string, string>, nodeArgs: string[] = [], timeoutMs = 120_000): Promise<WritServer> {
   const port = await freePort();
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const started = performance.now();
-  const child = spawn(process.execPath, ['bin/writ.js', 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/writ.js', 'serve'], {
     cwd: repoRoot,
     env: { ...inherited, HOST: '127.0.0.1', PORT: String(port), WRIT_SEED_DEMO: 'false', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
