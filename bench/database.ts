@@ -45,8 +45,10 @@ export async function scratchDatabase(databaseUrl: string | undefined): Promise<
   const drop = async () => {
     if (dropped) return;
     dropped = true;
-    await pool.end().catch(() => undefined);
+    // FORCE first: it ends the pool's sessions, including one still at work (an interrupted run),
+    // which pool.end() alone would wait for.
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e: unknown) => console.error(e));
+    await pool.end().catch(() => undefined);
     await admin.end().catch(() => undefined);
     await embedded?.stop();
   };

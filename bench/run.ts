@@ -51,6 +51,21 @@ async function main(): Promise<number> {
   let database: ScratchDatabase | undefined;
   let server: WritServer | undefined;
   let client: WritClient | undefined;
+  let cleaned: Promise<void> | undefined;
+  const cleanup = () => {
+    cleaned ??= (async () => {
+      client?.close();
+      await server?.stop();
+      await database?.drop();
+    })();
+    return cleaned;
+  };
+  // Interrupted: the server child, the scratch database (and an embedded server) go all the same.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      step(`${signal}: stopping the server and dropping the scratch database`);
+      void cleanup().finally(() => process.exit(130));
+    });
   try {
     database = await scratchDatabase(config.databaseUrl);
     step(`scratch database ready (${database.server}, PostgreSQL ${database.version})`);
@@ -133,9 +148,7 @@ async function main(): Promise<number> {
     if (differ.length) console.error(`bench: FIGURES DIFFER from the GROUP BY in ${differ.map((f) => f.id).join(', ')}`);
     return differ.length ? 1 : 0;
   } finally {
-    client?.close();
-    await server?.stop();
-    await database?.drop();
+    await cleanup();
   }
 }
 
