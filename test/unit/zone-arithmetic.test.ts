@@ -243,3 +243,50 @@ describe('calendar days', () => {
     expect(startOfDayInZone('2011-12-31', 'Pacific/Apia').toISOString()).toBe('2011-12-30T10:00:00.000Z');
   });
 });
+
+describe('the fast zone offset (Intl, cached per zone) against Temporal', () => {
+  /** What formatInZone wrote when it was computed by the Temporal polyfill alone. */
+  function byTemporal(instant: Date, zone: string): string {
+    const zoned = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(zone);
+    const minutes = Math.round(zoned.offsetNanoseconds / 60e9);
+    const sign = minutes < 0 ? '-' : '+';
+    const abs = Math.abs(minutes);
+    const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+    return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+      .toZonedDateTimeISO(offset)
+      .toString({ smallestUnit: 'second', timeZoneName: 'never' });
+  }
+  const zones = Intl.supportedValuesOf('timeZone');
+
+  it('writes every zone at every instant from 1850 to 2150 as Temporal does, to the second, with the minute-rounded offset', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2150, 0, 1) }), (zone, ms) => {
+        const instant = new Date(ms);
+        expect(formatInZone(instant, zone)).toBe(byTemporal(instant, zone));
+        expect(offsetMinutes(instant, zone)).toBe(
+          Math.round(Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone).offsetNanoseconds / 60e9),
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees on each side of every second and of the offset changes of 2024 in Almaty, Berlin and São Paulo', () => {
+    const changes = [
+      ['Asia/Almaty', '2024-02-29T18:00:00Z'],
+      ['Europe/Berlin', '2024-03-31T01:00:00Z'],
+      ['Europe/Berlin', '2024-10-27T01:00:00Z'],
+      ['America/Sao_Paulo', '2018-11-04T03:00:00Z'],
+    ] as const;
+    for (const [zone, at] of changes) {
+      for (const delta of [-1001, -1000, -999, -1, 0, 1, 999, 1000]) {
+        const instant = new Date(Date.parse(at) + delta);
+        expect(formatInZone(instant, zone)).toBe(byTemporal(instant, zone));
+      }
+    }
+  });
+
+  it('refuses a name that is not a zone, as Temporal does', () => {
+    expect(() => formatInZone(new Date(0), 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+});
