@@ -194,11 +194,11 @@ export const requestListSchema = z.object({
   requests: z.array(requestSummarySchema),
   total: z.number().int().meta({
     description:
-      'How many requests match. Exact when totalIsLowerBound is false; otherwise counting stopped (10,000 past the page’s start) and more than this many match',
+      'How many requests match. Exact when totalIsLowerBound is false; otherwise counting stopped (1,000 past the page’s start) and more than this many match',
   }),
   totalIsLowerBound: z.boolean().meta({
     description:
-      'True when the total was not counted to the end, so that a large queue answers at once: more than `total` requests match (show it as 10,000+), and a full page has a next one',
+      'True when the total was not counted to the end, so that a large queue answers at once: more than `total` requests match (show it as 1,000+), and a full page has a next one',
   }),
 });
 

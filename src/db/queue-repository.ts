@@ -14,7 +14,7 @@ import { type RequestSummaryView, summaryColumns } from './request-rows.js';
 import { authorities, requests } from './schema/index.js';
 
 /** How many matching requests past the page's start are counted before the total becomes "more than". */
-export const queueCountCap = 10_000;
+export const queueCountCap = 1_000;
 
 export type QueuePage = {
   requests: RequestSummaryView[];

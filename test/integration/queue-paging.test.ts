@@ -139,7 +139,7 @@ describe('the total, counted no further than the cap', () => {
   });
 });
 
-describe('the queue over HTTP, past the API’s cap of 10,000', () => {
+describe('the queue over HTTP, past the API’s cap of 1,000', () => {
   const list = async (query: string) => {
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/requests?${query}`, headers: t.auth });
     expect(res.statusCode, res.body).toBe(200);
@@ -147,7 +147,7 @@ describe('the queue over HTTP, past the API’s cap of 10,000', () => {
   };
   const openQuery = `status=${open.join(',')}`;
 
-  it('answers "more than 10,000" for the open queue, and the exact total where it is smaller', async () => {
+  it('answers "more than 1,000" for the open queue, and the exact total where it is smaller', async () => {
     const first = await list(`${openQuery}&limit=50`);
     expect(first.requests).toHaveLength(50);
     expect(first).toMatchObject({ total: queueCountCap, totalIsLowerBound: true });

@@ -47,7 +47,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
       operationId: 'listRequests',
       summary: 'List requests',
       description:
-        'The requests that match the filters, soonest deadline first, a page at a time, with their total. The total is counted up to 10,000 requests past the page’s start; beyond that `totalIsLowerBound` is true: more than `total` requests match.',
+        'The requests that match the filters, soonest deadline first, a page at a time, with their total. The total is counted up to 1,000 requests past the page’s start; beyond that `totalIsLowerBound` is true: more than `total` requests match.',
       querystring: requestListQuery,
       response: { 200: requestListSchema, ...errors },
     },

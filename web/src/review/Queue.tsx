@@ -87,7 +87,7 @@ function SlaSummary({ requests }: { requests: readonly RequestSummary[] }) {
   );
 }
 
-/** Previous and next page, and where this page lies: `51–100 of 230`, or `1–50 of 10,000+`. */
+/** Previous and next page, and where this page lies: `51–100 of 230`, or `1–50 of 1,000+`. */
 function Pager({ filters, list }: { filters: QueueFilters; list: RequestList }) {
   const { limit, offset } = filters;
   const shown = list.requests.length;

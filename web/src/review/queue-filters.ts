@@ -125,12 +125,12 @@ export function listQuery(filters: QueueFilters): RequestListQuery {
 /** The list's total as counted by the API. */
 type Counted = Pick<RequestList, 'total' | 'totalIsLowerBound'>;
 
-/** `230`, `12,408`, or `10,000+` when the API stopped counting there. */
+/** `230`, `12,408`, or `1,000+` when the API stopped counting there. */
 export function totalText({ total, totalIsLowerBound }: Counted): string {
   return totalIsLowerBound ? `${formatNumber(total)}+` : formatNumber(total);
 }
 
-/** `1 open request`, `230 orders match`, `more than 10,000 open requests`. */
+/** `1 open request`, `230 orders match`, `more than 1,000 open requests`. */
 export function countText(counted: Counted, what: 'open' | 'match'): string {
   const n = counted.totalIsLowerBound ? `more than ${formatNumber(counted.total)}` : formatNumber(counted.total);
   const one = counted.total === 1 && !counted.totalIsLowerBound;
@@ -138,7 +138,7 @@ export function countText(counted: Counted, what: 'open' | 'match'): string {
   return one ? '1 order matches' : `${n} orders match`;
 }
 
-/** `51–100 of 230`; `1–50 of 10,000+` past the API's count; `0 of 0` for an empty page. */
+/** `51–100 of 230`; `1–50 of 1,000+` past the API's count; `0 of 0` for an empty page. */
 export function pageRange(offset: number, shown: number, counted: Counted): string {
   if (shown === 0) return `0 of ${totalText(counted)}`;
   return `${formatNumber(offset + 1)}–${formatNumber(offset + shown)} of ${totalText(counted)}`;
