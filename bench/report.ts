@@ -61,7 +61,7 @@ export function describe(m: Measure): string {
 export function atMost(label: string, value: number, limit: number, unit: string, format = ms): Target {
   const met = value <= limit;
   return {
-    text: `${label} ≤ ${format(limit)} ${unit}`,
+    text: `${label ? `${label} ` : ''}≤ ${format(limit)} ${unit}`,
     met,
     ...(met ? {} : { missedBy: `${format(value - limit)} ${unit} over (+${(((value - limit) / limit) * 100).toFixed(0)}%)` }),
   };
@@ -77,7 +77,7 @@ export function atLeast(
 ): Target {
   const met = value >= floor;
   return {
-    text: `${label} ≥ ${format(floor)}${unit}`,
+    text: `${label ? `${label} ` : ''}≥ ${format(floor)}${unit}`,
     met,
     ...(met ? {} : { missedBy: `${format(floor - value)}${unit} short (${((value / floor) * 100).toFixed(0)}% of the target)` }),
   };
