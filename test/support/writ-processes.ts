@@ -5,12 +5,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { dropDatabase } from './database.js';
+
+export { freeLoopbackPort as freePort } from '../../src/loopback.js';
 
 /** A database with nothing in it (not the migrated template): whoever connects first migrates it. */
 export async function createEmptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -27,16 +28,6 @@ export async function createEmptyDatabase(): Promise<{ url: string; drop(): Prom
   const url = new URL(target.adminUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => dropDatabase(target.adminUrl, name) };
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /** An HTTP answer, or `failed` with the error as body when there was none (refused, dropped, timed out). */
