@@ -10,6 +10,7 @@ import type { Db } from '../db/connection.js';
 import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
 import { datasetsRepository } from '../db/datasets-repository.js';
 import { intakeRepository } from '../db/intake-repository.js';
+import { officerSessionsRepository } from '../db/officer-sessions-repository.js';
 import { queueRepository } from '../db/queue-repository.js';
 import { reportsRepository } from '../db/reports-repository.js';
 import { requestsRepository } from '../db/requests-repository.js';
@@ -30,6 +31,8 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     queue: queueRepository(db),
     reports: reportsRepository(db),
     users: usersRepository(db),
+    /** Officers' sessions and API keys: who acts on the authority channel. */
+    officerSessions: officerSessionsRepository(db, now),
     /** Sign-in limits per address and per account (docs/decisions/0031-sign-in-throttling.md). */
     signInAttempts: signInAttemptsRepository(db, now, {
       attemptsPerMinute: config.signInAttemptsPerMinute,

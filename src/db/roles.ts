@@ -12,7 +12,7 @@ import pg from 'pg';
 const GRANT_LOCK = 7_201_912;
 
 /** Tables whose rows are never changed or removed once written. */
-export const historyTables = ['events', 'obligation_events'] as const;
+export const historyTables = ['events', 'obligation_events', 'agency_events'] as const;
 
 /** The role the embedded server's Writ serves through. */
 export const embeddedServingRole = 'writ_app';

@@ -17,7 +17,15 @@ import type { Database } from '../db/connection.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { loadRuleBook } from '../rules/packs.js';
 import { accountRoutes } from './admin/account-routes.js';
+import { agencyAdminRoutes } from './admin/agency-routes.js';
+import { outboxRoutes } from './admin/outbox-routes.js';
 import { authentication } from './authentication.js';
+import { apiKeyRoutes } from './authority/api-key-routes.js';
+import { officerRoutes } from './authority/officer-routes.js';
+import { authorityOrderRoutes } from './authority/order-routes.js';
+import { passkeyRoutes } from './authority/passkey-routes.js';
+import { orderThreadRoutes } from './authority/thread-routes.js';
+import { webhookRoutes } from './authority/webhook-routes.js';
 import { obligationRoutes } from './compliance/obligation-routes.js';
 import { guards } from './guards.js';
 import { healthRoutes } from './health-routes.js';
@@ -31,6 +39,7 @@ import { authorityRoutes } from './review/authority-routes.js';
 import { batchRoutes } from './review/batch-routes.js';
 import { deadlinePreviewRoutes } from './review/deadline-preview-routes.js';
 import { requestRoutes } from './review/request-routes.js';
+import { reviewThreadRoutes } from './review/thread-routes.js';
 import { securityHeaders } from './security-headers.js';
 import { sessionRoutes } from './session-routes.js';
 import { webApp } from './web-app.js';
@@ -97,7 +106,7 @@ export async function buildApp({
   // A broken rule pack stops the server here, before it serves anything.
   const writ = createWrit(database.db, config, { now, rules: rules ?? loadRuleBook(config.rulesDir) });
   await app.register(fastifyCookie);
-  await app.register(authentication, { users: writ.users });
+  await app.register(authentication, { users: writ.users, officerSessions: writ.officerSessions });
 
   await app.register(healthRoutes, { database });
   app.get('/openapi.json', { schema: { hide: true } }, async (request) => servedDocument(app.swagger(), request));
@@ -112,6 +121,17 @@ export async function buildApp({
   await app.register(deadlinePreviewRoutes, { writ });
   await app.register(obligationRoutes, { writ });
   await app.register(accountRoutes, { writ });
+  await app.register(agencyAdminRoutes, { writ });
+  await app.register(outboxRoutes, { writ });
+  await app.register(reviewThreadRoutes, { writ });
+
+  // The authority channel (issue 10): the same routes for every agency of every country.
+  await app.register(officerRoutes, { writ });
+  await app.register(passkeyRoutes, { writ });
+  await app.register(apiKeyRoutes, { writ });
+  await app.register(authorityOrderRoutes, { writ });
+  await app.register(orderThreadRoutes, { writ });
+  await app.register(webhookRoutes, { writ });
 
   if (existsSync(path.join(web, 'index.html'))) await webApp(app, { root: web });
   return app;

@@ -33,7 +33,17 @@ export const apiTags = [
     name: 'datasets',
     description: "Google's and Meta's published transparency data beside this platform's own figures. Public.",
   },
-  { name: 'admin', description: 'Account administration: the admin role only.' },
+  {
+    name: 'agencies',
+    description:
+      'The authority channel: agencies apply and are verified; their officers are invited and sign in with a second factor; API keys and webhooks.',
+  },
+  {
+    name: 'authority-orders',
+    description:
+      "The authority channel: an agency's officers and API clients submit orders, follow them item by item, answer clarifications and withdraw them. The same for every agency of every country.",
+  },
+  { name: 'admin', description: 'Account administration, agency verification and the mail outbox: the admin role only.' },
   { name: 'meta', description: 'Liveness and readiness probes for operators and load balancers. Public.' },
 ];
 

@@ -125,6 +125,20 @@ export const requests = pgTable(
     /** The applied rule in full (hours, clock, quoted source) as it stood when the deadline was computed. */
     deadlineRule: jsonb('deadline_rule').$type<AppliedRule>(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Who signed the order for the issuing authority (name and office), as stated in it. */
+    signer: text('signer'),
+    /** The authority's statement of reasons, in the order's own language. */
+    statementOfReasons: text('statement_of_reasons'),
+    /** Where the authority asks for the action (ISO countries); null when the order does not say. */
+    requestedScope: char('requested_scope', { length: 2 }).array(),
+    /** The redress the order names (how the platform or the user can challenge it). */
+    redress: text('redress'),
+    /** The order's language (BCP 47, `ru`, `kk`, `en`). */
+    language: text('language'),
+    /** Elements the regime requires that the order lacks ([{ element, reason }]); empty when complete. */
+    missingElements: jsonb('missing_elements').$type<{ element: string; reason: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Since when the deadline's clock stands still (waiting for a clarification, where the regime stops it). */
+    clockPausedAt: timestamp('clock_paused_at', { withTimezone: true }),
     isDemo: boolean('is_demo').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
@@ -186,6 +200,8 @@ export const events = pgTable(
     itemId: uuid('item_id'),
     type: text('type').notNull(),
     actorId: uuid('actor_id').references(() => users.id),
+    /** The authority's officer who acted (authority channel); actor_id is then null. */
+    actorOfficerId: uuid('actor_officer_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     before: jsonb('before'),
     after: jsonb('after'),

@@ -4,6 +4,7 @@
  * start-up.
  */
 
+export * from './channel.js';
 export * from './compliance.js';
 export * from './core.js';
 export * from './datasets.js';
