@@ -87,6 +87,14 @@ const envSchema = z.object({
   WRIT_SIGNIN_ACCOUNT_FAILURES: positiveInt('a whole number of failures').max(1000).default(5),
   WRIT_TRUST_PROXY: trustProxySetting.default(false),
   WRIT_COOKIE_SECURE: booleanFlag.default(false),
+  WRIT_PUBLIC_URL: z
+    .url({ message: 'must be the URL people open Writ at, such as https://writ.example.org' })
+    .transform((u) => new URL(u).origin)
+    .optional(),
+  WRIT_WEBAUTHN_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a host name such as writ.example.org')
+    .optional(),
   WRIT_ALLOWED_ORIGINS: z
     .string()
     .transform((v) =>
@@ -117,6 +125,10 @@ const envSchema = z.object({
     .int({ message: 'must be a whole number of requests' })
     .min(0, 'must be a whole number of requests')
     .default(10),
+  WRIT_CLARIFICATION_CLOCK: z.enum(['runs', 'stops'], { message: 'must be runs or stops' }).default('runs'),
+  WRIT_ATTACHMENT_MAX_BYTES: positiveInt('a whole number of bytes')
+    .max(1024 * 1024 * 1024, 'must be at most 1073741824 (1 GiB)')
+    .default(20 * 1024 * 1024),
 });
 
 export type Config = {
@@ -149,6 +161,10 @@ export type Config = {
   cookieSecure: boolean;
   /** Origins besides Writ's own from which a browser may send state-changing requests. */
   allowedOrigins: string[];
+  /** The origin people open Writ at (mail links, passkeys): WRIT_PUBLIC_URL, by default http://localhost:PORT. */
+  publicUrl: string;
+  /** Passkeys (WebAuthn): the relying party's id (a host name, WRIT_WEBAUTHN_RP_ID, by default the public URL's) and the origin signed for. */
+  webauthn: { rpId: string; rpName: string; origin: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** One short line per event on standard output, or pino's JSON lines; a file gets JSON lines. */
   log: { format: 'line' | 'json'; file: string | undefined };
@@ -162,6 +178,10 @@ export type Config = {
   approachingThresholdShare: number;
   /** Surge detection in published datasets (src/domain/datasets/surges.ts, docs/methodology.md). */
   surges: { window: number; minHistory: number; threshold: number; minRequests: number };
+  /** Whether a deadline's clock stops while an order waits for clarification, where its law does not say. */
+  clarificationClock: 'runs' | 'stops';
+  /** The largest file an authority may attach to an order (the signed order), in bytes. */
+  attachmentMaxBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -218,6 +238,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     trustProxy: e.WRIT_TRUST_PROXY,
     cookieSecure: e.WRIT_COOKIE_SECURE,
     allowedOrigins: e.WRIT_ALLOWED_ORIGINS,
+    publicUrl: publicUrlOf(e),
+    webauthn: {
+      rpId: e.WRIT_WEBAUTHN_RP_ID?.toLowerCase() ?? new URL(publicUrlOf(e)).hostname,
+      rpName: 'Writ',
+      origin: publicUrlOf(e),
+    },
     logLevel: e.LOG_LEVEL,
     log: { format: e.WRIT_LOG_FORMAT, file: e.WRIT_LOG_FILE ? path.resolve(cwd, e.WRIT_LOG_FILE) : undefined },
     rulesDir: e.WRIT_RULES_DIR ? path.resolve(cwd, e.WRIT_RULES_DIR) : shippedRulesDir,
@@ -233,7 +259,20 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       threshold: e.WRIT_SURGE_THRESHOLD,
       minRequests: e.WRIT_SURGE_MIN_REQUESTS,
     },
+    clarificationClock: e.WRIT_CLARIFICATION_CLOCK,
+    attachmentMaxBytes: e.WRIT_ATTACHMENT_MAX_BYTES,
   };
+}
+
+/**
+ * WRIT_PUBLIC_URL, or the server's own address when unset: localhost for a loopback or wildcard HOST,
+ * since browsers accept a passkey for a host name but never for an IP address.
+ */
+function publicUrlOf(e: { WRIT_PUBLIC_URL?: string; HOST: string; PORT: number }): string {
+  if (e.WRIT_PUBLIC_URL) return e.WRIT_PUBLIC_URL;
+  const local = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(e.HOST);
+  const host = local ? 'localhost' : isIP(e.HOST) === 6 ? `[${e.HOST}]` : e.HOST;
+  return `http://${host}:${e.PORT}`;
 }
 
 /** Settings read only by the test suite. */
