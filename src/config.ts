@@ -129,6 +129,23 @@ const envSchema = z.object({
   WRIT_ATTACHMENT_MAX_BYTES: positiveInt('a whole number of bytes')
     .max(1024 * 1024 * 1024, 'must be at most 1073741824 (1 GiB)')
     .default(20 * 1024 * 1024),
+  WRIT_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'must be an smtp:// or smtps:// URL such as smtp://mail.example.org:587')
+    .optional(),
+  WRIT_MAIL_FROM: z
+    .string()
+    .regex(/@/, 'must be a mail address such as Writ <writ@example.org>')
+    .default('Writ <writ@localhost>'),
+  WRIT_MAIL_ATTEMPTS: positiveInt('a whole number of attempts').max(100, 'must be at most 100').default(8),
+  WRIT_WEBHOOK_ATTEMPTS: positiveInt('a whole number of attempts').max(100, 'must be at most 100').default(8),
+  WRIT_WEBHOOK_TIMEOUT_SECONDS: positiveInt('a whole number of seconds').max(300, 'must be at most 300').default(10),
+  WRIT_WEBHOOK_ALLOW_LOOPBACK_HTTP: booleanFlag.default(false),
+  WRIT_JOBS: booleanFlag.default(true),
+  WRIT_JOBS_RETRY_SECONDS: positiveInt('a whole number of seconds').max(3600, 'must be at most 3600').default(30),
+  WRIT_JOBS_LEASE_SECONDS: positiveInt('a whole number of seconds').max(3600, 'must be at most 3600').default(300),
+  WRIT_JOBS_SWEEP_SECONDS: positiveInt('a whole number of seconds').max(3600, 'must be at most 3600').default(5),
+  WRIT_JOBS_MAINTENANCE_SECONDS: positiveInt('a whole number of seconds').max(3600, 'must be at most 3600').default(60),
 });
 
 export type Config = {
@@ -182,6 +199,12 @@ export type Config = {
   clarificationClock: 'runs' | 'stops';
   /** The largest file an authority may attach to an order (the signed order), in bytes. */
   attachmentMaxBytes: number;
+  /** Outgoing mail: SMTP (WRIT_SMTP_URL; unset: mails wait in the outbox), the sender, attempts before a mail fails. */
+  mail: { smtpUrl: string | undefined; from: string; attempts: number };
+  /** Webhook callbacks: attempts, the time one may take, and plain http to loopback (tests only). */
+  webhooks: { attempts: number; timeoutSeconds: number; allowLoopbackHttp: boolean };
+  /** Durable jobs (pg-boss, docs/decisions/0041-durable-jobs.md): on in `writ serve` unless WRIT_JOBS=false. */
+  jobs: { enabled: boolean; retrySeconds: number; leaseSeconds: number; sweepSeconds: number; maintenanceSeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -261,6 +284,19 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     clarificationClock: e.WRIT_CLARIFICATION_CLOCK,
     attachmentMaxBytes: e.WRIT_ATTACHMENT_MAX_BYTES,
+    mail: { smtpUrl: e.WRIT_SMTP_URL, from: e.WRIT_MAIL_FROM, attempts: e.WRIT_MAIL_ATTEMPTS },
+    webhooks: {
+      attempts: e.WRIT_WEBHOOK_ATTEMPTS,
+      timeoutSeconds: e.WRIT_WEBHOOK_TIMEOUT_SECONDS,
+      allowLoopbackHttp: e.WRIT_WEBHOOK_ALLOW_LOOPBACK_HTTP,
+    },
+    jobs: {
+      enabled: e.WRIT_JOBS,
+      retrySeconds: e.WRIT_JOBS_RETRY_SECONDS,
+      leaseSeconds: e.WRIT_JOBS_LEASE_SECONDS,
+      sweepSeconds: e.WRIT_JOBS_SWEEP_SECONDS,
+      maintenanceSeconds: e.WRIT_JOBS_MAINTENANCE_SECONDS,
+    },
   };
 }
 
