@@ -91,6 +91,9 @@ const envSchema = z.object({
     .url({ message: 'must be the URL people open Writ at, such as https://writ.example.org' })
     .transform((u) => new URL(u).origin)
     .optional(),
+  WRIT_INVITATION_TTL_HOURS: positiveInt('a whole number of hours')
+    .max(24 * 30)
+    .default(72),
   WRIT_WEBAUTHN_RP_ID: z
     .string()
     .regex(/^[a-z0-9.-]+$/i, 'must be a host name such as writ.example.org')
@@ -180,6 +183,8 @@ export type Config = {
   allowedOrigins: string[];
   /** The origin people open Writ at (mail links, passkeys): WRIT_PUBLIC_URL, by default http://localhost:PORT. */
   publicUrl: string;
+  /** How long an officer's invitation link works (WRIT_INVITATION_TTL_HOURS, 72 by default). */
+  invitationTtlHours: number;
   /** Passkeys (WebAuthn): the relying party's id (a host name, WRIT_WEBAUTHN_RP_ID, by default the public URL's) and the origin signed for. */
   webauthn: { rpId: string; rpName: string; origin: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -262,6 +267,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     cookieSecure: e.WRIT_COOKIE_SECURE,
     allowedOrigins: e.WRIT_ALLOWED_ORIGINS,
     publicUrl: publicUrlOf(e),
+    invitationTtlHours: e.WRIT_INVITATION_TTL_HOURS,
     webauthn: {
       rpId: e.WRIT_WEBAUTHN_RP_ID?.toLowerCase() ?? new URL(publicUrlOf(e)).hostname,
       rpName: 'Writ',
