@@ -149,6 +149,14 @@ const envSchema = z.object({
   WRIT_JOBS_LEASE_SECONDS: positiveInt('a whole number of seconds').max(3600, 'must be at most 3600').default(300),
   WRIT_JOBS_SWEEP_SECONDS: positiveInt('a whole number of seconds').max(3600, 'must be at most 3600').default(5),
   WRIT_JOBS_MAINTENANCE_SECONDS: positiveInt('a whole number of seconds').max(3600, 'must be at most 3600').default(60),
+  WRIT_IDEMPOTENCY_KEY_TTL_HOURS: positiveInt('a whole number of hours')
+    .max(24 * 30, 'must be at most 720')
+    .default(24),
+  WRIT_RATE_LIMIT_KEY_WRITES: positiveInt('a whole number of requests per minute').default(120),
+  WRIT_RATE_LIMIT_ADDRESS_WRITES: positiveInt('a whole number of requests per minute').default(60),
+  WRIT_RATE_LIMIT_KEY_READS: positiveInt('a whole number of requests per minute').default(1200),
+  WRIT_RATE_LIMIT_ADDRESS_READS: positiveInt('a whole number of requests per minute').default(600),
+  WRIT_AUTHORITY_BODY_LIMIT_BYTES: positiveInt('a whole number of bytes').default(1024 * 1024),
 });
 
 export type Config = {
@@ -210,6 +218,12 @@ export type Config = {
   webhooks: { attempts: number; timeoutSeconds: number; allowLoopbackHttp: boolean };
   /** Durable jobs (pg-boss, docs/decisions/0041-durable-jobs.md): on in `writ serve` unless WRIT_JOBS=false. */
   jobs: { enabled: boolean; retrySeconds: number; leaseSeconds: number; sweepSeconds: number; maintenanceSeconds: number };
+  /** How long a write's Idempotency-Key keeps its answer (docs/decisions/0042-idempotency-keys.md). */
+  idempotencyKeyTtlHours: number;
+  /** Requests per minute on the authority channel and agency applications, per API key and per client address. */
+  rateLimits: { keyWrites: number; addressWrites: number; keyReads: number; addressReads: number };
+  /** The largest JSON body an authority-channel or agency route takes (attachments: attachmentMaxBytes). */
+  authorityBodyLimitBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -303,6 +317,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       sweepSeconds: e.WRIT_JOBS_SWEEP_SECONDS,
       maintenanceSeconds: e.WRIT_JOBS_MAINTENANCE_SECONDS,
     },
+    idempotencyKeyTtlHours: e.WRIT_IDEMPOTENCY_KEY_TTL_HOURS,
+    rateLimits: {
+      keyWrites: e.WRIT_RATE_LIMIT_KEY_WRITES,
+      addressWrites: e.WRIT_RATE_LIMIT_ADDRESS_WRITES,
+      keyReads: e.WRIT_RATE_LIMIT_KEY_READS,
+      addressReads: e.WRIT_RATE_LIMIT_ADDRESS_READS,
+    },
+    authorityBodyLimitBytes: e.WRIT_AUTHORITY_BODY_LIMIT_BYTES,
   };
 }
 
