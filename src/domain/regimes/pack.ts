@@ -6,6 +6,7 @@
  * path of the offending field.
  */
 import { z } from 'zod';
+import { clarificationClocks, orderElements } from '../order-elements.js';
 import { requestKinds } from '../vocabulary.js';
 import { isTimeZone } from './time.js';
 import {
@@ -149,6 +150,32 @@ export const deadlineRuleSchema = z
   })
   .strict();
 
+/** What an order under this version must contain, and the deadline's clock while it waits for clarification. */
+export const orderRequirementsSchema = z
+  .object({
+    elements: z
+      .array(
+        z
+          .object({
+            element: z.enum(orderElements),
+            kinds: z
+              .array(z.enum(requestKinds))
+              .min(1)
+              .optional()
+              .meta({ description: 'The kinds of order the element is required of; omitted: every kind' }),
+            sources: sourceRefs,
+          })
+          .strict(),
+      )
+      .meta({ description: 'The elements the law requires of an order, each with the source that says so' }),
+    clockDuringClarification: z.enum(clarificationClocks).meta({
+      description:
+        'stops: the deadline waits while the platform asks for clarification (e.g. EU TCO Art. 3(8)); runs: it does not; unspecified: the law does not say (WRIT_CLARIFICATION_CLOCK decides)',
+    }),
+    clockSources: sourceRefs.optional().meta({ description: 'Required unless clockDuringClarification is unspecified' }),
+  })
+  .strict();
+
 export const versionSchema = z
   .object({
     version: z.number().int().positive(),
@@ -158,6 +185,9 @@ export const versionSchema = z
     coverage: thresholdSchema.nullable().meta({ description: 'The user threshold; null: the law applies whatever the size' }),
     duties: z.array(dutySchema),
     deadlines: z.array(deadlineRuleSchema),
+    orderRequirements: orderRequirementsSchema
+      .optional()
+      .meta({ description: 'What an order must contain; omitted: the platform default list applies' }),
   })
   .strict();
 
@@ -220,6 +250,21 @@ export function checkPack(pack: RegimePack): PackProblem[] {
     }
     if (v.until && v.until < v.from) add([...at, 'until'], `must not be before from (${v.from})`);
     if (v.coverage) refs([...at, 'coverage', 'sources'], v.coverage.sources);
+    if (v.orderRequirements) {
+      const rp = [...at, 'orderRequirements'];
+      const seen = new Set<string>();
+      v.orderRequirements.elements.forEach((e, ei) => {
+        for (const kind of e.kinds ?? ['*']) {
+          const key = `${e.element}/${kind}`;
+          if (seen.has(key)) add([...rp, 'elements', ei, 'element'], `element ${e.element} is listed twice for ${kind}`);
+          seen.add(key);
+        }
+        refs([...rp, 'elements', ei, 'sources'], e.sources);
+      });
+      if (v.orderRequirements.clockSources) refs([...rp, 'clockSources'], v.orderRequirements.clockSources);
+      else if (v.orderRequirements.clockDuringClarification !== 'unspecified')
+        add([...rp, 'clockSources'], `cite the source that says the clock ${v.orderRequirements.clockDuringClarification}`);
+    }
 
     const dutyIds = new Set<string>();
     v.duties.forEach((d, di) => {
