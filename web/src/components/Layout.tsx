@@ -1,27 +1,32 @@
-/** The frame of every page: a skip link, the site header with its navigation, and the footer. */
+/** The frame of every page: a skip link, the site header with its navigation and language switcher, and the footer. */
 import { type ReactNode, useEffect } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { Trans, useTranslation } from '../i18n/index.js';
+import { LanguageSwitcher } from './LanguageSwitcher.js';
 
 export function SiteHeader({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation('common');
   return (
     <header className="site-header">
       <div className="site-header-inner">
         <Link to="/" className="brand">
           Writ
         </Link>
-        <nav aria-label="Main" className="site-nav">
+        <nav aria-label={t('nav.main')} className="site-nav">
           {children}
         </nav>
+        <LanguageSwitcher />
       </div>
     </header>
   );
 }
 
 export function Frame({ nav, children }: { nav: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation('common');
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('skipToContent')}
       </a>
       <SiteHeader>{nav}</SiteHeader>
       <main id="main" className="main" tabIndex={-1}>
@@ -29,23 +34,28 @@ export function Frame({ nav, children }: { nav: ReactNode; children: ReactNode }
       </main>
       <footer className="site-footer">
         <p>
-          Writ records government orders to remove content or hand over user data, how they were decided, and reports them
-          publicly. <a href="/docs">API documentation</a>
+          <Trans t={t} i18nKey="footer.about" components={{ docs: <DocsLink /> }} />
         </p>
       </footer>
     </>
   );
 }
 
+/** The API documentation's link; its words come from the message around it. */
+function DocsLink({ children }: { children?: ReactNode }) {
+  return <a href="/docs">{children}</a>;
+}
+
 /** The public pages: transparency reports, no sign-in. */
 export function PublicLayout() {
+  const { t } = useTranslation('common');
   return (
     <Frame
       nav={
         <>
-          <NavLink to="/reports">Transparency reports</NavLink>
-          <NavLink to="/compare">Compare</NavLink>
-          <NavLink to="/signin">Reviewer sign-in</NavLink>
+          <NavLink to="/reports">{t('nav.reports')}</NavLink>
+          <NavLink to="/compare">{t('nav.compare')}</NavLink>
+          <NavLink to="/signin">{t('nav.signIn')}</NavLink>
         </>
       }
     >
