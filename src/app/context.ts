@@ -4,6 +4,7 @@
  * way, so a use case runs alike from either.
  */
 import type { Config } from '../config.js';
+import { agenciesRepository } from '../db/agencies-repository.js';
 import { authoritiesRepository } from '../db/authorities-repository.js';
 import { complianceRepository } from '../db/compliance-repository.js';
 import type { Db } from '../db/connection.js';
@@ -11,6 +12,7 @@ import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
 import { datasetsRepository } from '../db/datasets-repository.js';
 import { intakeRepository } from '../db/intake-repository.js';
 import { officerSessionsRepository } from '../db/officer-sessions-repository.js';
+import { officersRepository } from '../db/officers-repository.js';
 import { queueRepository } from '../db/queue-repository.js';
 import { reportsRepository } from '../db/reports-repository.js';
 import { requestsRepository } from '../db/requests-repository.js';
@@ -33,6 +35,10 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     users: usersRepository(db),
     /** Officers' sessions and API keys: who acts on the authority channel. */
     officerSessions: officerSessionsRepository(db, now),
+    /** Agencies: applications, admins' decisions, history (issue 10). */
+    agencies: agenciesRepository(db, now),
+    /** Officers: invitations, second factors, the lock-out after failures. */
+    officers: officersRepository(db, now),
     /** Sign-in limits per address and per account (docs/decisions/0031-sign-in-throttling.md). */
     signInAttempts: signInAttemptsRepository(db, now, {
       attemptsPerMinute: config.signInAttemptsPerMinute,
