@@ -14,6 +14,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { createWrit } from '../app/context.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
+import { requestScoped } from '../db/request-transaction.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { loadRuleBook } from '../rules/packs.js';
 import { accountRoutes } from './admin/account-routes.js';
@@ -29,6 +30,7 @@ import { webhookRoutes } from './authority/webhook-routes.js';
 import { obligationRoutes } from './compliance/obligation-routes.js';
 import { guards } from './guards.js';
 import { healthRoutes } from './health-routes.js';
+import { idempotency } from './idempotency.js';
 import { logDestination } from './log-lines.js';
 import { openApiOptions, servedDocument } from './openapi.js';
 import { errorHandler, notFoundHandler } from './problem.js';
@@ -104,9 +106,11 @@ export async function buildApp({
   await app.register(guards, { allowedOrigins: config.allowedOrigins });
 
   // A broken rule pack stops the server here, before it serves anything.
-  const writ = createWrit(database.db, config, { now, rules: rules ?? loadRuleBook(config.rulesDir) });
+  // requestScoped: an idempotent write's statements all go into its one transaction (src/http/idempotency.ts).
+  const writ = createWrit(requestScoped(database.db), config, { now, rules: rules ?? loadRuleBook(config.rulesDir) });
   await app.register(fastifyCookie);
   await app.register(authentication, { users: writ.users, officerSessions: writ.officerSessions });
+  await app.register(idempotency, { writ, db: database.db });
 
   await app.register(healthRoutes, { database });
   app.get('/openapi.json', { schema: { hide: true } }, async (request) => servedDocument(app.swagger(), request));
