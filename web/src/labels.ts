@@ -20,6 +20,7 @@ import {
   type RequestStatus,
   type TargetKind,
 } from '../../src/domain/vocabulary.js';
+import type { TFunction } from './i18n/index.js';
 
 export type OutcomeBucket = Outcome | 'pending';
 
@@ -175,4 +176,58 @@ export function labelOf(table: Record<string, string>, value: string): string {
 /** `KZ` → `Kazakhstan`, `EU` → `European Union`; withdrawn and unknown codes (SU) come back as they are. */
 export function countryName(code: string): string {
   return nameOfCountry(code.toUpperCase());
+}
+
+/** The tables of `common` whose keys are an enum's values (test/unit/i18n-catalogue.test.ts checks every value has one). */
+export type LabelTable =
+  | 'authorityKind'
+  | 'requestKind'
+  | 'channel'
+  | 'status'
+  | 'transition'
+  | 'targetKind'
+  | 'outcome'
+  | 'event'
+  | 'sla'
+  | 'basis'
+  | 'clock'
+  | 'dutyKind'
+  | 'dutyStatus'
+  | 'confidence'
+  | 'metric';
+
+/** An enum value in the UI's language (`label(t, 'status', 'in_review')` → `In review`, `На рассмотрении`); humanized when unknown. */
+export function label(t: TFunction, table: LabelTable, value: string): string {
+  return t(`common:${table}.${value}`, { defaultValue: humanize(value) });
+}
+
+/** `The law says “immediately” but states no hours`, in the UI's language. */
+export function lawWithoutHoursIn(t: TFunction, clock: DeadlineClock): string {
+  return t('common:lawWithoutHours', { clock });
+}
+
+/** A metric's name as a heading, in the UI's language: `Average daily users over a month`. */
+export function metricTitle(t: TFunction, metric: CoverageMetric): string {
+  const words = label(t, 'metric', metric);
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A threshold in words, in the UI's language: `more than 100,000 average daily users over a month`. */
+export function thresholdIn(
+  t: TFunction,
+  threshold: { metric: CoverageMetric; threshold: number; comparison: 'more_than' | 'at_least' },
+): string {
+  return t('common:threshold', { ...threshold, metric: label(t, 'metric', threshold.metric) });
+}
+
+/** A country's name in the reader's language (Intl); English names are the domain's own, as the server writes them. */
+export function countryNameIn(code: string, locale: string): string {
+  const upper = code.toUpperCase();
+  if (locale.startsWith('en')) return nameOfCountry(upper);
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' }).of(upper);
+    return name ?? nameOfCountry(upper);
+  } catch {
+    return nameOfCountry(upper);
+  }
 }

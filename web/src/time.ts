@@ -1,5 +1,6 @@
 /** Instants and durations for people: UTC, the authority's local time, and time left. */
 import { useEffect, useState } from 'react';
+import type { TFunction } from './i18n/index.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -29,6 +30,20 @@ export function formatDuration(ms: number): string {
   return parts.slice(0, 2).join('\u00a0');
 }
 
+/** `formatDuration` in the UI's language: `3 h 12 min`, `3 ч 12 мин`, `3 сағ 12 мин`. */
+export function durationText(t: TFunction, ms: number): string {
+  const total = Math.floor(Math.abs(ms) / MINUTE) * MINUTE;
+  if (total < MINUTE) return t('common:duration.lessThanMinute');
+  const parts: string[] = [];
+  const days = Math.floor(total / DAY);
+  const hours = Math.floor((total % DAY) / HOUR);
+  const minutes = Math.floor((total % HOUR) / MINUTE);
+  if (days) parts.push(t('common:duration.days', { n: days }));
+  if (hours) parts.push(t('common:duration.hours', { n: hours }));
+  if (minutes && !days) parts.push(t('common:duration.minutes', { n: minutes }));
+  return parts.slice(0, 2).join('\u00a0');
+}
+
 export type Urgency = 'overdue' | 'soon' | 'ok';
 
 export type TimeLeft = { text: string; urgency: Urgency };
@@ -37,14 +52,14 @@ export type TimeLeft = { text: string; urgency: Urgency };
  * Time left until `dueAt`: overdue once it has passed, `soon` from `dueSoonAt` (the server's SLA
  * threshold) or, without it, when less than a quarter of the window between receipt and deadline remains.
  */
-export function timeLeft(receivedAt: string, dueAt: string, now: Date, dueSoonAt?: string): TimeLeft {
+export function timeLeft(t: TFunction, receivedAt: string, dueAt: string, now: Date, dueSoonAt?: string): TimeLeft {
   const due = Date.parse(dueAt);
   const left = due - now.getTime();
-  if (left <= 0) return { text: `overdue by ${formatDuration(left)}`, urgency: 'overdue' };
+  if (left <= 0) return { text: t('common:timeLeft.overdueBy', { duration: durationText(t, left) }), urgency: 'overdue' };
   const window = due - Date.parse(receivedAt);
   const soon = dueSoonAt ? now.getTime() >= Date.parse(dueSoonAt) : window > 0 && left < window / 4;
   const urgency: Urgency = soon ? 'soon' : 'ok';
-  return { text: `in ${formatDuration(left)}`, urgency };
+  return { text: t('common:timeLeft.in', { duration: durationText(t, left) }), urgency };
 }
 
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
@@ -113,7 +128,13 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to.slice(0, 10)}T00:00:00Z`) - Date.parse(`${from.slice(0, 10)}T00:00:00Z`)) / DAY);
 }
 
-/** `3 days left` / `due today` / `12 days overdue` */
+/** `3 days left` / `due today` / `12 days overdue`, in the UI's language. */
+export function daysLeftIn(t: TFunction, days: number): string {
+  if (days === 0) return t('common:daysLeft.dueToday');
+  return days > 0 ? t('common:daysLeft.left', { days }) : t('common:daysLeft.overdue', { days: Math.abs(days) });
+}
+
+/** `3 days left` / `due today` / `12 days overdue` (English) */
 export function daysLeftText(days: number): string {
   if (days === 0) return 'due today';
   const n = Math.abs(days);

@@ -1,26 +1,33 @@
 /** What the app shows at an address that is none of its pages (the server answers such paths with 404). */
+import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { pages } from '../../../src/contracts/pages.js';
+import { Trans, useTranslation } from '../i18n/index.js';
 import { useDocumentTitle } from './Layout.js';
+
+function PageLink({ to, children }: { to: string; children?: ReactNode }) {
+  return <Link to={to}>{children}</Link>;
+}
 
 export function NotFoundPage() {
   const { pathname } = useLocation();
-  useDocumentTitle('Page not found');
+  const { t } = useTranslation('common');
+  useDocumentTitle(t('notFound.title'));
   return (
     <section className="page">
-      <h1>Page not found</h1>
+      <h1>{t('notFound.title')}</h1>
       <p>
-        There is nothing at <code>{pathname}</code>. It may have been mistyped, or the link that led here is out of date.
+        <Trans t={t} i18nKey="notFound.nothingAt" components={{ path: <code>{pathname}</code> }} />
       </p>
       <ul>
         <li>
-          <Link to={pages.home}>Home</Link>: the transparency reports
+          <Trans t={t} i18nKey="notFound.home" components={{ link: <PageLink to={pages.home} /> }} />
         </li>
         <li>
-          <Link to={pages.compare}>Compare</Link> with published data
+          <Trans t={t} i18nKey="notFound.compare" components={{ link: <PageLink to={pages.compare} /> }} />
         </li>
         <li>
-          <Link to={pages.review}>The reviewer queue</Link> (sign-in)
+          <Trans t={t} i18nKey="notFound.queue" components={{ link: <PageLink to={pages.review} /> }} />
         </li>
       </ul>
     </section>

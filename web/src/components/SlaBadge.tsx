@@ -3,7 +3,8 @@
  * words, so that colour is never the only signal.
  */
 import type { SlaState } from '../api.js';
-import { slaLabels } from '../labels.js';
+import { useTranslation } from '../i18n/index.js';
+import { label } from '../labels.js';
 
 const marks: Record<SlaState, string> = {
   on_track: '●',
@@ -15,11 +16,12 @@ const marks: Record<SlaState, string> = {
 };
 
 export function SlaBadge({ state, testId = 'sla-badge' }: { state: SlaState; testId?: string }) {
+  const { t } = useTranslation('common');
   return (
     <span className={`badge sla sla-${state}`} data-testid={testId} data-sla={state}>
       <span aria-hidden="true">{marks[state]} </span>
-      <span className="visually-hidden">Deadline: </span>
-      {slaLabels[state]}
+      <span className="visually-hidden">{t('deadlineLabel')}</span>
+      {label(t, 'sla', state)}
     </span>
   );
 }

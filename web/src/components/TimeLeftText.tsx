@@ -1,3 +1,4 @@
+import { useTranslation } from '../i18n/index.js';
 import { timeLeft } from '../time.js';
 
 type Props = { receivedAt: string; dueAt: string; now: Date; dueSoonAt?: string };
@@ -8,13 +9,14 @@ type Props = { receivedAt: string; dueAt: string; now: Date; dueSoonAt?: string 
  * only signal: "overdue" is in the words, and "due soon" gets a mark and a hidden label.
  */
 export function TimeLeftText({ receivedAt, dueAt, now, dueSoonAt }: Props) {
-  const left = timeLeft(receivedAt, dueAt, now, dueSoonAt);
+  const { t } = useTranslation('common');
+  const left = timeLeft(t, receivedAt, dueAt, now, dueSoonAt);
   return (
     <span className={`time-left time-left-${left.urgency}`} data-urgency={left.urgency}>
       {left.urgency === 'soon' ? (
         <>
           <span aria-hidden="true">⚠ </span>
-          <span className="visually-hidden">Due soon: </span>
+          <span className="visually-hidden">{t('dueSoonLabel')}</span>
         </>
       ) : null}
       {left.text}

@@ -4,53 +4,56 @@ import { Link } from 'react-router-dom';
 import type { ReportIndex } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
-import { countryName } from '../labels.js';
+import { type TFunction, useLocale, useTranslation } from '../i18n/index.js';
+import { countryNameIn } from '../labels.js';
 import { queries } from '../queries.js';
-import { periodName } from './periods.js';
+import { periodNameIn } from './periods.js';
 
 type CountryRow = { country: string; name: string; periods: ReportIndex['periods'] };
 
-function byCountry(index: ReportIndex): CountryRow[] {
+function byCountry(index: ReportIndex, locale: string): CountryRow[] {
   const rows = new Map<string, CountryRow>();
   for (const p of index.periods) {
-    const row = rows.get(p.country) ?? { country: p.country, name: countryName(p.country), periods: [] };
+    const row = rows.get(p.country) ?? { country: p.country, name: countryNameIn(p.country, locale), periods: [] };
     row.periods.push(p);
     rows.set(p.country, row);
   }
   for (const row of rows.values()) row.periods.sort((a, b) => b.period.localeCompare(a.period));
-  return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...rows.values()].sort((a, b) => a.name.localeCompare(b.name, locale));
+}
+
+function linkLabel(t: TFunction, country: string, period: string, requests: number): string {
+  return t('public:reportIndex.linkLabel', { country, period: periodNameIn(t, period), count: requests });
 }
 
 export function ReportIndexPage() {
-  useDocumentTitle('Transparency reports');
+  const { t } = useTranslation('public');
+  const locale = useLocale();
+  useDocumentTitle(t('reportIndex.title'));
   const { data: index, error } = useQuery(queries.reportIndex());
-  const rows = index ? byCountry(index) : [];
+  const rows = index ? byCountry(index, locale) : [];
   return (
     <section className="page">
       <div className="page-heading">
-        <h1>Government requests: transparency reports</h1>
-        <p className="lede">
-          Orders from governments to remove content or hand over user data, by country and half-year, and what the platform did
-          with each of the items they named. Figures follow the definitions of Google’s government-removals report so that they
-          can be compared.
-        </p>
+        <h1>{t('reportIndex.heading')}</h1>
+        <p className="lede">{t('reportIndex.lede')}</p>
         <p>
           <Link to="/signin" className="button button-small">
-            Reviewer sign-in
+            {t('common:nav.signIn')}
           </Link>
         </p>
       </div>
       {error ? <ProblemMessage error={error} /> : null}
-      {!index && !error ? <Loading what="the reports" /> : null}
-      {index && rows.length === 0 ? <p className="empty">No requests have been reported yet.</p> : null}
+      {!index && !error ? <Loading what={t('reportIndex.loading')} /> : null}
+      {index && rows.length === 0 ? <p className="empty">{t('reportIndex.empty')}</p> : null}
       {rows.length > 0 ? (
         <div className="table-wrap">
           <table className="table report-index">
-            <caption className="visually-hidden">Reports by country and half-year</caption>
+            <caption className="visually-hidden">{t('reportIndex.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Country</th>
-                <th scope="col">Half-years (requests received)</th>
+                <th scope="col">{t('reportIndex.country')}</th>
+                <th scope="col">{t('reportIndex.periods')}</th>
               </tr>
             </thead>
             <tbody>
@@ -66,11 +69,13 @@ export function ReportIndexPage() {
                           <Link
                             to={`/reports/${p.country}/${p.period}`}
                             data-testid="report-link"
-                            aria-label={`${row.name}, ${periodName(p.period)}: ${p.requests} requests`}
+                            aria-label={linkLabel(t, row.name, p.period, p.requests)}
                           >
                             {p.period}
                           </Link>{' '}
-                          <span className="muted">({p.requests})</span>
+                          <span className="muted" data-testid="report-requests">
+                            ({t('reportIndex.requests', { count: p.requests })})
+                          </span>
                         </li>
                       ))}
                     </ul>

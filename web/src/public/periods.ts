@@ -1,5 +1,6 @@
 /** Reporting periods (`2021-H1`) for people and for the previous/next links. */
 import { formatPeriod, type HalfYear, periodPattern } from '../../../src/domain/period.js';
+import type { TFunction } from '../i18n/index.js';
 
 export function readPeriod(text: string): HalfYear | null {
   const m = periodPattern.exec(text);
@@ -19,4 +20,11 @@ export function periodName(text: string): string {
   const p = readPeriod(text);
   if (!p) return text;
   return `${p.half === 1 ? 'January–June' : 'July–December'} ${p.year}`;
+}
+
+/** `2021-H1` → `January–June 2021` / `январь–июнь 2021` / `қаңтар–маусым 2021`, in the UI's language. */
+export function periodNameIn(t: TFunction, text: string): string {
+  const p = readPeriod(text);
+  if (!p) return text;
+  return t('common:period.name', { half: String(p.half), year: String(p.year) });
 }

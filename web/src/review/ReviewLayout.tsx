@@ -4,6 +4,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { api, type User } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { Frame } from '../components/Layout.js';
+import { useTranslation } from '../i18n/index.js';
 import { queries } from '../queries.js';
 
 /** What the signed-in pages get from their frame (useOutletContext). */
@@ -11,6 +12,7 @@ export type ReviewContext = { user: User };
 
 export function ReviewLayout() {
   // A 401 here goes to sign-in (query-client.ts), which brings the reviewer back.
+  const { t } = useTranslation('common');
   const session = useQuery(queries.session());
   const user = session.data?.user;
   const client = useQueryClient();
@@ -27,18 +29,18 @@ export function ReviewLayout() {
   const nav = (
     <>
       <NavLink to="/review" end>
-        Queue
+        {t('nav.queue')}
       </NavLink>
-      <NavLink to="/review/new">Record an order</NavLink>
-      <NavLink to="/compliance">Compliance</NavLink>
-      <NavLink to="/reports">Public reports</NavLink>
+      <NavLink to="/review/new">{t('nav.newOrder')}</NavLink>
+      <NavLink to="/compliance">{t('nav.compliance')}</NavLink>
+      <NavLink to="/reports">{t('nav.publicReports')}</NavLink>
       {user ? (
         <span className="nav-user">
           <span className="nav-user-name" title={user.email}>
             {user.name}
           </span>
           <button type="button" className="button button-small" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
-            Sign out
+            {t('nav.signOut')}
           </button>
         </span>
       ) : null}
@@ -53,7 +55,7 @@ export function ReviewLayout() {
       ) : session.error ? (
         <ProblemMessage error={session.error} />
       ) : (
-        <Loading what="your session" />
+        <Loading what="session" />
       )}
     </Frame>
   );

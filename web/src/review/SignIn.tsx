@@ -8,11 +8,13 @@ import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
 import { placeProblem, useSchemaForm } from '../components/form.js';
 import { useDocumentTitle } from '../components/Layout.js';
+import { useTranslation } from '../i18n/index.js';
 import { queries } from '../queries.js';
 import { returnPath } from '../sign-in.js';
 
 export function SignInPage() {
-  useDocumentTitle('Reviewer sign-in');
+  const { t } = useTranslation('review');
+  useDocumentTitle(t('signIn.title'));
   const navigate = useNavigate();
   const client = useQueryClient();
   // Set when a signed-in page sent the reviewer here (query-client.ts): where to go back to.
@@ -34,16 +36,16 @@ export function SignInPage() {
 
   return (
     <section className="page page-narrow">
-      <h1>Reviewer sign-in</h1>
+      <h1>{t('signIn.title')}</h1>
       {next && !signIn.error ? (
         <p className="alert alert-info" role="status" data-testid="signin-reason">
-          Please sign in to continue.
+          {t('signIn.reason')}
         </p>
       ) : null}
       {signIn.error ? <ProblemMessage error={signIn.error} /> : null}
       <FormProvider {...form}>
         <form className="form card" onSubmit={submit} noValidate>
-          <Field name="email" controlId="signin-email" label="Email">
+          <Field name="email" controlId="signin-email" label={t('signIn.email')}>
             {(control) => (
               <input
                 {...control}
@@ -55,7 +57,7 @@ export function SignInPage() {
               />
             )}
           </Field>
-          <Field name="password" controlId="signin-password" label="Password">
+          <Field name="password" controlId="signin-password" label={t('signIn.password')}>
             {(control) => (
               <input
                 {...control}
@@ -68,7 +70,7 @@ export function SignInPage() {
             )}
           </Field>
           <button type="submit" className="button button-primary" data-testid="signin-submit" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
+            {busy ? t('signIn.busy') : t('signIn.submit')}
           </button>
         </form>
       </FormProvider>
