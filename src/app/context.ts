@@ -12,12 +12,14 @@ import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
 import { datasetsRepository } from '../db/datasets-repository.js';
 import { intakeRepository } from '../db/intake-repository.js';
 import { officerSessionsRepository } from '../db/officer-sessions-repository.js';
+import { outboxRepository } from '../db/outbox-repository.js';
 import { officersRepository } from '../db/officers-repository.js';
 import { queueRepository } from '../db/queue-repository.js';
 import { reportsRepository } from '../db/reports-repository.js';
 import { requestsRepository } from '../db/requests-repository.js';
 import { signInAttemptsRepository } from '../db/sign-in-attempts-repository.js';
 import { usersRepository } from '../db/users-repository.js';
+import { webhooksRepository } from '../db/webhooks-repository.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { loadRuleBook } from '../rules/packs.js';
 
@@ -48,6 +50,10 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     /** Other platforms' published transparency data (src/domain/datasets). */
     datasets: datasetsRepository(db),
     datasetFigures: datasetFiguresRepository(db),
+    /** Mails waiting to be sent, and what became of them (src/jobs sends them). */
+    outbox: outboxRepository(db, now),
+    /** Agencies' webhook endpoints and the delivery log. */
+    webhooks: webhooksRepository(db, now),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,9 +1,12 @@
 /** `writ serve`: open the database, seed demo data on first start, and serve HTTP until stopped. */
+import { createWrit } from '../app/context.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { demoReviewer } from '../demo/demo-data.js';
 import { seedDemoDataOnce } from '../demo/seed.js';
 import { buildApp } from '../http/app.js';
+import { prepareJobTables } from '../jobs/queues.js';
+import { type Jobs, startJobs } from '../jobs/runner.js';
 import { loadRuleBook } from '../rules/packs.js';
 
 export async function serve(config: Config): Promise<void> {
@@ -17,18 +20,21 @@ export async function serve(config: Config): Promise<void> {
     (line) => {
       if (/FATAL|PANIC|ERROR/.test(line)) console.error(`[postgres] ${line}`);
     },
-    { notice: (message) => notice(message) },
+    { notice: (message) => notice(message), prepare: config.jobs.enabled ? prepareJobTables : undefined },
   );
   const app = await buildApp({ config, database, rules });
   if (database.servesAsOwner)
     app.log.warn('serving as the role that owns the tables: set WRIT_APP_DATABASE_URL to a role of its own (docs/security.md)');
   notice = (message) => app.log.warn(message);
+  // Mail and webhook deliveries (docs/decisions/0041-durable-jobs.md); off with WRIT_JOBS=false.
+  let jobs: Jobs | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: shutting down`);
     await app.close().catch(() => undefined);
+    await jobs?.stop().catch((e: unknown) => console.error(e));
     await database.close().catch((e: unknown) => console.error(e));
     process.exit(0);
   };
@@ -37,9 +43,16 @@ export async function serve(config: Config): Promise<void> {
   try {
     if (config.seedDemo && (await seedDemoDataOnce(database.db, { rules, policy: config.policyTargets })))
       app.log.info('seeded demo data');
+    if (config.jobs.enabled)
+      jobs = await startJobs({
+        pool: database.pool,
+        writ: createWrit(database.db, config, { rules }),
+        log: (m) => app.log.warn(m),
+      });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await app.close().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }

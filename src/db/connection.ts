@@ -86,6 +86,11 @@ export type OpenOptions = {
    * rows (src/db/roles.ts); `owner`, the role that owns the tables, for backup and restore.
    */
   as?: 'serving' | 'owner';
+  /**
+   * Run as the owner after the migrations and grants, with the serving role's name (null when
+   * serving as the owner): `writ serve` installs the durable jobs' tables here (src/jobs/queues.ts).
+   */
+  prepare?: (ownerUrl: string, servingRole: string | null) => Promise<void>;
 };
 
 /** The serving role's password for the embedded server, made on first use and kept beside its data. */
@@ -110,6 +115,7 @@ export async function openDatabase(config: Config, log: ServerLog, options: Open
     const serving = config.appDatabaseUrl;
     // The owner needs no grants; the next serving start re-grants anyway.
     if (serving && !asOwner) await grantServingRole(config.databaseUrl, decodeURIComponent(new URL(serving).username), null);
+    await options.prepare?.(config.databaseUrl, serving ? decodeURIComponent(new URL(serving).username) : null);
     const url = asOwner || !serving ? config.databaseUrl : serving;
     const { db, pool } = connect(url, 10, timeouts);
     return { db, pool, description: redact(url), servesAsOwner: !asOwner && !serving, close: () => pool.end() };
@@ -122,6 +128,7 @@ export async function openDatabase(config: Config, log: ServerLog, options: Open
     if (!asOwner) {
       const password = await embeddedServingPassword(config.dataDir);
       await grantServingRole(url, embeddedServingRole, password);
+      await options.prepare?.(url, embeddedServingRole);
       url = urlAs(url, embeddedServingRole, password);
     }
     const { db, pool } = connect(url, 10, timeouts);
