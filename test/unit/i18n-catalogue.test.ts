@@ -59,7 +59,6 @@ const notYetConverted = new Set<string>([
   'review/DeadlineRecompute.tsx',
   'review/History.tsx',
   'review/ItemCard.tsx',
-  'review/Queue.tsx',
   'review/QueueFilters.tsx',
   'review/RequestPage.tsx',
   'review/StatusActions.tsx',

@@ -3,7 +3,7 @@
  * so that "due 14:00" is never read in the wrong zone.
  */
 import { isTimeZone } from '../../../src/domain/regimes/time.js';
-import { dateTimeIn } from '../time.js';
+import { dateTimeIn } from '../i18n/format.js';
 
 /** The reader's IANA zone, as the browser reports it (UTC when it reports none). */
 export function readerTimeZone(): string {
@@ -22,12 +22,12 @@ export type ZonedTime = {
  * `iso` in the reader's zone and in the authority's: one entry when the two zones are the same, and
  * none for an authority zone the browser does not know (it is shown as the reader's alone).
  */
-export function zonedTimes(iso: string, readerZone: string, authorityZone: string): ZonedTime[] {
+export function zonedTimes(iso: string, readerZone: string, authorityZone: string, locale = 'en-GB'): ZonedTime[] {
   const instant = new Date(iso);
   const reader = isTimeZone(readerZone) ? readerZone : 'UTC';
-  if (authorityZone === reader) return [{ whose: 'both', zone: reader, text: dateTimeIn(reader).format(instant) }];
-  const times: ZonedTime[] = [{ whose: 'reader', zone: reader, text: dateTimeIn(reader).format(instant) }];
+  if (authorityZone === reader) return [{ whose: 'both', zone: reader, text: dateTimeIn(locale, reader).format(instant) }];
+  const times: ZonedTime[] = [{ whose: 'reader', zone: reader, text: dateTimeIn(locale, reader).format(instant) }];
   if (isTimeZone(authorityZone))
-    times.push({ whose: 'authority', zone: authorityZone, text: dateTimeIn(authorityZone).format(instant) });
+    times.push({ whose: 'authority', zone: authorityZone, text: dateTimeIn(locale, authorityZone).format(instant) });
   return times;
 }
