@@ -8,7 +8,7 @@ import { lockDuration, type Officer, type OfficerFactors } from '../domain/offic
 import type { Db } from './connection.js';
 import { hashToken } from './officer-sessions-repository.js';
 import { type DbOrTx, enqueueMail, type NewMail } from './outbox-repository.js';
-import { agencyEvents, officerPasskeys, officerRecoveryCodes, officerSessions, officers, officerTokens } from './schema/index.js';
+import { agencyEvents, officerRecoveryCodes, officerSessions, officers, officerTokens } from './schema/index.js';
 
 const officerColumns = {
   id: officers.id,
@@ -200,8 +200,9 @@ export function officersRepository(db: Db, now: () => Date) {
       const [row] = await db
         .select({
           totp: sql<boolean>`${officers.totpSecret} IS NOT NULL`,
-          passkeys: sql<number>`(SELECT count(*)::int FROM ${officerPasskeys} WHERE ${officerPasskeys.officerId} = ${officers.id})`,
-          recoveryCodesLeft: sql<number>`(SELECT count(*)::int FROM ${officerRecoveryCodes} WHERE ${officerRecoveryCodes.officerId} = ${officers.id} AND ${officerRecoveryCodes.usedAt} IS NULL)`,
+          // Qualified by hand: drizzle writes a one-table select's columns unqualified, which the subqueries would capture.
+          passkeys: sql<number>`(SELECT count(*)::int FROM officer_passkeys p WHERE p.officer_id = officers.id)`,
+          recoveryCodesLeft: sql<number>`(SELECT count(*)::int FROM officer_recovery_codes r WHERE r.officer_id = officers.id AND r.used_at IS NULL)`,
         })
         .from(officers)
         .where(eq(officers.id, officerId));
