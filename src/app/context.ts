@@ -3,9 +3,11 @@
  * the settings and the clock. The HTTP app (buildApp) and the CLI (withDatabase) build it the same
  * way, so a use case runs alike from either.
  */
+import path from 'node:path';
 import type { Config } from '../config.js';
 import { agenciesRepository } from '../db/agencies-repository.js';
 import { authoritiesRepository } from '../db/authorities-repository.js';
+import { channelOrdersRepository } from '../db/channel-orders-repository.js';
 import { complianceRepository } from '../db/compliance-repository.js';
 import type { Db } from '../db/connection.js';
 import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
@@ -22,6 +24,7 @@ import { usersRepository } from '../db/users-repository.js';
 import { webhooksRepository } from '../db/webhooks-repository.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { loadRuleBook } from '../rules/packs.js';
+import { folderAttachmentStore } from '../storage/attachment-store.js';
 
 export type Clock = () => Date;
 
@@ -50,6 +53,10 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     /** Other platforms' published transparency data (src/domain/datasets). */
     datasets: datasetsRepository(db),
     datasetFigures: datasetFiguresRepository(db),
+    /** Orders sent through the authority channel, read back only by their agency; their attachments' records. */
+    channelOrders: channelOrdersRepository(db, now),
+    /** The bytes of orders' attachments: a folder under the data directory, never under the web root. */
+    attachmentStore: folderAttachmentStore(path.join(config.dataDir, 'attachments')),
     /** Mails waiting to be sent, and what became of them (src/jobs sends them). */
     outbox: outboxRepository(db, now),
     /** Agencies' webhook endpoints and the delivery log. */

@@ -15,6 +15,23 @@ import type { Tx } from './request-rows.js';
 import { applyRollups } from './rollups.js';
 import { authorities, type BatchAnswerRecord, intakeBatches } from './schema/index.js';
 
+/**
+ * What the authority channel adds to an order (issue 10): the particulars its regime may require,
+ * what is missing of them, and the status and stopped clock that follow. Absent on other paths,
+ * whose orders are stored as before.
+ */
+export type OrderParticularColumns = {
+  signer?: string | null;
+  statementOfReasons?: string | null;
+  requestedScope?: readonly string[];
+  redress?: string | null;
+  language?: string | null;
+  missingElements?: readonly { element: string; reason: string }[];
+  clockPausedAt?: Date | null;
+  /** `received` unless elements are missing (`needs_clarification`). */
+  status?: 'received' | 'needs_clarification';
+};
+
 /** What an order became, as the batch's answer gives it. */
 export type ReceivedOrder = { id: string; reference: string; dueAt: Date };
 
@@ -38,9 +55,11 @@ const array = (values: readonly unknown[], type: string): SQL => sql`${sql.param
  */
 export async function insertOrders(
   tx: Pick<Tx, 'execute'>,
-  orders: readonly StoredOrder[],
+  orders: readonly (StoredOrder & OrderParticularColumns)[],
   actor: Actor | null,
   at: Date,
+  /** The authority's officer who submitted the orders (authority channel), recorded on the event. */
+  officerId: string | null = null,
 ): Promise<InsertedOrder[]> {
   if (orders.length === 0) return [];
   const ids = orders.map(() => randomUUID());
@@ -57,13 +76,16 @@ export async function insertOrders(
       category: o.category,
       deadlineRuleId: o.deadlineRuleId,
       deadlineRuleVersion: o.deadlineRuleVersion,
+      ...(o.status && o.status !== 'received' ? { status: o.status } : {}),
+      ...(o.missingElements?.length ? { missingElements: o.missingElements } : {}),
+      ...(o.clockPausedAt ? { clockPausedAt: o.clockPausedAt } : {}),
     }),
   );
   const items = orders.flatMap((o, n) => o.items.map((item, position) => ({ ...item, id: itemIds[n]![position]!, n, position })));
   const actorId = actor?.id ?? null;
 
   // Each column of the statement's input once: its name, its type, and where it comes from.
-  const orderColumns: [string, string, (o: StoredOrder, n: number) => unknown][] = [
+  const orderColumns: [string, string, (o: StoredOrder & OrderParticularColumns, n: number) => unknown][] = [
     ['id', 'uuid', (_, n) => ids[n]],
     ['kind', 'request_kind', (o) => o.kind],
     ['authority_id', 'uuid', (o) => o.authorityId],
@@ -85,6 +107,15 @@ export async function insertOrders(
     ['deadline_rule', 'jsonb', (o) => (o.deadlineRule ? JSON.stringify(o.deadlineRule) : null)],
     ['is_demo', 'bool', (o) => o.isDemo ?? false],
     ['after', 'jsonb', (_, n) => afters[n]],
+    ['status', 'request_status', (o) => o.status ?? 'received'],
+    ['signer', 'text', (o) => o.signer ?? null],
+    ['statement_of_reasons', 'text', (o) => o.statementOfReasons ?? null],
+    // Like claimed_categories: a JSON array each (null: none stated).
+    ['requested_scope', 'jsonb', (o) => (o.requestedScope ? JSON.stringify(o.requestedScope) : null)],
+    ['redress', 'text', (o) => o.redress ?? null],
+    ['language', 'text', (o) => o.language ?? null],
+    ['missing_elements', 'jsonb', (o) => JSON.stringify(o.missingElements ?? [])],
+    ['clock_paused_at', 'timestamptz', (o) => o.clockPausedAt?.toISOString() ?? null],
   ];
   const itemColumns: [string, string, (i: (typeof items)[number]) => unknown][] = [
     ['id', 'uuid', (i) => i.id],
@@ -118,11 +149,17 @@ export async function insertOrders(
     r AS (
       INSERT INTO requests (id, kind, authority_id, received_at, authority_time_zone, legal_basis, claimed_categories,
                             channel, authority_reference, due_at, due_basis, regime_id, category, period_set_in_order_hours,
-                            deadline_basis, deadline_rule_id, deadline_rule_version, deadline_rule, is_demo, created_by)
+                            deadline_basis, deadline_rule_id, deadline_rule_version, deadline_rule, is_demo, created_by,
+                            status, signer, statement_of_reasons, requested_scope, redress, language, missing_elements,
+                            clock_paused_at)
       SELECT o.id, o.kind, o.authority_id, o.received_at, o.authority_time_zone, o.legal_basis,
              ARRAY(SELECT jsonb_array_elements_text(o.claimed_categories)), o.channel, o.authority_reference, o.due_at,
              o.due_basis, o.regime_id, o.category, o.period_set_in_order_hours, o.deadline_basis, o.deadline_rule_id,
-             o.deadline_rule_version, o.deadline_rule, o.is_demo, ${actorId}::uuid
+             o.deadline_rule_version, o.deadline_rule, o.is_demo, ${actorId}::uuid,
+             o.status, o.signer, o.statement_of_reasons,
+             CASE WHEN o.requested_scope IS NULL THEN NULL
+                  ELSE ARRAY(SELECT jsonb_array_elements_text(o.requested_scope))::char(2)[] END,
+             o.redress, o.language, o.missing_elements, o.clock_paused_at
       FROM o JOIN authorities a ON a.id = o.authority_id
       ORDER BY o.n
       RETURNING id, reference, authority_id
@@ -133,8 +170,8 @@ export async function insertOrders(
       WHERE t.request_id IN (SELECT id FROM r)
     ),
     e AS (
-      INSERT INTO events (request_id, type, actor_id, at, after)
-      SELECT r.id, 'request_received', ${actorId}::uuid, ${at.toISOString()}::timestamptz,
+      INSERT INTO events (request_id, type, actor_id, actor_officer_id, at, after)
+      SELECT r.id, 'request_received', ${actorId}::uuid, ${officerId}::uuid, ${at.toISOString()}::timestamptz,
              o.after || jsonb_build_object('reference', r.reference)
       FROM r JOIN o ON o.id = r.id
       RETURNING id, request_id

@@ -37,6 +37,7 @@ import { errorHandler, notFoundHandler } from './problem.js';
 import { datasetRoutes } from './public/dataset-routes.js';
 import { regimeRoutes } from './public/regime-routes.js';
 import { reportRoutes } from './public/report-routes.js';
+import { requestAttachmentRoutes } from './review/attachment-routes.js';
 import { authorityRoutes } from './review/authority-routes.js';
 import { batchRoutes } from './review/batch-routes.js';
 import { deadlinePreviewRoutes } from './review/deadline-preview-routes.js';
@@ -128,6 +129,7 @@ export async function buildApp({
   await app.register(agencyAdminRoutes, { writ });
   await app.register(outboxRoutes, { writ });
   await app.register(reviewThreadRoutes, { writ });
+  await app.register(requestAttachmentRoutes, { writ });
 
   // The authority channel (issue 10): the same routes for every agency of every country.
   await app.register(officerRoutes, { writ });
