@@ -16,6 +16,7 @@ import { intakeRepository } from '../db/intake-repository.js';
 import { officerSessionsRepository } from '../db/officer-sessions-repository.js';
 import { outboxRepository } from '../db/outbox-repository.js';
 import { officersRepository } from '../db/officers-repository.js';
+import { orderThreadRepository } from '../db/order-thread-repository.js';
 import { queueRepository } from '../db/queue-repository.js';
 import { reportsRepository } from '../db/reports-repository.js';
 import { requestsRepository } from '../db/requests-repository.js';
@@ -44,6 +45,8 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     agencies: agenciesRepository(db, now),
     /** Officers: invitations, second factors, the lock-out after failures. */
     officers: officersRepository(db, now),
+    /** The conversation on an order: messages, clarification, contest, withdrawal. */
+    orderThread: orderThreadRepository(db, now),
     /** Sign-in limits per address and per account (docs/decisions/0031-sign-in-throttling.md). */
     signInAttempts: signInAttemptsRepository(db, now, {
       attemptsPerMinute: config.signInAttemptsPerMinute,

@@ -18,7 +18,7 @@ export type { RequestDetailView, RequestSummaryView } from './request-rows.js';
 
 import { lockRequest, type RequestDetailView, recomputeRequestDeadline, summaryColumns, type Tx } from './request-rows.js';
 import { applyRollups, withRollups } from './rollups.js';
-import { authorities, decisions, events, items, requests, users } from './schema/index.js';
+import { agencies, authorities, decisions, events, items, officers, requests, users } from './schema/index.js';
 
 async function undecidedItems(tx: Tx, requestId: string): Promise<number> {
   const [row] = await tx
@@ -154,9 +154,14 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
         note: events.note,
         actorId: users.id,
         actorName: users.name,
+        officerId: officers.id,
+        officerName: officers.name,
+        agencyName: agencies.name,
       })
       .from(events)
       .leftJoin(users, eq(users.id, events.actorId))
+      .leftJoin(officers, eq(officers.id, events.actorOfficerId))
+      .leftJoin(agencies, eq(agencies.id, officers.agencyId))
       .where(eq(events.requestId, id))
       .orderBy(asc(events.id));
 
@@ -191,7 +196,12 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
           before: e.before,
           after: e.after,
           note: e.note,
-          actor: e.actorId ? { id: e.actorId, name: e.actorName ?? '' } : null,
+          // An officer of the authority (channel) is named with the agency: "Name (Agency)".
+          actor: e.actorId
+            ? { id: e.actorId, name: e.actorName ?? '' }
+            : e.officerId
+              ? { id: e.officerId, name: `${e.officerName ?? ''} (${e.agencyName ?? ''})` }
+              : null,
         }),
       ),
     };
