@@ -20,6 +20,49 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Display
   return value;
 }
 
+/** What formats an instant: an Intl.DateTimeFormat, or the stand-in below where the browser lacks the locale's data. */
+export type InstantFormat = { format(date: Date): string };
+
+/**
+ * Some browsers (Debian's Chromium among them) claim Kazakh but carry no Kazakh dates (`2026 M11 27`)
+ * or numbers (`1,234.5`). There, dates are assembled from numeric parts with CLDR's Kazakh month names
+ * and pattern (`2026 ж. 27 қар., 17:54`), and numbers take Russian's separators, which are Kazakh's too.
+ */
+const kazakhMonths = ['қаң.', 'ақп.', 'нау.', 'сәу.', 'мам.', 'мау.', 'шіл.', 'там.', 'қыр.', 'қаз.', 'қар.', 'жел.'];
+
+const localeData = new Map<string, boolean>();
+function hasDateData(locale: string): boolean {
+  let known = localeData.get(locale);
+  if (known === undefined) {
+    const month = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, 0, 15));
+    known = !/^M\d/.test(month);
+    localeData.set(locale, known);
+  }
+  return known;
+}
+
+function numberLocale(locale: string): string {
+  return locale === 'kk' && !hasDateData('kk') ? 'ru' : locale;
+}
+
+/** `2026 ж. 27 қар., 17:54` (with `withTime`) or `2026 ж. 27 қар.`, from numeric parts in `zone`. */
+function kazakhFormat(zone: string, withTime: boolean): InstantFormat {
+  const numeric = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+  } as Intl.DateTimeFormatOptions);
+  return {
+    format(date: Date) {
+      const part = (type: string) => numeric.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+      const day = `${part('year')} ж. ${Number(part('day'))} ${kazakhMonths[Number(part('month')) - 1]}`;
+      return withTime ? `${day}, ${part('hour')}:${part('minute')}` : day;
+    },
+  };
+}
+
 const dateTimeOptions: Intl.DateTimeFormatOptions = {
   year: 'numeric',
   month: 'short',
@@ -30,8 +73,19 @@ const dateTimeOptions: Intl.DateTimeFormatOptions = {
 };
 
 /** A date and time in `zone` without its name (`10 Mar 2026, 18:30`); one formatter per locale and zone, kept. */
-export function dateTimeIn(locale: string, zone: string): Intl.DateTimeFormat {
+export function dateTimeIn(locale: string, zone: string): InstantFormat {
+  if (locale === 'kk' && !hasDateData(locale)) return instantFormats(`dtkk|${zone}`, () => kazakhFormat(zone, true));
   return cached(`dt|${locale}|${zone}`, () => new Intl.DateTimeFormat(locale, { ...dateTimeOptions, timeZone: zone }));
+}
+
+const fallbackFormats = new Map<string, InstantFormat>();
+function instantFormats(key: string, make: () => InstantFormat): InstantFormat {
+  let format = fallbackFormats.get(key);
+  if (!format) {
+    format = make();
+    fallbackFormats.set(key, format);
+  }
+  return format;
 }
 
 /**
@@ -51,6 +105,7 @@ export function formatInstant(iso: string, zone: string, locale: string): string
 export function formatDay(day: string, locale: string): string {
   const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return day;
+  if (locale === 'kk' && !hasDateData(locale)) return instantFormats('daykk', () => kazakhFormat('UTC', false)).format(date);
   return cached(
     `day|${locale}`,
     () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }),
@@ -60,7 +115,7 @@ export function formatDay(day: string, locale: string): string {
 /** `120000` → `120,000` / `120 000`. */
 export function formatNumber(value: number, locale: string, options?: Intl.NumberFormatOptions): string {
   const key = `n|${locale}|${options ? JSON.stringify(options) : ''}`;
-  return cached(key, () => new Intl.NumberFormat(locale, options)).format(value);
+  return cached(key, () => new Intl.NumberFormat(numberLocale(locale), options)).format(value);
 }
 
 /** `0.123` → `12.3%`. */
