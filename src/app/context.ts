@@ -3,10 +3,12 @@
  * the settings and the clock. The HTTP app (buildApp) and the CLI (withDatabase) build it the same
  * way, so a use case runs alike from either.
  */
+import path from 'node:path';
 import type { Config } from '../config.js';
 import { agenciesRepository } from '../db/agencies-repository.js';
 import { apiKeysRepository } from '../db/api-keys-repository.js';
 import { authoritiesRepository } from '../db/authorities-repository.js';
+import { channelOrdersRepository } from '../db/channel-orders-repository.js';
 import { complianceRepository } from '../db/compliance-repository.js';
 import type { Db } from '../db/connection.js';
 import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
@@ -15,6 +17,7 @@ import { intakeRepository } from '../db/intake-repository.js';
 import { officerSessionsRepository } from '../db/officer-sessions-repository.js';
 import { outboxRepository } from '../db/outbox-repository.js';
 import { officersRepository } from '../db/officers-repository.js';
+import { orderThreadRepository } from '../db/order-thread-repository.js';
 import { queueRepository } from '../db/queue-repository.js';
 import { reportsRepository } from '../db/reports-repository.js';
 import { requestsRepository } from '../db/requests-repository.js';
@@ -23,6 +26,7 @@ import { usersRepository } from '../db/users-repository.js';
 import { webhooksRepository } from '../db/webhooks-repository.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { loadRuleBook } from '../rules/packs.js';
+import { folderAttachmentStore } from '../storage/attachment-store.js';
 
 export type Clock = () => Date;
 
@@ -44,6 +48,8 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     officers: officersRepository(db, now),
     /** An agency's API keys: created, listed, revoked by its admin officers. */
     apiKeys: apiKeysRepository(db, now),
+    /** The conversation on an order: messages, clarification, contest, withdrawal. */
+    orderThread: orderThreadRepository(db, now),
     /** Sign-in limits per address and per account (docs/decisions/0031-sign-in-throttling.md). */
     signInAttempts: signInAttemptsRepository(db, now, {
       attemptsPerMinute: config.signInAttemptsPerMinute,
@@ -53,6 +59,10 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     /** Other platforms' published transparency data (src/domain/datasets). */
     datasets: datasetsRepository(db),
     datasetFigures: datasetFiguresRepository(db),
+    /** Orders sent through the authority channel, read back only by their agency; their attachments' records. */
+    channelOrders: channelOrdersRepository(db, now),
+    /** The bytes of orders' attachments: a folder under the data directory, never under the web root. */
+    attachmentStore: folderAttachmentStore(path.join(config.dataDir, 'attachments')),
     /** Mails waiting to be sent, and what became of them (src/jobs sends them). */
     outbox: outboxRepository(db, now),
     /** Agencies' webhook endpoints and the delivery log. */
