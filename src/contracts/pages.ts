@@ -17,6 +17,9 @@ export const pages = {
   compliance: '/compliance',
   regimes: '/compliance/regimes',
   regime: '/compliance/regimes/:id',
+  portalOrders: '/portal/orders',
+  portalNewOrder: '/portal/orders/new',
+  portalOrder: '/portal/orders/:id',
 } as const;
 
 const patterns = Object.values(pages).map((page) => new RegExp(`^${page.replace(/:\w+/g, '[^/]+')}$`));

@@ -137,6 +137,42 @@ const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
+  {
+    // The authority portal's orders (issue 10): an officer's own pages, checked by the officer's session.
+    path: pages.portalOrders,
+    ...later(
+      () => import('./portal/orders/OrdersLayout.js'),
+      (m) => m.OrdersLayout,
+      'the portal',
+    ),
+    children: [
+      {
+        index: true,
+        ...later(
+          () => import('./portal/orders/MyOrdersPage.js'),
+          (m) => m.MyOrdersPage,
+          'the orders',
+        ),
+      },
+      {
+        path: pages.portalNewOrder,
+        ...later(
+          () => import('./portal/orders/NewOrderPage.js'),
+          (m) => m.NewOrderPage,
+          'the form',
+        ),
+      },
+      {
+        path: pages.portalOrder,
+        ...later(
+          () => import('./portal/orders/OrderPage.js'),
+          (m) => m.OrderPage,
+          'the order',
+        ),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
 ]);
 
 const root = document.getElementById('root');

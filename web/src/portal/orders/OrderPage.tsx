@@ -1,0 +1,130 @@
+/**
+ * One of the agency's orders as the authority follows it: status, when it was received and is due
+ * (the reader's zone, named), whether the clock stands still, what is missing and why, its
+ * particulars, each item's outcome, the files sent with it, the thread, and withdrawal while open.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router-dom';
+import { countryName } from '../../../../src/domain/countries.js';
+import { openStatuses } from '../../../../src/domain/vocabulary.js';
+import { useDocumentTitle } from '../../components/Layout.js';
+import { formatNumber } from '../../i18n/index.js';
+import { label } from '../../labels.js';
+import { portalQueries } from '../orders-queries.js';
+import { ClockText, Instant, Loading, Problem, StatusText } from './common.js';
+import { ItemOutcomes } from './ItemOutcomes.js';
+import { usePortalT } from './i18n.js';
+import { MissingElements } from './Receipt.js';
+import { Thread } from './Thread.js';
+import type { AuthorityOrder } from './types.js';
+import { WithdrawForm } from './WithdrawForm.js';
+import './orders.css';
+
+export function OrderPage() {
+  const { id = '' } = useParams();
+  const { t } = usePortalT();
+  const order = useQuery(portalQueries.order(id));
+  useDocumentTitle(order.data ? order.data.reference : t('order.title'));
+  if (order.error) return <Problem error={order.error} />;
+  if (!order.data) return <Loading />;
+  return <OrderView order={order.data} />;
+}
+
+function Particulars({ order }: { order: AuthorityOrder }) {
+  const { t, language } = usePortalT();
+  const rows: [string, string | null][] = [
+    [t('form.legalBasis'), order.legalBasis],
+    [t('form.signer'), order.signer],
+    [t('form.statementOfReasons'), order.statementOfReasons],
+    [t('form.requestedScope'), order.requestedScope.map((c) => countryName(c, language)).join(', ') || null],
+    [t('form.redress'), order.redress],
+  ];
+  return (
+    <dl className="facts card">
+      {rows.map(([label, value]) => (
+        <div key={label} className="fact">
+          <dt>{label}</dt>
+          <dd lang={order.language ?? undefined}>{value ?? <span className="muted">{t('order.notGiven')}</span>}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function OrderView({ order }: { order: AuthorityOrder }) {
+  const { t, locale } = usePortalT();
+  const open = openStatuses.includes(order.status);
+  return (
+    <section className="page portal-order-page" data-testid="portal-order" data-status={order.status}>
+      <div className="page-heading">
+        <p className="breadcrumb">
+          <Link to="/portal/orders">← {t('list.title')}</Link>
+        </p>
+        <h1>
+          <span className="reference" data-testid="order-reference-heading">
+            {order.reference}
+          </span>
+        </h1>
+        <p className="lede">
+          {label(t, 'requestKind', order.kind)} · <StatusText status={order.status} testId="order-status" />
+        </p>
+      </div>
+      <dl className="facts card">
+        <dt>{t('receipt.receivedAt')}</dt>
+        <dd>
+          <Instant iso={order.receivedAt} testId="order-received-at" />
+        </dd>
+        <dt>{t('receipt.dueAt')}</dt>
+        <dd>
+          <Instant iso={order.dueAt} testId="order-due-at" />
+          <span className="sub">{order.dueBasis}</span>
+        </dd>
+        <dt>{t('receipt.clock')}</dt>
+        <dd>
+          <ClockText clock={order.clock} testId="order-clock" />
+        </dd>
+        {order.decidedAt ? (
+          <>
+            <dt>{t('order.decidedAt')}</dt>
+            <dd>
+              <Instant iso={order.decidedAt} />
+            </dd>
+          </>
+        ) : null}
+        {order.authorityReference ? (
+          <>
+            <dt>{t('form.reference')}</dt>
+            <dd>{order.authorityReference}</dd>
+          </>
+        ) : null}
+      </dl>
+      <MissingElements missing={order.missingElements} testId="order-missing" />
+      <h2>{t('order.items', { count: order.items.length })}</h2>
+      <ItemOutcomes items={order.items} />
+      <h2>{t('order.particulars')}</h2>
+      <Particulars order={order} />
+      <h2>{t('order.attachments')}</h2>
+      {order.attachments.length ? (
+        <ul className="attachments" data-testid="order-attachments">
+          {order.attachments.map((a) => (
+            <li key={a.id}>
+              <a href={a.downloadUrl} download={a.fileName} data-testid="order-attachment-link">
+                {a.fileName}
+              </a>{' '}
+              <span className="muted">
+                {t('order.attachmentSize', {
+                  type: a.mediaType,
+                  size: formatNumber(a.size / 1024, locale, { maximumFractionDigits: 1 }),
+                })}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('order.noAttachments')}</p>
+      )}
+      <Thread orderId={order.id} status={order.status} />
+      {open ? <WithdrawForm orderId={order.id} reference={order.reference} /> : null}
+    </section>
+  );
+}
