@@ -27,6 +27,7 @@ import { authorityOrderRoutes } from './authority/order-routes.js';
 import { passkeyRoutes } from './authority/passkey-routes.js';
 import { orderThreadRoutes } from './authority/thread-routes.js';
 import { webhookRoutes } from './authority/webhook-routes.js';
+import { bodyLimits } from './body-limits.js';
 import { obligationRoutes } from './compliance/obligation-routes.js';
 import { guards } from './guards.js';
 import { healthRoutes } from './health-routes.js';
@@ -37,6 +38,7 @@ import { errorHandler, notFoundHandler } from './problem.js';
 import { datasetRoutes } from './public/dataset-routes.js';
 import { regimeRoutes } from './public/regime-routes.js';
 import { reportRoutes } from './public/report-routes.js';
+import { rateLimits } from './rate-limits.js';
 import { requestAttachmentRoutes } from './review/attachment-routes.js';
 import { authorityRoutes } from './review/authority-routes.js';
 import { batchRoutes } from './review/batch-routes.js';
@@ -111,7 +113,9 @@ export async function buildApp({
   const writ = createWrit(requestScoped(database.db), config, { now, rules: rules ?? loadRuleBook(config.rulesDir) });
   await app.register(fastifyCookie);
   await app.register(authentication, { users: writ.users, officerSessions: writ.officerSessions });
+  await app.register(rateLimits, { writ, db: database.db });
   await app.register(idempotency, { writ, db: database.db });
+  await app.register(bodyLimits, { authorityBodyLimitBytes: config.authorityBodyLimitBytes });
 
   await app.register(healthRoutes, { database });
   app.get('/openapi.json', { schema: { hide: true } }, async (request) => servedDocument(app.swagger(), request));

@@ -74,6 +74,9 @@ function send(reply: FastifyReply, request: FastifyRequest, body: Problem) {
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof WritError) {
     const extra = { ...(error.field ? { field: error.field } : {}), ...(error.errors ? { errors: [...error.errors] } : {}) };
+    // An error that knows how long to wait (a locked officer account, AccountLockedError) says so.
+    if ('retryAfterSeconds' in error && typeof error.retryAfterSeconds === 'number')
+      reply.header('retry-after', String(error.retryAfterSeconds));
     return send(reply, request, problem(error.code, error.message, extra));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -98,6 +101,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     while (cause instanceof Error && cause.cause) cause = cause.cause;
     request.log.warn(`database unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
     return send(reply, request, problem('unavailable', 'The database is unavailable just now; try again shortly.'));
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = request.routeOptions.bodyLimit;
+    return send(reply, request, problem('payload_too_large', `the body may be at most ${limit} bytes`, { field: 'body' }));
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {

@@ -19,9 +19,17 @@ export type TestApp = {
 
 export const reviewerCredentials = { email: 'ana@platform.example', password: 'correct horse battery' };
 
+/** Rate limits no test trips over unless it means to (test/integration/rate-limits.test.ts sets its own). */
+export const generousRateLimits = {
+  WRIT_RATE_LIMIT_KEY_WRITES: '100000',
+  WRIT_RATE_LIMIT_ADDRESS_WRITES: '100000',
+  WRIT_RATE_LIMIT_KEY_READS: '100000',
+  WRIT_RATE_LIMIT_ADDRESS_READS: '100000',
+};
+
 export async function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ WRIT_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ WRIT_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...generousRateLimits });
   const app = await buildApp({ config, database, now: options.now, logger: false });
   const reviewer = await usersRepository(database.db).create({
     email: reviewerCredentials.email,
