@@ -11,6 +11,7 @@ import type { Actor, Decision, DecisionInput, Item, RequestEvent } from '../doma
 import { checkDecision } from '../domain/request.js';
 import { acceptsDecisions, assertTransition, statusAfterDecision } from '../domain/request-lifecycle.js';
 import type { RequestStatus } from '../domain/vocabulary.js';
+import { noticeItemDecided, noticeStatusChanged, resumeStoppedClock } from './channel-notices.js';
 import type { Db } from './connection.js';
 import { type InsertedOrder, insertOrders } from './intake-repository.js';
 
@@ -37,6 +38,8 @@ async function setStatus(
   note: string | null,
 ) {
   const { from, to, at: now } = change;
+  // A clock stopped while the order waited for clarification runs again, its deadline moved by the pause.
+  await resumeStoppedClock(tx, requestId, change, actor.id);
   await tx
     .update(requests)
     .set({
@@ -54,6 +57,7 @@ async function setStatus(
     after: { status: to },
     note,
   });
+  await noticeStatusChanged(tx, requestId, from, to);
 }
 
 /** A request just received, as get() would read it, from what was sent and what the insert returned. */
@@ -263,6 +267,8 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
             before: previous ? present(previous) : null,
             after: present(values),
           });
+          // An order sent through the channel: the agency hears of the decision (mail and webhook).
+          await noticeItemDecided(tx, requestId, itemId, values, previous !== undefined);
           const next = statusAfterDecision(request.status, await undecidedItems(tx, requestId));
           if (next !== request.status)
             await setStatus(tx, requestId, { from: request.status, to: next, at: decidedAt }, actor, null);

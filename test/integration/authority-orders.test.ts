@@ -327,6 +327,97 @@ describe('following orders', () => {
   });
 });
 
+describe('what the agency hears of reviewers', () => {
+  it('a decision mail and an item.decided event per decided item, and order.status_changed, in the decision transaction', async () => {
+    const [endpoint] = await t.database.db
+      .insert(webhookEndpoints)
+      .values({ agencyId: other.id, url: 'https://hooks.other.example/writ', secret: 'whsec_other' })
+      .returning();
+    const order = (await submit(other, complete)).json();
+    const [first] = (await t.app.inject({ method: 'GET', url: `/api/v1/requests/${order.id}`, headers: t.auth })).json().items;
+    const decided = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/requests/${order.id}/items/${first.id}/decision`,
+      headers: t.auth,
+      payload: { outcome: 'removed_policy', reason: 'Bullying/Harassment', rationale: 'SECRET-RATIONALE' },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const mail = await t.database.pool.query(
+      `SELECT "to", subject, body FROM mail_outbox WHERE request_id = $1 AND kind = 'decision'`,
+      [order.id],
+    );
+    expect(mail.rows).toHaveLength(1);
+    expect(mail.rows[0]).toMatchObject({ to: other.officer.email, subject: `Decision on ${order.reference}` });
+    expect(mail.rows[0].body).toContain('Outcome: effect_given');
+    expect(mail.rows[0].body).toContain('Scope: worldwide');
+    expect(mail.rows[0].body).not.toContain('SECRET');
+    const deliveries = await t.database.pool.query(
+      'SELECT event_type, payload FROM webhook_deliveries WHERE endpoint_id = $1 AND request_id = $2 ORDER BY created_at, event_type',
+      [endpoint!.id, order.id],
+    );
+    expect(deliveries.rows.map((d) => d.event_type).sort()).toEqual(['item.decided', 'order.received', 'order.status_changed']);
+    const statusChange = deliveries.rows.find((d) => d.event_type === 'order.status_changed');
+    expect(statusChange.payload).toMatchObject({ previousStatus: 'received', status: 'in_review' });
+    expect(JSON.stringify(deliveries.rows)).not.toContain('SECRET');
+  });
+
+  it('sends nothing to anyone for an order that did not come through the channel', async () => {
+    const before = await count('mail_outbox');
+    const request = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: t.auth,
+      payload: {
+        kind: 'content_removal',
+        authorityId: kz.authorityId,
+        authorityTimeZone: 'Asia/Almaty',
+        legalBasis: 'Law',
+        channel: 'email',
+        items: [{ targetKind: 'url', target: 'https://video.example/watch/z', product: 'Video' }],
+      },
+    });
+    expect(request.statusCode, request.body).toBe(201);
+    const itemId = request.json().items[0].id;
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/requests/${request.json().id}/items/${itemId}/decision`,
+      headers: t.auth,
+      payload: { outcome: 'no_action', reason: 'Other', rationale: 'r' },
+    });
+    expect(await count('mail_outbox')).toBe(before);
+  });
+
+  it('a stopped clock runs again when the order leaves needs_clarification, its deadline moved by the pause', async () => {
+    clock = new Date('2026-06-04T08:00:00Z');
+    const receipt = (
+      await submit(eu, {
+        kind: 'content_removal',
+        regime: 'eu-tco',
+        category: 'terrorist_content',
+        legalBasis: 'Regulation (EU) 2021/784',
+        items: [{ targetKind: 'url', target: 'https://video.example/watch/t2', product: 'Video' }],
+      })
+    ).json();
+    expect(receipt.clock.pausedAt).not.toBeNull();
+    const dueBefore = Date.parse(receipt.dueAt);
+    clock = new Date('2026-06-04T11:30:00Z');
+    const moved = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${receipt.id}/status`,
+      headers: t.auth,
+      payload: { status: 'in_review', note: 'clarified by phone' },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const seen = (await t.app.inject({ method: 'GET', url: `/api/v1/authority/orders/${receipt.id}`, headers: eu.auth })).json();
+    expect(Date.parse(seen.dueAt) - dueBefore).toBe(3.5 * 3_600_000);
+    expect(seen.clock.pausedAt).toBeNull();
+    const event = await t.database.pool.query("SELECT after FROM events WHERE request_id = $1 AND type = 'clock_resumed'", [
+      receipt.id,
+    ]);
+    expect(event.rows).toEqual([{ after: { dueAt: new Date(dueBefore + 3.5 * 3_600_000).toISOString(), clockPausedAt: null } }]);
+  });
+});
+
 describe('the rollups', () => {
   it('stay equal to the GROUP BY after channel intake (complete and incomplete orders)', async () => {
     const check = await checkRollups(t.database.db);
