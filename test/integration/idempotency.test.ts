@@ -8,6 +8,7 @@ import { hash } from '@node-rs/argon2';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { usersRepository } from '../../src/db/users-repository.js';
+import { addApiKey, createVerifiedAgency } from '../support/agencies.js';
 import { createAuthority, createTestApp, newRequestBody, type TestApp } from '../support/app.js';
 
 let t: TestApp;
@@ -113,6 +114,45 @@ describe('concurrent retries', () => {
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
     expect(answers.filter((a) => replayed(a) === 'true')).toHaveLength(49);
     expect(await requestsWith('IDEM-50')).toBe(1);
+  });
+});
+
+describe('concurrent retries of an authority order', () => {
+  it('50 at once with an API key create exactly one order, one receipt mail, and get 50 identical answers', async () => {
+    const agency = await createVerifiedAgency(t, 'KZ', { timeZone: 'Asia/Almaty' });
+    const apiKey = await addApiKey(t, agency.id);
+    const body = {
+      kind: 'content_removal',
+      legalBasis: 'Law on Online Platforms, Art. 19',
+      signer: 'A. Officer, Deputy Minister',
+      statementOfReasons: 'The video harasses a named child.',
+      authorityReference: 'IDEM-AUTH-50',
+      items: [{ targetKind: 'url', target: 'https://video.example/watch/idem', product: 'Video' }],
+    };
+    const key = newKey();
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/v1/authority/orders',
+          headers: { ...apiKey.auth, 'idempotency-key': key },
+          payload: body,
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.statusCode)).toEqual(Array(50).fill(201));
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+    expect(answers.filter((a) => replayed(a) === 'true')).toHaveLength(49);
+    expect(await requestsWith('IDEM-AUTH-50')).toBe(1);
+    const channel = await t.database.pool.query('SELECT count(*)::int AS n FROM channel_orders WHERE agency_id = $1', [
+      agency.id,
+    ]);
+    expect(channel.rows[0].n).toBe(1);
+    const mails = await t.database.pool.query('SELECT count(*)::int AS n FROM mail_outbox WHERE agency_id = $1', [agency.id]);
+    expect(mails.rows[0].n).toBe(1);
+    // Keyed per API key.
+    const stored = await t.database.pool.query('SELECT principal FROM idempotency_keys WHERE key = $1', [key]);
+    expect(stored.rows).toEqual([{ principal: `key:${apiKey.id}` }]);
   });
 });
 
