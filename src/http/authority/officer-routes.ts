@@ -3,7 +3,7 @@
  * factor and sign in with it (issue 10). The portal's session is an officer's own (cookie
  * `writ_officer` or Bearer `writ_os_…`): a staff session is never one, so reviewers get 401 here.
  */
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { applyForAgency } from '../../app/agencies.js';
@@ -36,10 +36,8 @@ import {
   totpEnrolmentSchema,
 } from '../../contracts/agencies.js';
 import { idParam, problemSchema } from '../../contracts/common.js';
-import { AccountLockedError } from '../../domain/officer.js';
 import { agencyPrincipal, OFFICER_COOKIE, requireAgencyAdmin } from '../authentication.js';
 import { presentOfficer } from '../presenters/agencies.js';
-import { errorHandler } from '../problem.js';
 
 const errors = {
   400: problemSchema,
@@ -54,12 +52,6 @@ const errors = {
 const sessionOf = (request: FastifyRequest) => officerSession(request.agencyPrincipal, request.officerToken);
 
 export const officerRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
-  // A locked account's answer says how long to wait.
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof AccountLockedError) reply.header('retry-after', String(error.retryAfterSeconds));
-    return errorHandler(error, request, reply);
-  });
-
   const setCookie = (reply: FastifyReply, token: string) =>
     // A browser session cookie: the server ends the session (15 min half-way, WRIT_SESSION_TTL_HOURS once full).
     reply.setCookie(OFFICER_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', secure: writ.config.cookieSecure });
