@@ -77,9 +77,6 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     // An error that knows how long to wait (a locked officer account, AccountLockedError) says so.
     if ('retryAfterSeconds' in error && typeof error.retryAfterSeconds === 'number')
       reply.header('retry-after', String(error.retryAfterSeconds));
-    // An error that knows how long to wait (a locked officer account, AccountLockedError) says so.
-    if ('retryAfterSeconds' in error && typeof error.retryAfterSeconds === 'number')
-      reply.header('retry-after', String(error.retryAfterSeconds));
     return send(reply, request, problem(error.code, error.message, extra));
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
