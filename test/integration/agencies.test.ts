@@ -294,6 +294,54 @@ describe('who may act', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/authority/officers', headers: agency.auth })).statusCode).toBe(200);
   });
 
+  it('suspending through the admin route stops a signed-in officer at once; the officer may still sign in, and do nothing', async () => {
+    const officer = await verifiedAgencyWithOfficer(t, admin, clock);
+    const suspend = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/agencies/${officer.id}/suspend`,
+      headers: admin,
+      payload: { reason: 'Under review' },
+    });
+    expect(suspend.statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/authority/officers', headers: officer.auth })).json().code).toBe(
+      'agency_not_verified',
+    );
+    // Signing in by the browser's cookie: the steps work, the agency's routes do not.
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/authority/session',
+      payload: { email: officer.email, password: officerPassword },
+    });
+    const cookie = { cookie: `writ_officer=${signIn.json().token}` };
+    tick(30);
+    const second = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/authority/session/totp',
+      headers: cookie,
+      payload: { code: totpCode(officer.secret, clock) },
+    });
+    expect(second.json()).toMatchObject({ stage: 'full', agency: { status: 'suspended' } });
+    const refused = await t.app.inject({ method: 'GET', url: '/api/v1/authority/officers', headers: cookie });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().code).toBe('agency_not_verified');
+    await t.app.inject({ method: 'POST', url: `/api/v1/admin/agencies/${officer.id}/reinstate`, headers: admin });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/authority/officers', headers: cookie })).statusCode).toBe(200);
+  });
+
+  it('verifies all or nothing: a contact who is already an officer leaves the agency pending and no authority behind', async () => {
+    const first = await verifiedAgencyWithOfficer(t, admin, clock);
+    const body = application({ domain: first.body.domain, contactEmail: first.email.toUpperCase() });
+    const id = await apply(t.app, body);
+    const refused = await t.app.inject({ method: 'POST', url: `/api/v1/admin/agencies/${id}/verify`, headers: admin });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'conflict', field: 'contactEmail' });
+    const [stored] = await t.database.db.select().from(agencies).where(eq(agencies.id, id));
+    expect(stored).toMatchObject({ status: 'pending', authorityId: null });
+    expect(await t.database.db.select().from(authorities).where(eq(authorities.name, body.name))).toEqual([]);
+    const history = await t.app.inject({ method: 'GET', url: `/api/v1/admin/agencies/${id}`, headers: admin });
+    expect(history.json().events.map((e: { type: string }) => e.type)).toEqual(['applied']);
+  });
+
   it("keeps agencies apart: another agency's officer is not found; only admin officers manage officers", async () => {
     const a = await createVerifiedAgency(t, 'KZ');
     const b = await createVerifiedAgency(t, 'BR');
