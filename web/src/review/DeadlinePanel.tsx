@@ -10,28 +10,28 @@ import type { RequestDetail, RequestEvent } from '../api.js';
 import { SlaBadge } from '../components/SlaBadge.js';
 import { TimeLeftText } from '../components/TimeLeftText.js';
 import { useRegimes } from '../components/useRegimes.js';
-import { basisLabels, clockLabels, labelOf, lawWithoutHours, requestKindLabels } from '../labels.js';
-import { formatDuration, formatInZone, formatUtc } from '../time.js';
+import { type TFunction, useFormat, useLocale, useTranslation } from '../i18n/index.js';
+import { label, lawWithoutHoursIn } from '../labels.js';
+import { durationText } from '../time.js';
 import { DeadlineRecompute } from './DeadlineRecompute.js';
-import { describeRecompute } from './History.js';
+import { describeRecompute, useDescribe } from './History.js';
 
 type Rule = NonNullable<RequestDetail['deadline']['rule']>;
 
-const hoursText = (hours: number) => `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
-
 /** One sentence on what the deadline rests on. */
-function basisSentence(request: RequestDetail): string {
+function basisSentence(t: TFunction, locale: string, request: RequestDetail): string {
   const rule = request.deadline.rule;
-  const span = formatDuration(Date.parse(request.dueAt) - Date.parse(request.receivedAt));
+  const span = durationText(t, Date.parse(request.dueAt) - Date.parse(request.receivedAt));
+  const hours = rule ? t('common:hours', { hours: rule.hours }) : span;
   switch (request.deadline.basis) {
     case 'law':
-      return `The law sets the deadline: ${rule ? hoursText(rule.hours) : span} after receipt.`;
+      return t('review:deadline.byLaw', { span: hours });
     case 'order':
-      return `The law leaves the period to the order, which sets ${rule ? hoursText(rule.hours) : span} after receipt.`;
+      return t('review:deadline.byOrder', { span: hours });
     case 'policy':
       return rule
-        ? `${lawWithoutHours(rule.clock)}; Writ applies the platform’s target of ${hoursText(rule.hours)} after receipt.`
-        : `No regime was named for this order, so no legal deadline applies; the platform’s target for ${requestKindLabels[request.kind].toLowerCase()} orders is ${span} after receipt.`;
+        ? t('review:deadline.policyTarget', { law: lawWithoutHoursIn(t, rule.clock), span: hours })
+        : t('review:deadline.noRegime', { kind: label(t, 'requestKind', request.kind).toLocaleLowerCase(locale), span });
   }
 }
 
@@ -44,21 +44,24 @@ function hostOf(url: string): string {
 }
 
 function RuleApplied({ rule, regimeName }: { rule: Rule; regimeName: string | undefined }) {
+  const { t } = useTranslation('review');
   return (
     <dd data-testid="deadline-rule" data-rule-id={rule.ruleId} data-rule-version={rule.ruleVersion} data-basis={rule.basis}>
       <Link to={`/compliance/regimes/${encodeURIComponent(rule.regimeId)}`}>{regimeName ?? rule.regimeId}</Link>
       <span className="sub">
-        Regime <code>{rule.regimeId}</code>, version {rule.ruleVersion} (in force from {rule.versionFrom}) · category{' '}
-        <code>{rule.category || 'any'}</code>
+        {t('deadline.regime')} <code>{rule.regimeId}</code>
+        {t('deadline.versionFrom', { version: rule.ruleVersion, from: rule.versionFrom })}{' '}
+        <code>{rule.category || t('deadline.anyCategory')}</code>
       </span>
       <span className="sub">
-        Rule <code>{rule.ruleId}</code> · {labelOf(clockLabels, rule.clock)}
+        {t('deadline.rule')} <code>{rule.ruleId}</code> · {label(t, 'clock', rule.clock)}
       </span>
     </dd>
   );
 }
 
 function Source({ source }: { source: Rule['source'] }) {
+  const { t } = useTranslation('review');
   return (
     <dd>
       <blockquote className="quote" cite={source.url}>
@@ -66,34 +69,39 @@ function Source({ source }: { source: Rule['source'] }) {
       </blockquote>
       <a href={source.url} target="_blank" rel="noreferrer noopener" data-testid="deadline-source">
         {hostOf(source.url)}
-        <span className="visually-hidden"> (the source, opens in a new tab)</span>
+        <span className="visually-hidden"> {t('deadline.sourceOpens')}</span>
       </a>
     </dd>
   );
 }
 
 function LastRecompute({ event, fresh }: { event: RequestEvent; fresh: boolean }) {
+  const { t } = useTranslation('review');
+  const describe = useDescribe();
   return (
     <div
       className={`alert ${fresh ? 'alert-success' : 'alert-info'}`}
       role={fresh ? 'status' : undefined}
       data-testid="deadline-recomputed"
     >
-      <p className="alert-title">{fresh ? 'Deadline recomputed' : 'Deadline last recomputed'}</p>
-      <p>{describeRecompute(event)}</p>
+      <p className="alert-title">{fresh ? t('deadline.recomputed') : t('deadline.lastRecomputed')}</p>
+      <p>{describeRecompute(describe, event)}</p>
       <p className="muted">
-        {event.actor ? event.actor.name : 'System'}, <time dateTime={event.at}>{formatUtc(event.at)}</time>
-        {event.note ? ` · Note: ${event.note}` : ''}
+        {event.actor ? event.actor.name : t('history.system')}, <time dateTime={event.at}>{describe.utc(event.at)}</time>
+        {event.note ? ` · ${t('history.note', { note: event.note })}` : ''}
       </p>
     </div>
   );
 }
 
 export function DeadlinePanel({ request, now }: { request: RequestDetail; now: Date }) {
+  const { t } = useTranslation('review');
+  const format = useFormat();
+  const locale = useLocale();
   const regimes = useRegimes();
   const [fresh, setFresh] = useState(false);
   const rule = request.deadline.rule;
-  const local = formatInZone(request.dueAt, request.authorityTimeZone);
+  const local = format.instant(request.dueAt, request.authorityTimeZone);
   const open = openStatuses.includes(request.status);
   const review = request.deadlineReview;
   const lastRecompute = request.events
@@ -109,41 +117,41 @@ export function DeadlinePanel({ request, now }: { request: RequestDetail; now: D
       data-due-at={request.dueAt}
     >
       <h2 id="deadline-heading">
-        Deadline <SlaBadge state={request.sla.state} testId="deadline-sla" />
+        {t('deadline.title')} <SlaBadge state={request.sla.state} testId="deadline-sla" />
       </h2>
       <div className="card deadline-card">
         <p className={`deadline-basis deadline-basis-${request.deadline.basis}`} data-testid="deadline-basis">
-          <strong>{basisLabels[request.deadline.basis]}.</strong> {basisSentence(request)}
+          <strong>{label(t, 'basis', request.deadline.basis)}.</strong> {basisSentence(t, locale, request)}
         </p>
         <dl className="facts">
-          <dt>Due (UTC)</dt>
+          <dt>{t('deadline.dueUtc')}</dt>
           <dd data-testid="deadline-due-utc">
-            <time dateTime={request.dueAt}>{formatUtc(request.dueAt)}</time>
+            <time dateTime={request.dueAt}>{format.utc(request.dueAt)}</time>
             {open ? (
               <span className="sub">
                 <TimeLeftText receivedAt={request.receivedAt} dueAt={request.dueAt} now={now} dueSoonAt={request.sla.dueSoonAt} />
               </span>
             ) : null}
           </dd>
-          <dt>Due in the authority’s time</dt>
+          <dt>{t('deadline.dueLocal')}</dt>
           <dd data-testid="deadline-due-local">
             <time dateTime={request.dueAtAuthorityTime}>{local ?? request.dueAtAuthorityTime}</time>
           </dd>
-          <dt>Rule applied</dt>
+          <dt>{t('deadline.ruleApplied')}</dt>
           {rule ? (
             <RuleApplied rule={rule} regimeName={regimes.get(rule.regimeId)?.name.en} />
           ) : (
             <dd data-testid="deadline-rule" data-basis={request.deadline.basis}>
-              None: no regime was named for this order.
+              {t('deadline.none')}
             </dd>
           )}
           {rule ? (
             <>
-              <dt>Source</dt>
+              <dt>{t('deadline.source')}</dt>
               <Source source={rule.source} />
             </>
           ) : null}
-          <dt>Recorded as</dt>
+          <dt>{t('deadline.recordedAs')}</dt>
           <dd className="muted">{request.dueBasis}</dd>
         </dl>
       </div>

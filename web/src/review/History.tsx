@@ -1,7 +1,10 @@
 /** A request's history: every receipt, status change and decision, newest first. */
 import type { Item, RequestEvent } from '../api.js';
-import { bucketLabels, channelLabels, eventLabels, labelOf, statusLabels } from '../labels.js';
-import { formatUtc } from '../time.js';
+import { type TFunction, useFormat, useTranslation } from '../i18n/index.js';
+import { label } from '../labels.js';
+
+/** What the summaries need: the words, and instants in UTC with the zone named. */
+export type Describe = { t: TFunction; utc: (iso: string) => string };
 
 const prop = (value: unknown, key: string): unknown =>
   value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
@@ -9,58 +12,62 @@ const prop = (value: unknown, key: string): unknown =>
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 
-function describeDecision(value: unknown): string {
+function describeDecision({ t }: Describe, value: unknown): string {
   const outcome = text(prop(value, 'outcome'));
   const reason = text(prop(value, 'reason'));
   const scope = prop(value, 'scopeCountries');
-  const parts = [outcome ? labelOf(bucketLabels, outcome) : 'no decision'];
+  const parts = [outcome ? label(t, 'outcome', outcome) : t('review:history.noDecision')];
   if (reason) parts.push(reason);
-  if (Array.isArray(scope) && scope.length) parts.push(`in ${scope.join(', ')}`);
+  if (Array.isArray(scope) && scope.length) parts.push(t('review:history.inCountries', { countries: scope.join(', ') }));
   return parts.join(' · ');
 }
 
 /** `due 10 Mar 2026, 18:30 UTC (kz-2022-child-cyberbullying/child-cyberbullying-removal v1)` */
-function describeDeadline(value: unknown): string {
+function describeDeadline(describe: Describe, value: unknown, withPolicy = true): string {
+  const { t, utc } = describe;
   const dueAt = text(prop(value, 'dueAt'));
   const ruleId = text(prop(value, 'deadlineRuleId'));
   const version = text(prop(value, 'deadlineRuleVersion'));
-  const due = dueAt && !Number.isNaN(Date.parse(dueAt)) ? `due ${formatUtc(dueAt)}` : 'no deadline';
-  return ruleId ? `${due} (${ruleId} v${version ?? '?'})` : `${due} (platform policy)`;
+  const due =
+    dueAt && !Number.isNaN(Date.parse(dueAt)) ? t('review:history.due', { time: utc(dueAt) }) : t('review:history.noDeadline');
+  if (ruleId) return `${due} (${ruleId} v${version ?? '?'})`;
+  return withPolicy ? `${due} (${t('review:history.platformPolicy')})` : due;
 }
 
 /** `due … (rule v1) → due … (rule v2)`, for a deadline_recomputed event; the rule once when it stayed the same. */
-export function describeRecompute(event: Pick<RequestEvent, 'before' | 'after'>): string {
+export function describeRecompute(describe: Describe, event: Pick<RequestEvent, 'before' | 'after'>): string {
   const rule = (v: unknown) => `${text(prop(v, 'deadlineRuleId')) ?? ''} v${text(prop(v, 'deadlineRuleVersion')) ?? ''}`;
-  const due = (v: unknown) => describeDeadline({ dueAt: prop(v, 'dueAt') }).replace(/ \(platform policy\)$/, '');
+  const due = (v: unknown) => describeDeadline(describe, { dueAt: prop(v, 'dueAt') }, false);
   if (text(prop(event.before, 'deadlineRuleId')) && rule(event.before) === rule(event.after)) {
-    return `${due(event.before)} → ${due(event.after)} (${rule(event.after)}, recomputed with the current pack)`;
+    return `${due(event.before)} → ${due(event.after)} (${describe.t('review:history.recomputedWithPack', { rule: rule(event.after) })})`;
   }
-  return `${describeDeadline(event.before)} → ${describeDeadline(event.after)}`;
+  return `${describeDeadline(describe, event.before)} → ${describeDeadline(describe, event.after)}`;
 }
 
 /** One line saying what changed: `Received → In review`, `Item 2: No action taken → …`. */
-export function summarize(event: RequestEvent, positions: Map<string, number>): string {
-  const item = event.itemId ? `Item ${positions.get(event.itemId) ?? '?'}: ` : '';
+export function summarize(describe: Describe, event: RequestEvent, positions: Map<string, number>): string {
+  const { t } = describe;
+  const item = event.itemId ? t('review:history.itemPrefix', { position: positions.get(event.itemId) ?? '?' }) : '';
   switch (event.type) {
     case 'status_changed': {
       const from = text(prop(event.before, 'status'));
       const to = text(prop(event.after, 'status'));
-      return `${from ? labelOf(statusLabels, from) : '?'} → ${to ? labelOf(statusLabels, to) : '?'}`;
+      return `${from ? label(t, 'status', from) : '?'} → ${to ? label(t, 'status', to) : '?'}`;
     }
     case 'item_decided':
-      return item + describeDecision(event.after);
+      return item + describeDecision(describe, event.after);
     case 'decision_changed':
-      return `${item}${describeDecision(event.before)} → ${describeDecision(event.after)}`;
+      return `${item}${describeDecision(describe, event.before)} → ${describeDecision(describe, event.after)}`;
     case 'deadline_recomputed':
-      return describeRecompute(event);
+      return describeRecompute(describe, event);
     case 'request_received': {
       const count = text(prop(event.after, 'items'));
       const channel = text(prop(event.after, 'channel'));
       const parts = [
-        count ? `${count} item${count === '1' ? '' : 's'}` : undefined,
-        channel ? `via ${labelOf(channelLabels, channel)}` : undefined,
+        count ? t('review:history.items', { count: Number(count) }) : undefined,
+        channel ? t('review:history.via', { channel: label(t, 'channel', channel) }) : undefined,
       ];
-      return parts.filter(Boolean).join(' ') || 'Recorded';
+      return parts.filter(Boolean).join(' ') || t('review:history.recorded');
     }
     default: {
       const after = event.after === undefined || event.after === null ? '' : JSON.stringify(event.after);
@@ -69,26 +76,36 @@ export function summarize(event: RequestEvent, positions: Map<string, number>): 
   }
 }
 
+/** The summaries' words and instants in the UI's language. */
+export function useDescribe(): Describe {
+  const { t } = useTranslation('review');
+  const { utc } = useFormat();
+  return { t, utc };
+}
+
 export function History({ events, items }: { events: readonly RequestEvent[]; items: readonly Item[] }) {
+  const { t } = useTranslation('review');
+  const format = useFormat();
+  const describe = useDescribe();
   const positions = new Map(items.map((i) => [i.id, i.position + 1]));
   const newestFirst = [...events].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
   return (
     <section className="section" aria-labelledby="history-heading">
-      <h2 id="history-heading">History</h2>
+      <h2 id="history-heading">{t('history.title')}</h2>
       {newestFirst.length === 0 ? (
-        <p className="empty">No events recorded yet.</p>
+        <p className="empty">{t('history.empty')}</p>
       ) : (
         <ol className="history" reversed>
           {newestFirst.map((event) => (
             <li key={event.id} className="history-event" data-testid="history-event" data-type={event.type}>
               <div className="history-head">
-                <span className="history-type">{labelOf(eventLabels, event.type)}</span>
+                <span className="history-type">{label(t, 'event', event.type)}</span>
                 <span className="muted">
-                  {event.actor ? event.actor.name : 'System'} · <time dateTime={event.at}>{formatUtc(event.at)}</time>
+                  {event.actor ? event.actor.name : t('history.system')} · <time dateTime={event.at}>{format.utc(event.at)}</time>
                 </span>
               </div>
-              <p className="history-summary">{summarize(event, positions)}</p>
-              {event.note ? <p className="history-note">Note: {event.note}</p> : null}
+              <p className="history-summary">{summarize(describe, event, positions)}</p>
+              {event.note ? <p className="history-note">{t('history.note', { note: event.note })}</p> : null}
             </li>
           ))}
         </ol>

@@ -1,8 +1,8 @@
 /** One item of an order: what it names, and its decision or the form to make one. */
 import { useState } from 'react';
 import type { Item, RequestDetail } from '../api.js';
-import { bucketLabels, countryName, targetKindLabels } from '../labels.js';
-import { formatUtc } from '../time.js';
+import { type TFunction, useFormat, useTranslation } from '../i18n/index.js';
+import { countryNameIn, label } from '../labels.js';
 import { DecisionForm } from './DecisionForm.js';
 
 type Props = {
@@ -12,14 +12,16 @@ type Props = {
   decidable: boolean;
 };
 
-function scopeText(decision: NonNullable<Item['decision']>): string {
+function scopeText(t: TFunction, locale: string, decision: NonNullable<Item['decision']>): string {
   if (decision.scopeCountries?.length) {
-    return decision.scopeCountries.map((c) => `${countryName(c)} (${c})`).join(', ');
+    return decision.scopeCountries.map((c) => `${countryNameIn(c, locale)} (${c})`).join(', ');
   }
-  return decision.outcome === 'removed_policy' ? 'Everywhere' : 'Not applicable';
+  return decision.outcome === 'removed_policy' ? t('review:item.everywhere') : t('review:item.notApplicable');
 }
 
 export function ItemCard({ request, item, decidable }: Props) {
+  const { t } = useTranslation('review');
+  const format = useFormat();
   const [changing, setChanging] = useState(false);
   const decision = item.decision;
 
@@ -27,10 +29,10 @@ export function ItemCard({ request, item, decidable }: Props) {
     <li className="item card" data-testid="item" data-item-id={item.id} data-decided={decision ? 'true' : 'false'}>
       <div className="item-head">
         <h3 className="item-title">
-          Item {item.position + 1}
-          <span className="item-kind">{targetKindLabels[item.targetKind]}</span>
+          {t('item.title', { position: item.position + 1 })}
+          <span className="item-kind">{label(t, 'targetKind', item.targetKind)}</span>
         </h3>
-        <span className="muted">Product: {item.product}</span>
+        <span className="muted">{t('item.product', { product: item.product })}</span>
       </div>
       <p className="item-target">
         <code>{item.target}</code>
@@ -39,30 +41,31 @@ export function ItemCard({ request, item, decidable }: Props) {
       {decision && !changing ? (
         <div className="decision">
           <dl className="facts facts-compact">
-            <dt>Outcome</dt>
+            <dt>{t('item.outcome')}</dt>
             <dd>
               <span
                 className={`outcome outcome-${decision.outcome}`}
                 data-testid="decision-outcome-label"
                 data-outcome={decision.outcome}
               >
-                {bucketLabels[decision.outcome]}
+                {label(t, 'outcome', decision.outcome)}
               </span>
             </dd>
-            <dt>Reason</dt>
+            <dt>{t('item.reason')}</dt>
             <dd>{decision.reason}</dd>
-            <dt>Scope</dt>
-            <dd>{scopeText(decision)}</dd>
-            <dt>Rationale</dt>
+            <dt>{t('item.scope')}</dt>
+            <dd>{scopeText(t, format.locale, decision)}</dd>
+            <dt>{t('item.rationale')}</dt>
             <dd className="rationale">{decision.rationale}</dd>
-            <dt>Decided</dt>
+            <dt>{t('item.decided')}</dt>
             <dd>
-              by {decision.decidedBy.name}, <time dateTime={decision.decidedAt}>{formatUtc(decision.decidedAt)}</time>
+              {t('item.decidedBy', { name: decision.decidedBy.name })},{' '}
+              <time dateTime={decision.decidedAt}>{format.utc(decision.decidedAt)}</time>
             </dd>
           </dl>
           {decidable ? (
             <button type="button" className="button button-small" data-testid="decision-change" onClick={() => setChanging(true)}>
-              Change
+              {t('item.change')}
             </button>
           ) : null}
         </div>
@@ -77,7 +80,7 @@ export function ItemCard({ request, item, decidable }: Props) {
         />
       ) : null}
 
-      {!decidable && !decision ? <p className="muted">Not decided yet.</p> : null}
+      {!decidable && !decision ? <p className="muted">{t('item.notDecided')}</p> : null}
     </li>
   );
 }

@@ -9,14 +9,15 @@ import { api, type RequestDetail, type StatusChange } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
 import { optionalText, placeProblem, useSchemaForm } from '../components/form.js';
-import { statusLabels, transitionLabels } from '../labels.js';
+import { type TFunction, useLocale, useTranslation } from '../i18n/index.js';
+import { label } from '../labels.js';
 import { useRequestChange } from '../mutations.js';
 
 /** What the button says: going back into review reads differently from starting it. */
-function transitionLabel(from: RequestStatus, to: RequestStatus): string {
-  if (to === 'in_review' && from === 'decided') return 'Reopen for review';
-  if (to === 'in_review' && from === 'needs_clarification') return 'Resume review';
-  return transitionLabels[to];
+function transitionLabel(t: TFunction, from: RequestStatus, to: RequestStatus): string {
+  if (to === 'in_review' && from === 'decided') return t('review:status.reopen');
+  if (to === 'in_review' && from === 'needs_clarification') return t('review:status.resume');
+  return label(t, 'transition', to);
 }
 
 /** Statuses from which there is no way back: ask before moving there. */
@@ -26,6 +27,8 @@ const final = (status: RequestStatus) => allowedTransitions(status).length === 0
 const noteForm = z.object({ note: optionalText(statusChangeSchema.shape.note) });
 
 export function StatusActions({ request }: { request: RequestDetail }) {
+  const { t } = useTranslation('review');
+  const locale = useLocale();
   const prefix = `${useId()}-`;
   const [confirming, setConfirming] = useState<RequestStatus | null>(null);
   const form = useSchemaForm(noteForm, { note: '' });
@@ -36,9 +39,7 @@ export function StatusActions({ request }: { request: RequestDetail }) {
   const busy = change.isPending;
 
   if (targets.length === 0) {
-    return (
-      <p className="muted">This request is {statusLabels[request.status].toLowerCase()}; its status can no longer change.</p>
-    );
+    return <p className="muted">{t('status.final', { status: label(t, 'status', request.status).toLocaleLowerCase(locale) })}</p>;
   }
 
   const move = (to: RequestStatus) =>
@@ -60,7 +61,7 @@ export function StatusActions({ request }: { request: RequestDetail }) {
     <FormProvider {...form}>
       <div className="status-actions">
         {change.error ? <ProblemMessage error={change.error} /> : null}
-        <Field name="note" label="Note for the history (optional)" idPrefix={prefix}>
+        <Field name="note" label={t('status.note')} idPrefix={prefix}>
           {(control) => <textarea {...control} {...form.register('note')} rows={2} maxLength={2000} />}
         </Field>
         <div className="actions">
@@ -73,23 +74,20 @@ export function StatusActions({ request }: { request: RequestDetail }) {
                 className={`button ${final(to) ? 'button-danger' : ''}`}
                 data-testid={`status-to-${to}`}
                 disabled={busy || blocked}
-                title={blocked ? `${undecided} item(s) still need a decision` : undefined}
+                title={blocked ? t('status.undecidedTitle', { count: undecided }) : undefined}
                 onClick={() => move(to)}
               >
-                {transitionLabel(request.status, to)}
+                {transitionLabel(t, request.status, to)}
               </button>
             );
           })}
         </div>
         {targets.includes('decided') && undecided > 0 ? (
-          <p className="hint">
-            {undecided === 1 ? 'One item still needs' : `${undecided} items still need`} a decision before the request can be
-            marked decided; the last decision marks it decided by itself.
-          </p>
+          <p className="hint">{t('status.undecidedHint', { count: undecided })}</p>
         ) : null}
         {confirming ? (
           <div className="alert alert-warning" role="alert">
-            <p>Moving the request to “{statusLabels[confirming]}” is final: it cannot be reopened afterwards.</p>
+            <p>{t('status.confirmFinal', { status: label(t, 'status', confirming) })}</p>
             <div className="actions">
               <button
                 type="button"
@@ -98,10 +96,10 @@ export function StatusActions({ request }: { request: RequestDetail }) {
                 disabled={busy}
                 onClick={() => move(confirming)}
               >
-                Yes, {transitionLabels[confirming].toLowerCase()}
+                {t('status.yes', { action: label(t, 'transition', confirming).toLocaleLowerCase(locale) })}
               </button>
               <button type="button" className="button" disabled={busy} onClick={() => setConfirming(null)}>
-                Cancel
+                {t('common:cancel')}
               </button>
             </div>
           </div>
