@@ -211,6 +211,8 @@ function messageProblems(message: string, language: string): string[] {
   } catch (error) {
     return [`does not parse: ${(error as Error).message}`];
   }
+  const voidTag = /<(area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)>/.exec(message);
+  if (voidTag) return [`<${voidTag[1]}> is a void HTML element: Trans would drop its text; name the tag otherwise`];
   const needed = language === 'ru' ? ['one', 'few', 'many', 'other'] : ['one', 'other'];
   const problems: string[] = [];
   const walk = (elements: Element[]) => {
@@ -289,6 +291,7 @@ describe('the check itself', () => {
       [],
     );
     expect(messageProblems('{count, plural, other {# талап}}', 'kk')).toEqual(['plural lacks one']);
+    expect(messageProblems('<link>Home</link>: the reports', 'en')[0]).toMatch(/void HTML element/);
   });
 });
 

@@ -21,13 +21,13 @@ export function NotFoundPage() {
       </p>
       <ul>
         <li>
-          <Trans t={t} i18nKey="notFound.home" components={{ link: <PageLink to={pages.home} /> }} />
+          <Trans t={t} i18nKey="notFound.home" components={{ page: <PageLink to={pages.home} /> }} />
         </li>
         <li>
-          <Trans t={t} i18nKey="notFound.compare" components={{ link: <PageLink to={pages.compare} /> }} />
+          <Trans t={t} i18nKey="notFound.compare" components={{ page: <PageLink to={pages.compare} /> }} />
         </li>
         <li>
-          <Trans t={t} i18nKey="notFound.queue" components={{ link: <PageLink to={pages.review} /> }} />
+          <Trans t={t} i18nKey="notFound.queue" components={{ page: <PageLink to={pages.review} /> }} />
         </li>
       </ul>
     </section>
