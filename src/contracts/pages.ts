@@ -20,6 +20,7 @@ export const pages = {
   portalOrders: '/portal/orders',
   portalNewOrder: '/portal/orders/new',
   portalOrder: '/portal/orders/:id',
+  portalKeys: '/portal/keys',
 } as const;
 
 const patterns = Object.values(pages).map((page) => new RegExp(`^${page.replace(/:\w+/g, '[^/]+')}$`));

@@ -173,6 +173,15 @@ const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
+  {
+    // The agency's API keys (issue 10): its admin officers create, list and revoke them.
+    path: pages.portalKeys,
+    ...later(
+      () => import('./portal/keys/KeysPage.js'),
+      (m) => m.KeysPage,
+      'the API keys',
+    ),
+  },
 ]);
 
 const root = document.getElementById('root');
