@@ -16,6 +16,7 @@ import { datasetsRepository } from '../db/datasets-repository.js';
 import { intakeRepository } from '../db/intake-repository.js';
 import { officerSessionsRepository } from '../db/officer-sessions-repository.js';
 import { outboxRepository } from '../db/outbox-repository.js';
+import { passkeysRepository } from '../db/passkeys-repository.js';
 import { officersRepository } from '../db/officers-repository.js';
 import { orderThreadRepository } from '../db/order-thread-repository.js';
 import { queueRepository } from '../db/queue-repository.js';
@@ -42,6 +43,8 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     users: usersRepository(db),
     /** Officers' sessions and API keys: who acts on the authority channel. */
     officerSessions: officerSessionsRepository(db, now),
+    /** Officers' passkeys (WebAuthn credentials). */
+    passkeys: passkeysRepository(db, now),
     /** Agencies: applications, admins' decisions, history (issue 10). */
     agencies: agenciesRepository(db, now),
     /** Officers: invitations, second factors, the lock-out after failures. */
