@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { MIN_OFFICER_PASSWORD_LENGTH } from '../contracts/agencies.js';
+import { invitationPagePath, MIN_OFFICER_PASSWORD_LENGTH } from '../contracts/agencies.js';
 import type { AgencyPrincipal } from '../db/officer-sessions-repository.js';
 import { hashToken } from '../db/officer-sessions-repository.js';
 import type { NewMail } from '../db/outbox-repository.js';
@@ -66,9 +66,9 @@ export function invitationLink(
   agency: { id: string; name: string },
 ): { tokenHash: string; expiresAt: Date; mail: (officer: Officer) => NewMail } {
   const token = newLinkToken();
-  const hours = writ.config.invitationTtlHours ?? 72;
+  const hours = writ.config.invitationTtlHours;
   const expiresAt = new Date(writ.now().getTime() + hours * 3_600_000);
-  const link = `${writ.config.publicUrl}/portal/invitation?token=${encodeURIComponent(token)}`;
+  const link = `${writ.config.publicUrl}${invitationPagePath}?token=${encodeURIComponent(token)}`;
   return {
     tokenHash: hashToken(token),
     expiresAt,

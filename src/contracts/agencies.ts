@@ -103,6 +103,9 @@ const password = z
   .min(MIN_OFFICER_PASSWORD_LENGTH, `must have at least ${MIN_OFFICER_PASSWORD_LENGTH} characters`)
   .max(1000, 'must be at most 1000 characters');
 
+/** The portal page the invitation mail links to, with `?token=…`; it posts the token and a password to accept. */
+export const invitationPagePath = '/portal/invitation';
+
 export const invitationAcceptanceSchema = z.object({
   token: z.string().min(1, 'must not be empty').max(200).meta({ description: "The token from the invitation mail's link" }),
   password,

@@ -197,3 +197,31 @@ describe('lock-out', () => {
     expect(refused.json().code).toBe('invalid_credentials');
   });
 });
+
+describe('invitations', () => {
+  it('expire after WRIT_INVITATION_TTL_HOURS (72 h)', async () => {
+    const officer = await verifiedAgencyWithOfficer(t, admin, clock);
+    const invite = (email: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/authority/officers',
+        headers: officer.auth,
+        payload: { email, name: 'Late' },
+      });
+    const accept = async (email: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/authority/invitations/accept',
+        payload: { token: await invitationToken(t, email), password: officerPassword },
+      });
+    const [late, inTime] = [`late@${officer.body.domain}`, `in.time@${officer.body.domain}`];
+    await invite(late);
+    await invite(inTime);
+    tick(72 * 3600 - 1);
+    expect((await accept(inTime)).statusCode).toBe(200);
+    tick(2);
+    const expired = await accept(late);
+    expect(expired.statusCode).toBe(404);
+    expect(expired.json()).toMatchObject({ code: 'not_found', field: 'token' });
+  });
+});
