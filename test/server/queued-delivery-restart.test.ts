@@ -7,7 +7,9 @@
  * Then two processes share the database: each mail is sent once.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -128,6 +130,21 @@ async function triedOnce(batch: { mails: string[] }): Promise<void> {
   expect(d.n).toBe(batch.mails.length);
 }
 
+/** Servers on the receivers' ports that accept a connection and never answer: an attempt hangs, its job stays active. */
+async function blackHoles(): Promise<() => Promise<void>> {
+  const sockets: net.Socket[] = [];
+  const servers = [smtpPort, hookPort].map((port) => {
+    const server = net.createServer((socket) => sockets.push(socket));
+    server.listen(port, '127.0.0.1');
+    return server;
+  });
+  await Promise.all(servers.map((server) => once(server, 'listening')));
+  return async () => {
+    for (const socket of sockets) socket.destroy();
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  };
+}
+
 async function receiversUp(): Promise<void> {
   smtp = await startSmtpReceiver(smtpPort);
   hooks = await startWebhookReceiver(() => secret, hookPort);
@@ -216,12 +233,16 @@ describe('queued mail and webhooks across restarts', () => {
     await stopWrit(again, 'SIGTERM');
   });
 
-  it('loses none and sends none twice when the server is killed (SIGKILL) while they wait', async () => {
+  it('loses none and sends none twice when the server is killed (SIGKILL) in the middle of attempts', async () => {
     await receiversDown();
+    // The receivers accept and never answer: the attempts hang, their jobs are active when the process dies,
+    // and only the lease (pg-boss failing a job that outlived it) brings them back.
+    const closeBlackHoles = await blackHoles();
     const writ = await startWrit();
-    const batch = await queue(5, 'before SIGKILL');
+    const batch = await queue(3, 'before SIGKILL');
     await triedOnce(batch);
     await stopWrit(writ, 'SIGKILL');
+    await closeBlackHoles();
     await receiversUp();
     const again = await startWrit();
     await everythingArrivedOnce(batch);
