@@ -8,6 +8,9 @@ import { ELEMENT_REASON_MAX_LENGTH, MESSAGE_MAX_LENGTH, threadMessageKinds } fro
 import { requestStatuses } from '../domain/vocabulary.js';
 import { person, text } from './common.js';
 
+/** The elements a reviewer can name as missing (the closed list intake uses), for forms. */
+export const missingElementChoices = orderElements;
+
 const messageText = text(MESSAGE_MAX_LENGTH).meta({
   description: `Plain text, at most ${MESSAGE_MAX_LENGTH} characters; never rendered as HTML`,
 });
