@@ -11,8 +11,9 @@
  *
  * Keys are per principal: `user:<id>` (staff), `officer:<id>`, `key:<id>` (an API key), and
  * `addr:<ip>` for anonymous writes (an agency's application). A route whose answer carries a secret
- * (a new API key, a session token) declares `config: { idempotency: false }` and refuses the
- * header: Writ does not keep secrets in clear to replay them.
+ * (a new API key, a session token) refuses the header: Writ does not keep secrets in clear to replay
+ * them. A route says so with `config: { idempotency: false }`; one whose success answer has a field
+ * named token, key, secret or recoveryCodes is taken to say so.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { Transform } from 'node:stream';
@@ -29,7 +30,7 @@ export const REPLAYED_HEADER = 'Idempotent-Replayed';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** false: the route's answer carries a secret, so it refuses an Idempotency-Key. */
+    /** false: the route's answer carries a secret, so it refuses an Idempotency-Key (set by itself for an answer with a secret field). */
     idempotency?: boolean;
   }
   interface FastifyRequest {
@@ -71,6 +72,19 @@ export function principalOf(request: FastifyRequest): string {
   return `addr:${request.ip}`;
 }
 
+/** Fields of an answer that hold a secret: a session token, a new API key, a TOTP or webhook secret, recovery codes. */
+const secretFields = ['token', 'key', 'secret', 'recoveryCodes'];
+
+/** Whether a success answer of the route (a Zod object) has a secret field at its top level. */
+function answersSecret(responses: unknown): boolean {
+  if (!responses || typeof responses !== 'object') return false;
+  return Object.entries(responses).some(([status, schema]) => {
+    if (!/^2/.test(status)) return false;
+    const shape = (schema as { shape?: unknown } | null)?.shape;
+    return !!shape && typeof shape === 'object' && secretFields.some((field) => field in shape);
+  });
+}
+
 /** Passes the body through unchanged, hashing it as it goes. */
 function hashing(hash: Hash): Transform {
   return new Transform({
@@ -91,6 +105,11 @@ export const idempotency = fp(
   async (app: FastifyInstance, opts: { writ: Writ; db: Db }) => {
     const keys = idempotencyRepository(opts.db, opts.writ.now, opts.writ.config.idempotencyKeyTtlHours);
     app.decorateRequest('idempotency', null);
+    // A route that does not say is judged by its answer: one with a secret in it refuses the header.
+    app.addHook('onRoute', (route) => {
+      if (route.config?.idempotency === undefined && answersSecret(route.schema?.response))
+        route.config = { ...route.config, idempotency: false };
+    });
 
     app.addHook('preParsing', async (request, _reply, payload) => {
       const key = keyOf(request);

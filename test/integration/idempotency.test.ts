@@ -241,6 +241,18 @@ describe('the header', () => {
     expect(replayed(await post(key, order('IDEM-255')))).toBe('true');
   });
 
+  it('is refused where the answer is a secret (a session token), and nothing is kept', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      headers: { 'idempotency-key': 'sign-in-once' },
+      payload: { email: 'ana@platform.example', password: 'correct horse battery' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'validation_failed', field: 'Idempotency-Key' });
+    expect(await storedKeys('sign-in-once')).toBe(0);
+  });
+
   it('goes with a batch key on the staff batch intake, each doing its part', async () => {
     const key = newKey();
     const batch = { batchKey: `batch-${key}`, orders: [order('IDEM-BATCH')] };
