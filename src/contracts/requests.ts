@@ -5,6 +5,7 @@ import { slaStates } from '../domain/regimes/sla.js';
 import { deadlineBases, deadlineClocks } from '../domain/regimes/vocabulary.js';
 import { channels, outcomes, reasons, requestKinds, requestStatuses, targetKinds } from '../domain/vocabulary.js';
 import { authoritySchema } from './authorities.js';
+import { attachmentSchema, languageTag, missingElementSchema } from './authority-orders.js';
 import { countryCode, instant, person, text } from './common.js';
 
 export const itemParams = z.object({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
@@ -48,6 +49,12 @@ export const newRequestSchema = z.object({
     .optional()
     .meta({ description: 'The period the order itself sets, in hours, where the law leaves it to the order' }),
   items: z.array(newItemSchema).min(1, 'an order names at least one item').max(5000, 'at most 5000 items per request'),
+  // The particulars the authority channel asks for (issue 10), optional here.
+  signer: text(300).optional().meta({ description: 'Name and position of the official who signed the order' }),
+  statementOfReasons: text(20000).optional().meta({ description: "The authority's statement of reasons" }),
+  language: languageTag.optional().meta({ description: 'The language the order is written in (BCP 47)' }),
+  requestedScope: z.array(countryCode).max(250).optional().meta({ description: 'The countries the order asks action in' }),
+  redress: text(5000).optional().meta({ description: 'How the platform or the user can challenge the order' }),
 });
 
 export const decisionSchema = z
@@ -165,6 +172,18 @@ export const requestDetailSchema = requestSummarySchema
     claimedCategories: z.array(z.string()),
     channel: z.enum(channels),
     authorityReference: z.string().nullable(),
+    signer: z.string().nullable(),
+    statementOfReasons: z.string().nullable(),
+    language: z.string().nullable().meta({ description: 'The language of the order and its statement of reasons (BCP 47)' }),
+    requestedScope: z.array(z.string()).nullable(),
+    redress: z.string().nullable(),
+    missingElements: z.array(missingElementSchema),
+    clockPausedAt: z.string().nullable().meta({ description: "Since when the deadline's clock stands still, if it does" }),
+    attachments: z.array(attachmentSchema),
+    agency: z
+      .object({ id: z.uuid(), name: z.string() })
+      .nullable()
+      .meta({ description: 'The agency that sent the order through the authority channel' }),
     items: z.array(itemSchema),
     events: z.array(eventSchema),
   })

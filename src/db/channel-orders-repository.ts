@@ -318,3 +318,21 @@ export function channelOrdersRepository(db: Db, now: () => Date = () => new Date
   };
 }
 export type ChannelOrdersRepository = ReturnType<typeof channelOrdersRepository>;
+
+/** What the reviewers' detail shows of a request's channel side: the agency that sent it, and its attachments. */
+export async function orderChannelInfo(
+  db: Db,
+  requestId: string,
+): Promise<{ agency: { id: string; name: string } | null; attachments: AttachmentRow[] }> {
+  const [agency] = await db
+    .select({ id: agencies.id, name: agencies.name })
+    .from(channelOrders)
+    .innerJoin(agencies, eq(agencies.id, channelOrders.agencyId))
+    .where(eq(channelOrders.requestId, requestId));
+  const files = await db
+    .select(attachmentColumns)
+    .from(attachments)
+    .where(eq(attachments.requestId, requestId))
+    .orderBy(asc(attachments.createdAt), asc(attachments.id));
+  return { agency: agency ?? null, attachments: files };
+}

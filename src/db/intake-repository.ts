@@ -273,3 +273,16 @@ export function intakeRepository(db: Db, now: () => Date = () => new Date()) {
   };
 }
 export type IntakeRepository = ReturnType<typeof intakeRepository>;
+
+/** An order's channel particulars as a just-received request shows them (reviewers' answer to an intake). */
+export const particularsOf = (o: StoredOrder & OrderParticularColumns) => ({
+  signer: o.signer ?? null,
+  statementOfReasons: o.statementOfReasons ?? null,
+  language: o.language ?? null,
+  requestedScope: o.requestedScope ? [...o.requestedScope] : null,
+  redress: o.redress ?? null,
+  missingElements: o.missingElements ? [...o.missingElements] : [],
+  clockPausedAt: o.clockPausedAt ?? null,
+  attachments: [],
+  agency: null,
+});

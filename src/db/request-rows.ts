@@ -15,7 +15,29 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** What the deadline rests on, beside due date and basis already in RequestSummary. */
 export type DeadlineFields = Omit<RequestDeadline, 'dueAt' | 'dueBasis'>;
 export type RequestSummaryView = RequestSummary & DeadlineFields;
-export type RequestDetailView = RequestDetail & DeadlineFields;
+export type RequestDetailView = RequestDetail & DeadlineFields & Partial<OrderParticularsView>;
+
+/** An order's particulars (issue 10): what the authority stated, what is missing, its files and agency. */
+export type OrderParticularsView = {
+  signer: string | null;
+  statementOfReasons: string | null;
+  language: string | null;
+  requestedScope: string[] | null;
+  redress: string | null;
+  missingElements: { element: string; reason: string }[];
+  clockPausedAt: Date | null;
+  attachments: {
+    id: string;
+    requestId: string;
+    fileName: string;
+    mediaType: string;
+    size: number;
+    sha256: string;
+    createdAt: Date;
+  }[];
+  /** The agency that sent the order through the channel; null for other orders. */
+  agency: { id: string; name: string } | null;
+};
 
 const itemCount = sql<number>`(SELECT count(*)::int FROM ${items} WHERE ${items.requestId} = ${requests.id})`;
 const decidedItemCount = sql<number>`(SELECT count(*)::int FROM ${items} JOIN ${decisions} ON ${decisions.itemId} = ${items.id} WHERE ${items.requestId} = ${requests.id})`;

@@ -12,8 +12,9 @@ import { checkDecision } from '../domain/request.js';
 import { acceptsDecisions, assertTransition, statusAfterDecision } from '../domain/request-lifecycle.js';
 import type { RequestStatus } from '../domain/vocabulary.js';
 import { noticeItemDecided, noticeStatusChanged, resumeStoppedClock } from './channel-notices.js';
+import { orderChannelInfo } from './channel-orders-repository.js';
 import type { Db } from './connection.js';
-import { type InsertedOrder, insertOrders } from './intake-repository.js';
+import { type InsertedOrder, insertOrders, particularsOf } from './intake-repository.js';
 
 export type { RequestDetailView, RequestSummaryView } from './request-rows.js';
 
@@ -87,6 +88,7 @@ function newRequestDetail(input: StoredOrder, written: InsertedOrder, actor: Act
     claimedCategories: input.claimedCategories,
     channel: input.channel,
     authorityReference: input.authorityReference,
+    ...particularsOf(input),
     items: input.items.map((item, position) => ({
       id: written.itemIds[position]!,
       position,
@@ -120,6 +122,13 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
         claimedCategories: requests.claimedCategories,
         channel: requests.channel,
         authorityReference: requests.authorityReference,
+        signer: requests.signer,
+        statementOfReasons: requests.statementOfReasons,
+        language: requests.language,
+        requestedScope: requests.requestedScope,
+        redress: requests.redress,
+        missingElements: requests.missingElements,
+        clockPausedAt: requests.clockPausedAt,
       })
       .from(requests)
       .innerJoin(authorities, eq(authorities.id, requests.authorityId))
@@ -171,6 +180,7 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
 
     return {
       ...summary,
+      ...(await orderChannelInfo(db, id)),
       items: itemRows.map(
         (r): Item => ({
           id: r.id,

@@ -125,6 +125,12 @@ describe('attaching a file', () => {
     expect(await readFile(path.join(dataDir, 'attachments', attachment.id.slice(0, 2), attachment.id))).toEqual(pdf);
     const order = await t.app.inject({ method: 'GET', url: `/api/v1/authority/orders/${orderOfA}`, headers: a.auth });
     expect(order.json().attachments).toEqual([attachment]);
+    // The reviewers' detail lists it too, with their own download link, and names the sending agency.
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/requests/${orderOfA}`, headers: t.auth })).json();
+    expect(detail.attachments).toEqual([
+      { ...attachment, downloadUrl: `/api/v1/requests/${orderOfA}/attachments/${attachment.id}` },
+    ]);
+    expect(detail.agency).toMatchObject({ id: a.id });
     const event = await t.database.pool.query(
       "SELECT actor_officer_id, after->>'sha256' AS sha256 FROM events WHERE request_id = $1 AND type = 'attachment_added'",
       [orderOfA],

@@ -418,6 +418,77 @@ describe('what the agency hears of reviewers', () => {
   });
 });
 
+describe("the reviewers' side", () => {
+  it('shows the particulars, missing elements, stopped clock and the sending agency in the request detail', async () => {
+    clock = new Date('2026-06-05T08:00:00Z');
+    const receipt = (
+      await submit(eu, {
+        kind: 'content_removal',
+        regime: 'eu-tco',
+        category: 'terrorist_content',
+        legalBasis: 'Regulation (EU) 2021/784',
+        statementOfReasons: 'Begründung',
+        language: 'de',
+        requestedScope: ['DE', 'AT'],
+        items: [{ targetKind: 'url', target: 'https://video.example/watch/t3', product: 'Video' }],
+      })
+    ).json();
+    const detail = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${receipt.id}`, headers: t.auth });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({
+      status: 'needs_clarification',
+      channel: 'portal',
+      signer: null,
+      statementOfReasons: 'Begründung',
+      language: 'de',
+      requestedScope: ['DE', 'AT'],
+      redress: null,
+      clockPausedAt: '2026-06-05T08:00:00.000Z',
+      attachments: [],
+      agency: { id: eu.id, name: expect.any(String) },
+    });
+    expect(detail.json().missingElements.map((m: { element: string }) => m.element)).toEqual(['signer', 'category', 'redress']);
+    const officerEvent = detail.json().events.find((e: { type: string }) => e.type === 'request_received');
+    expect(officerEvent.after).toMatchObject({ status: 'needs_clarification', reference: receipt.reference });
+  });
+
+  it("takes the same particulars, optionally, at the reviewers' intake", async () => {
+    const payload = {
+      kind: 'content_removal',
+      authorityId: kz.authorityId,
+      authorityTimeZone: 'Asia/Almaty',
+      legalBasis: 'Law',
+      channel: 'post',
+      signer: 'B. Signer',
+      statementOfReasons: 'Reasons',
+      language: 'ru',
+      requestedScope: ['kz'],
+      redress: 'Court',
+      items: [{ targetKind: 'url', target: 'https://video.example/watch/p', product: 'Video' }],
+    };
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: t.auth, payload });
+    expect(res.statusCode, res.body).toBe(201);
+    const expected = {
+      signer: 'B. Signer',
+      statementOfReasons: 'Reasons',
+      language: 'ru',
+      requestedScope: ['KZ'],
+      redress: 'Court',
+      agency: null,
+    };
+    expect(res.json()).toMatchObject(expected);
+    const read = await t.app.inject({ method: 'GET', url: `/api/v1/requests/${res.json().id}`, headers: t.auth });
+    expect(read.json()).toMatchObject(expected);
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: t.auth,
+      payload: { ...payload, language: '!!' },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
 describe('the rollups', () => {
   it('stay equal to the GROUP BY after channel intake (complete and incomplete orders)', async () => {
     const check = await checkRollups(t.database.db);

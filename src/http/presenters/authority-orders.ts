@@ -16,7 +16,10 @@ export const agencyAttachmentUrl = (a: Pick<AttachmentRow, 'id' | 'requestId'>) 
 export const reviewerAttachmentUrl = (a: Pick<AttachmentRow, 'id' | 'requestId'>) =>
   `/api/v1/requests/${a.requestId}/attachments/${a.id}`;
 
-export function presentAttachment(a: AttachmentRow, url: (a: AttachmentRow) => string = agencyAttachmentUrl) {
+export function presentAttachment(
+  a: Omit<AttachmentRow, 'storageKey'>,
+  url: (a: Pick<AttachmentRow, 'id' | 'requestId'>) => string = agencyAttachmentUrl,
+) {
   return {
     id: a.id,
     fileName: a.fileName,

@@ -1,9 +1,11 @@
 /** Requests to their wire shapes (contracts/requests.ts): instants become ISO-8601 strings in UTC. */
 import type { ReviewedRequest } from '../../app/requests.js';
 import type { RequestSummaryView } from '../../db/requests-repository.js';
+import type { MissingElement } from '../../domain/order-elements.js';
 import { slaOf } from '../../domain/regimes/sla.js';
 import { formatInZone } from '../../domain/regimes/time.js';
 import type { Decision } from '../../domain/request.js';
+import { presentAttachment, reviewerAttachmentUrl } from './authority-orders.js';
 import { iso } from './instants.js';
 
 /** What a presentation depends on besides the request: the clock and the due_soon share. */
@@ -49,6 +51,15 @@ export function presentDetail({ request: r, deadlineReview }: ReviewedRequest, c
     claimedCategories: r.claimedCategories,
     channel: r.channel,
     authorityReference: r.authorityReference,
+    signer: r.signer ?? null,
+    statementOfReasons: r.statementOfReasons ?? null,
+    language: r.language ?? null,
+    requestedScope: r.requestedScope ?? null,
+    redress: r.redress ?? null,
+    missingElements: (r.missingElements ?? []) as MissingElement[],
+    clockPausedAt: r.clockPausedAt ? iso(r.clockPausedAt) : null,
+    attachments: (r.attachments ?? []).map((a) => presentAttachment(a, reviewerAttachmentUrl)),
+    agency: r.agency ?? null,
     items: r.items.map((item) => ({ ...item, decision: item.decision ? presentDecision(item.decision) : null })),
     events: r.events.map((e) => ({ ...e, at: iso(e.at) })),
   };
