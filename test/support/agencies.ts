@@ -24,7 +24,7 @@ let counter = 0;
 
 /** A verified agency of `country` with its authority and one signed-in admin officer. */
 export async function createVerifiedAgency(
-  t: TestApp,
+  t: Pick<TestApp, 'database'>,
   country: string,
   options: { name?: string; kind?: AuthorityKind; timeZone?: string | null; status?: 'verified' | 'suspended' | 'pending' } = {},
 ): Promise<TestAgency> {
@@ -66,7 +66,7 @@ export async function createVerifiedAgency(
 
 /** An active officer of the agency with a fully signed-in session. */
 export async function addOfficer(
-  t: TestApp,
+  t: Pick<TestApp, 'database'>,
   agencyId: string,
   email: string,
   options: { isAgencyAdmin?: boolean } = {},

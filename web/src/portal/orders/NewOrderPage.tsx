@@ -6,7 +6,7 @@
  * once the order exists. The answer is the receipt, shown in place of the form.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import type { RegimeSummary } from '../../api.js';
@@ -44,6 +44,7 @@ function NewOrderForm({ country, regimes }: { country: string; regimes: readonly
   const prefix = `${useId()}-`;
   // One key per form: the same order sent twice (a double click, a retry after a lost answer) is one order.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const sending = useRef(false);
   const [file, setFile] = useState<File | null>(null);
   const [receipt, setReceipt] = useState<OrderReceipt | null>(null);
   const [attached, setAttached] = useState<string[]>([]);
@@ -67,12 +68,19 @@ function NewOrderForm({ country, regimes }: { country: string; regimes: readonly
   }
 
   const onSubmit = form.handleSubmit(async (order) => {
-    // A receipt already in hand (the file failed): only the file is sent again.
-    const done = receipt ?? (await submit.mutateAsync(order).catch((e: unknown) => placeProblem(e, form.setError) && null));
-    if (!done) return;
-    await sendFile(done.id, file);
-    setReceipt(done);
-    void orderChanged(client, done.id);
+    // A second click while the first is sent does nothing: the order would be one anyway (the key), its file two.
+    if (sending.current) return;
+    sending.current = true;
+    try {
+      // A receipt already in hand (the file failed): only the file is sent again.
+      const done = receipt ?? (await submit.mutateAsync(order).catch((e: unknown) => placeProblem(e, form.setError) && null));
+      if (!done) return;
+      await sendFile(done.id, file);
+      setReceipt(done);
+      void orderChanged(client, done.id);
+    } finally {
+      sending.current = false;
+    }
   });
 
   if (receipt && !attach.error)

@@ -11,7 +11,7 @@ import type { RegimeSummary } from '../../api.js';
 import { Field } from '../../components/Field.js';
 import { label } from '../../labels.js';
 import { RequiredMark } from './common.js';
-import { categoriesOf, type OrderDraft } from './draft.js';
+import { categoriesOf, firstCategory, type OrderDraft } from './draft.js';
 import { languages, usePortalT } from './i18n.js';
 import { ScopePicker } from './ScopePicker.js';
 
@@ -38,7 +38,15 @@ export function LawFields({ regimes, required, idPrefix }: Props) {
   const { register, control, setValue } = useFormContext<OrderDraft>();
   const [kind, regimeId] = useWatch({ control, name: ['kind', 'regime'] });
   const regime = regimes.find((r) => r.id === regimeId);
-  const categories = categoriesOf(regime, kind);
+  const { named: categories, general } = categoriesOf(regime, kind);
+  const startCategory = (regimeId: string, nextKind: RequestKind) =>
+    setValue(
+      'category',
+      firstCategory(
+        regimes.find((r) => r.id === regimeId),
+        nextKind,
+      ),
+    );
   const marked = (text: string, element: string): ReactNode => <Label text={text} element={element} required={required} />;
   return (
     <>
@@ -50,7 +58,11 @@ export function LawFields({ regimes, required, idPrefix }: Props) {
           hint={regimes.length ? t('form.regimeHint') : t('form.noRegimes')}
         >
           {(c) => (
-            <select {...c} {...register('regime', { onChange: () => setValue('category', '') })} data-testid="order-regime">
+            <select
+              {...c}
+              {...register('regime', { onChange: (e: ChangeEvent<HTMLSelectElement>) => startCategory(e.target.value, kind) })}
+              data-testid="order-regime"
+            >
               <option value="">{t('form.noRegime')}</option>
               {regimes.map((r) => (
                 <option key={r.id} value={r.id}>
@@ -65,7 +77,7 @@ export function LawFields({ regimes, required, idPrefix }: Props) {
             <select
               {...c}
               {...register('kind', {
-                onChange: (e: ChangeEvent<HTMLSelectElement>) => e.target.value && setValue('category', ''),
+                onChange: (e: ChangeEvent<HTMLSelectElement>) => startCategory(regimeId, e.target.value as RequestKind),
               })}
               data-testid="order-kind"
             >
@@ -81,7 +93,11 @@ export function LawFields({ regimes, required, idPrefix }: Props) {
           <Field name="category" label={t('form.category')} idPrefix={idPrefix}>
             {(c) => (
               <select {...c} {...register('category')} data-testid="order-category">
-                <option value="">{t('form.categoryNone')}</option>
+                {general ? (
+                  <option value="">{t('form.categoryNone')}</option>
+                ) : (
+                  <option value="">{t('form.categoryChoose')}</option>
+                )}
                 {categories.map((category) => (
                   <option key={category} value={category}>
                     {category.replaceAll('_', ' ')}

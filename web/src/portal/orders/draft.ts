@@ -62,10 +62,20 @@ export function regimesOf(country: string | undefined, regimes: readonly RegimeS
   return [...own, ...regimes.filter((r) => r.jurisdictionKind === 'union')];
 }
 
-/** A regime's named categories for a kind (the deadline rules' categories). */
-export function categoriesOf(regime: RegimeSummary | undefined, kind: RequestKind): string[] {
-  const named = regime?.categories.filter((c) => c.kind === kind && c.category).map((c) => c.category as string) ?? [];
-  return [...new Set(named)];
+/**
+ * A regime's named categories for a kind (the deadline rules' categories), and whether it has a rule
+ * for any other category (`general`): without one, the order must name one of these.
+ */
+export function categoriesOf(regime: RegimeSummary | undefined, kind: RequestKind): { named: string[]; general: boolean } {
+  const forKind = regime?.categories.filter((c) => c.kind === kind) ?? [];
+  const named = [...new Set(forKind.flatMap((c) => (c.category ? [c.category] : [])))];
+  return { named, general: forKind.length === 0 || forKind.some((c) => c.category === null) };
+}
+
+/** The category to start with: the only one a regime names for the kind when it has no rule for others, else none. */
+export function firstCategory(regime: RegimeSummary | undefined, kind: RequestKind): string {
+  const { named, general } = categoriesOf(regime, kind);
+  return named.length === 1 && !general ? (named[0] ?? '') : '';
 }
 
 type PackVersion = RegimePack['versions'][number];
