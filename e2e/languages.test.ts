@@ -22,7 +22,7 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 }).textCont
 
 /** The first count of requests on the report index, as a number and as the page words it. */
 async function firstCount(page: Page): Promise<{ n: number; text: string }> {
-  const text = (await page.getByTestId('report-requests').first().textContent()) ?? '';
+  const text = (await page.getByTestId('report-index-requests').first().textContent()) ?? '';
   return { n: Number(/\d+/.exec(text)?.[0]), text };
 }
 
@@ -52,7 +52,7 @@ describe('languages in Chromium', () => {
     await expect.poll(() => heading(page)).toBe('Запросы государственных органов: отчёты о прозрачности');
     expect(await page.locator('html').getAttribute('lang')).toBe('ru');
     expect(await page.title()).toBe('Отчёты о прозрачности · Writ');
-    const counts = await page.getByTestId('report-requests').allTextContents();
+    const counts = await page.getByTestId('report-index-requests').allTextContents();
     expect(counts.length).toBeGreaterThan(0);
     for (const text of counts) expect(text).toBe(`(${russianRequests(Number(/\d+/.exec(text)?.[0]))})`);
     // Country names in Russian (Intl), not English.

@@ -52,8 +52,6 @@ const notYetConverted = new Set<string>([
   'compliance/RegimeDetail.tsx',
   'compliance/RegimeList.tsx',
   'compliance/RegimeVersion.tsx',
-  'public/CountryReport.tsx',
-  'public/DeadlinesSection.tsx',
   'review/DecisionForm.tsx',
   'review/DeadlineRecompute.tsx',
   'review/QueueFilters.tsx',

@@ -120,7 +120,7 @@ export function formatNumber(value: number, locale: string, options?: Intl.Numbe
 
 /** `0.123` → `12.3%`. */
 export function formatPercent(share: number, locale: string, digits = 1): string {
-  return formatNumber(share, locale, { style: 'percent', maximumFractionDigits: digits });
+  return formatNumber(share, locale, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** `kk` → `Kazakh` in English, `казахский` in Russian; the code itself when Intl does not know it. */

@@ -8,11 +8,12 @@ import type { CountryReport } from '../api.js';
 import { Chart, type ChartOption } from '../components/Chart.js';
 import { DemoBanner, Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
-import { authorityKindLabels, bucketLabels, countryName, labelOf, type OutcomeBucket, requestKindLabels } from '../labels.js';
+import { type TFunction, useFormat, useTranslation } from '../i18n/index.js';
+import { bucketLabels, countryNameIn, type LabelTable, label, type OutcomeBucket } from '../labels.js';
 import { queries } from '../queries.js';
-import { barHeight, barOption, donutOption, type Entry, percent } from './charts.js';
+import { barHeight, barOption, donutOption, type Entry } from './charts.js';
 import { DeadlinesSection } from './DeadlinesSection.js';
-import { periodName, readPeriod, shiftPeriod } from './periods.js';
+import { periodNameIn, readPeriod, shiftPeriod } from './periods.js';
 
 const bucketOrder = Object.keys(bucketLabels) as OutcomeBucket[];
 
@@ -26,35 +27,37 @@ const bucketColors: Record<OutcomeBucket, string> = {
   pending: '#9aa5b1',
 };
 
-/** A record of counts as entries, largest first, labelled through `labels`. */
-function entries(record: Record<string, number>, labels: Record<string, string> = {}): Entry[] {
+/** A record of counts as entries, largest first, labelled through the catalogue's `table` (as they are without one). */
+function entries(t: TFunction, record: Record<string, number>, table?: LabelTable): Entry[] {
   return Object.entries(record)
     .filter(([, value]) => value > 0)
-    .map(([key, value]) => ({ key, label: labelOf(labels, key), value }))
+    .map(([key, value]) => ({ key, label: table ? label(t, table, key) : key, value }))
     .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
 }
 
 /** A chart with its figures as a table for those who cannot see the chart. */
 function Figure(props: { title: string; rows: Entry[]; option: ChartOption; height: number; testId: string }) {
   const { title, rows, option, height } = props;
+  const { t } = useTranslation('public');
+  const format = useFormat();
   return (
     <figure className="figure card" data-testid={props.testId}>
       <figcaption>
         <h3>{title}</h3>
       </figcaption>
       {rows.length === 0 ? (
-        <p className="empty">No requests.</p>
+        <p className="empty">{t('report.noRequests')}</p>
       ) : (
         <>
-          <Chart option={option} height={height} label={`Chart: ${title}. The figures are in the table below it.`} />
+          <Chart option={option} height={height} label={t('report.chartLabel', { title })} />
           <details className="figure-table">
-            <summary>Show as table</summary>
+            <summary>{t('report.showTable')}</summary>
             <table className="table table-compact">
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.key}>
                     <th scope="row">{r.label}</th>
-                    <td className="num">{r.value}</td>
+                    <td className="num">{format.number(r.value)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -67,18 +70,20 @@ function Figure(props: { title: string; rows: Entry[]; option: ChartOption; heig
 }
 
 function OutcomeTable({ report }: { report: CountryReport }) {
+  const { t } = useTranslation('public');
+  const format = useFormat();
   return (
     <div className="table-wrap">
       <table className="table outcome-table" data-testid="outcome-table">
-        <caption>What happened to the items named in the requests</caption>
+        <caption>{t('report.outcomeCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Outcome</th>
+            <th scope="col">{t('report.outcome')}</th>
             <th scope="col" className="num">
-              Items
+              {t('report.items')}
             </th>
             <th scope="col" className="num">
-              Share of items
+              {t('report.shareOfItems')}
             </th>
           </tr>
         </thead>
@@ -89,13 +94,13 @@ function OutcomeTable({ report }: { report: CountryReport }) {
               <tr key={bucket} data-bucket={bucket}>
                 <th scope="row">
                   <span className="swatch" style={{ background: bucketColors[bucket] }} aria-hidden="true" />
-                  {bucketLabels[bucket]}
+                  {label(t, 'outcome', bucket)}
                 </th>
                 <td className="num" data-testid={`outcome-count-${bucket}`} data-value={count}>
-                  {count}
+                  {format.number(count)}
                 </td>
                 <td className="num" data-testid={`outcome-share-${bucket}`} data-value={share}>
-                  {percent(share)}
+                  {format.percent(share)}
                 </td>
               </tr>
             );
@@ -103,9 +108,9 @@ function OutcomeTable({ report }: { report: CountryReport }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">All items</th>
-            <td className="num">{report.items}</td>
-            <td className="num">{report.items ? '100.0%' : '–'}</td>
+            <th scope="row">{t('report.allItems')}</th>
+            <td className="num">{format.number(report.items)}</td>
+            <td className="num">{report.items ? format.percent(1) : '–'}</td>
           </tr>
         </tfoot>
       </table>
@@ -114,31 +119,32 @@ function OutcomeTable({ report }: { report: CountryReport }) {
 }
 
 /** Shorter words where the chart's axis has little room. */
-const chartBucketLabels: Record<OutcomeBucket, string> = {
-  ...bucketLabels,
-  removed_legal: 'Removed – legal',
-  removed_policy: 'Removed – policy',
-};
+function chartBucketLabel(t: TFunction, bucket: OutcomeBucket): string {
+  if (bucket === 'removed_legal') return t('public:report.removedLegalShort');
+  if (bucket === 'removed_policy') return t('public:report.removedPolicyShort');
+  return label(t, 'outcome', bucket);
+}
 
 function OutcomeChart({ report }: { report: CountryReport }) {
+  const { t } = useTranslation('public');
   const option = useMemo(() => {
     const rows: Entry[] = bucketOrder.map((b) => ({
       key: b,
-      label: chartBucketLabels[b],
+      label: chartBucketLabel(t, b),
       value: report.itemOutcomes[outcomeBucketKey(b)].share,
       color: bucketColors[b],
     }));
     return barOption(rows, true);
-  }, [report]);
+  }, [report, t]);
   return (
     <figure className="figure card">
       <figcaption>
-        <h3>Item outcomes, as shares of all items</h3>
+        <h3>{t('report.outcomeChart')}</h3>
       </figcaption>
       <Chart
         option={option}
         height={barHeight(bucketOrder.length)}
-        label="Chart: item outcomes as shares of all items. The figures are in the table beside it."
+        label={t('report.outcomeChartLabel')}
         testId="chart-outcomes"
       />
     </figure>
@@ -146,13 +152,14 @@ function OutcomeChart({ report }: { report: CountryReport }) {
 }
 
 function Charts({ report }: { report: CountryReport }) {
+  const { t } = useTranslation('public');
   const figures = useMemo(() => {
-    const requester = entries(report.requestsByRequesterKind, authorityKindLabels);
-    const kind = entries(report.requestsByKind, requestKindLabels);
-    const product = entries(report.requestsByProduct);
-    const reason = entries(report.requestsByReason);
+    const requester = entries(t, report.requestsByRequesterKind, 'authorityKind');
+    const kind = entries(t, report.requestsByKind, 'requestKind');
+    const product = entries(t, report.requestsByProduct);
+    const reason = entries(t, report.requestsByReason);
     return { requester, kind, product, reason };
-  }, [report]);
+  }, [report, t]);
 
   const options = useMemo(
     () => ({
@@ -167,22 +174,22 @@ function Charts({ report }: { report: CountryReport }) {
   return (
     <div className="figure-grid">
       <Figure
-        title="Requests by requester"
+        title={t('report.byRequester')}
         testId="figure-requester"
         rows={figures.requester}
         option={options.requester}
         height={barHeight(figures.requester.length)}
       />
-      <Figure title="Requests by kind" testId="figure-kind" rows={figures.kind} option={options.kind} height={280} />
+      <Figure title={t('report.byKind')} testId="figure-kind" rows={figures.kind} option={options.kind} height={280} />
       <Figure
-        title="Requests by product"
+        title={t('report.byProduct')}
         testId="figure-product"
         rows={figures.product}
         option={options.product}
         height={barHeight(figures.product.length)}
       />
       <Figure
-        title="Decided requests by reason"
+        title={t('report.byReason')}
         testId="figure-reason"
         rows={figures.reason}
         option={options.reason}
@@ -196,7 +203,10 @@ export function CountryReportPage() {
   const { country = '', period = '' } = useParams();
   const code = country.toUpperCase();
   const { data: report, error } = useQuery(queries.countryReport(code, period));
-  useDocumentTitle(`${countryName(code)}, ${periodName(period)}`);
+  const { t } = useTranslation('public');
+  const format = useFormat();
+  const countryName = countryNameIn(code, format.locale);
+  useDocumentTitle(`${countryName}, ${periodNameIn(t, period)}`);
 
   const previous = shiftPeriod(period, -1);
   // No link past the present: a half-year that has not begun has no report (the API refuses it).
@@ -207,19 +217,19 @@ export function CountryReportPage() {
     <article className="page report-page">
       <div className="page-heading">
         <p className="breadcrumb">
-          <Link to="/reports">← All reports</Link> · <Link to={`/compare/${code}`}>Compare with other platforms</Link>
+          <Link to="/reports">{t('report.allReports')}</Link> · <Link to={`/compare/${code}`}>{t('report.compareLink')}</Link>
         </p>
         <h1>
-          {countryName(code)} <span className="muted">({code})</span>
+          {countryName} <span className="muted">({code})</span>
         </h1>
-        <nav className="period-nav" aria-label="Reporting period">
+        <nav className="period-nav" aria-label={t('report.periodNav')}>
           {previous ? (
             <Link to={`/reports/${code}/${previous}`} rel="prev" data-testid="period-previous">
               ← {previous}
             </Link>
           ) : null}
           <span className="period-current" aria-current="page">
-            {period} <span className="muted">({periodName(period)})</span>
+            {period} <span className="muted">({periodNameIn(t, period)})</span>
           </span>
           {next ? (
             <Link to={`/reports/${code}/${next}`} rel="next" data-testid="period-next">
@@ -229,36 +239,32 @@ export function CountryReportPage() {
         </nav>
       </div>
       {error ? <ProblemMessage error={error} /> : null}
-      {!report && !error ? <Loading what="the report" /> : null}
+      {!report && !error ? <Loading what="report" /> : null}
       {report ? (
         <>
-          {report.containsDemoData ? (
-            <DemoBanner>This report contains demo data: some of its requests were made up to show how Writ works.</DemoBanner>
-          ) : null}
+          {report.containsDemoData ? <DemoBanner>{t('report.demo')}</DemoBanner> : null}
           <dl className="headline">
             <div className="headline-figure card">
-              <dt>Requests received</dt>
+              <dt>{t('report.requestsReceived')}</dt>
               <dd data-testid="report-requests" data-value={report.requests}>
-                {report.requests}
+                {format.number(report.requests)}
               </dd>
             </div>
             <div className="headline-figure card">
-              <dt>Items named</dt>
+              <dt>{t('report.itemsNamed')}</dt>
               <dd data-testid="report-items" data-value={report.items}>
-                {report.items}
+                {format.number(report.items)}
               </dd>
             </div>
             <div className="headline-figure card">
-              <dt>Requests not yet decided</dt>
+              <dt>{t('report.undecided')}</dt>
               <dd data-testid="report-undecided" data-value={report.undecidedRequests}>
-                {report.undecidedRequests}
+                {format.number(report.undecidedRequests)}
               </dd>
             </div>
           </dl>
           {report.requests === 0 ? (
-            <p className="empty">
-              No requests from {countryName(code)} were received in {periodName(period)}.
-            </p>
+            <p className="empty">{t('report.noneReceived', { country: countryName, period: periodNameIn(t, period) })}</p>
           ) : null}
           <div className="report-body">
             <div className="outcome-grid">
@@ -268,12 +274,7 @@ export function CountryReportPage() {
             {report.requests > 0 ? <Charts report={report} /> : null}
           </div>
           {report.requests > 0 ? <DeadlinesSection country={code} period={period} /> : null}
-          <p className="muted method">
-            A request is counted in the half-year it was received (UTC). Each request counts under one product, that of most of
-            its items, and, once an item of it is decided, under one reason, that of most of its decided items; requests with no
-            decided item yet have no reason and are counted apart as not yet decided. Outcomes are shares of items, not of
-            requests; items not yet decided are “Pending review”.
-          </p>
+          <p className="muted method">{t('report.method', { pending: label(t, 'outcome', 'pending') })}</p>
         </>
       ) : null}
     </article>

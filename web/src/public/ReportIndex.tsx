@@ -73,7 +73,7 @@ export function ReportIndexPage() {
                           >
                             {p.period}
                           </Link>{' '}
-                          <span className="muted" data-testid="report-requests">
+                          <span className="muted" data-testid="report-index-requests">
                             ({t('reportIndex.requests', { count: p.requests })})
                           </span>
                         </li>
