@@ -21,6 +21,7 @@ export const pages = {
   portalNewOrder: '/portal/orders/new',
   portalOrder: '/portal/orders/:id',
   portalKeys: '/portal/keys',
+  adminOutbox: '/admin/outbox',
 } as const;
 
 const patterns = Object.values(pages).map((page) => new RegExp(`^${page.replace(/:\w+/g, '[^/]+')}$`));

@@ -182,6 +182,15 @@ const router = createBrowserRouter([
       'the API keys',
     ),
   },
+  {
+    // The mail outbox (issue 10): platform admins see what waits, was sent or failed, and retry a failure.
+    path: pages.adminOutbox,
+    ...later(
+      () => import('./admin/outbox/OutboxPage.js'),
+      (m) => m.OutboxPage,
+      'the outbox',
+    ),
+  },
 ]);
 
 const root = document.getElementById('root');
