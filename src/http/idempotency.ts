@@ -73,7 +73,7 @@ export function principalOf(request: FastifyRequest): string {
 }
 
 /** Fields of an answer that hold a secret: a session token, a new API key, a TOTP or webhook secret, recovery codes. */
-const secretFields = ['token', 'key', 'secret', 'recoveryCodes'];
+export const secretFields = ['token', 'key', 'secret', 'recoveryCodes'];
 
 /** Whether a success answer of the route (a Zod object) has a secret field at its top level. */
 function answersSecret(responses: unknown): boolean {

@@ -7,6 +7,7 @@
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import type { FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { withIdempotencyKeyHeader } from './idempotency-openapi.js';
 
 /** The groups of operations, in the order the documentation shows them. */
 export const apiTags = [
@@ -63,7 +64,8 @@ export const openApiOptions: FastifyDynamicSwaggerOptions = {
     security: [{ session: [] }],
   },
   transform: jsonSchemaTransform,
-  transformObject: (document) => withoutUnusedSchemas(jsonSchemaTransformObject(document)),
+  // Every write that takes it names the Idempotency-Key header (src/http/idempotency-openapi.ts).
+  transformObject: (document) => withIdempotencyKeyHeader(withoutUnusedSchemas(jsonSchemaTransformObject(document))),
 };
 
 /** The document as /openapi.json serves it: with this server's own address, so a generated client knows where to call. */

@@ -253,6 +253,18 @@ describe('the header', () => {
     expect(await storedKeys('sign-in-once')).toBe(0);
   });
 
+  it('is in the OpenAPI document, shared, on the writes that take it', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const ref = { $ref: '#/components/parameters/IdempotencyKey' };
+    expect(doc.components.parameters.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header', required: false });
+    expect(doc.paths['/api/v1/requests'].post.parameters).toContainEqual(ref);
+    expect(doc.paths['/api/v1/requests/{id}/items/{itemId}/decision'].put.parameters).toContainEqual(ref);
+    expect(doc.paths['/api/v1/requests'].get.parameters ?? []).not.toContainEqual(ref);
+    // Not where the answer is a secret.
+    expect(doc.paths['/api/v1/session'].post.parameters ?? []).not.toContainEqual(ref);
+    expect(doc.paths['/api/v1/authority/api-keys'].post.parameters ?? []).not.toContainEqual(ref);
+  });
+
   it('goes with a batch key on the staff batch intake, each doing its part', async () => {
     const key = newKey();
     const batch = { batchKey: `batch-${key}`, orders: [order('IDEM-BATCH')] };
