@@ -9,17 +9,20 @@ import { api, type RecomputeDeadline, type RequestDetail } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
 import { placeProblem, useSchemaForm } from '../components/form.js';
+import { type TFunction, useFormat, useTranslation } from '../i18n/index.js';
 import { useRequestChange } from '../mutations.js';
-import { formatUtc } from '../time.js';
 
 type Review = NonNullable<RequestDetail['deadlineReview']>;
 
-const ruleText = (id: string | null, version: number | null) => (id ? `${id} v${version ?? '?'}` : 'platform policy');
+const ruleText = (t: TFunction, id: string | null, version: number | null) =>
+  id ? `${id} v${version ?? '?'}` : t('review:history.platformPolicy');
 
 /** The form asks only for the note: the request's own regime, category and period stay. */
 const recomputeForm = recomputeDeadlineSchema.pick({ note: true });
 
 export function DeadlineRecompute({ request, review, onSaved }: { request: RequestDetail; review: Review; onSaved: () => void }) {
+  const { t } = useTranslation('review');
+  const format = useFormat();
   const prefix = `${useId()}-`;
   const [open, setOpen] = useState(false);
   const form = useSchemaForm(recomputeForm, { note: '' });
@@ -38,38 +41,35 @@ export function DeadlineRecompute({ request, review, onSaved }: { request: Reque
 
   return (
     <div className="alert alert-warning deadline-review" data-testid="deadline-review">
-      <p className="alert-title">The current rule packs give a different deadline</p>
+      <p className="alert-title">{t('recompute.title')}</p>
       {review.problem ? (
-        <p>The current rule packs cannot compute a deadline for this request: {review.problem}</p>
+        <p>{t('recompute.problem', { problem: review.problem })}</p>
       ) : (
         <dl className="facts facts-compact">
-          <dt>Stored</dt>
+          <dt>{t('recompute.stored')}</dt>
           <dd>
-            due <time dateTime={request.dueAt}>{formatUtc(request.dueAt)}</time> ·{' '}
-            {ruleText(request.deadline.ruleId, request.deadline.ruleVersion)}
+            {t('recompute.due')} <time dateTime={request.dueAt}>{format.utc(request.dueAt)}</time> ·{' '}
+            {ruleText(t, request.deadline.ruleId, request.deadline.ruleVersion)}
           </dd>
-          <dt>Current packs</dt>
+          <dt>{t('recompute.current')}</dt>
           <dd data-testid="deadline-review-current" data-due-at={review.currentDueAt ?? ''}>
             {review.currentDueAt ? (
               <>
-                due <time dateTime={review.currentDueAt}>{formatUtc(review.currentDueAt)}</time>
+                {t('recompute.due')} <time dateTime={review.currentDueAt}>{format.utc(review.currentDueAt)}</time>
               </>
             ) : (
-              'no deadline'
+              t('history.noDeadline')
             )}{' '}
-            · {ruleText(review.currentRuleId, review.currentRuleVersion)}
+            · {ruleText(t, review.currentRuleId, review.currentRuleVersion)}
           </dd>
         </dl>
       )}
-      <p className="hint">
-        A change of a rule pack never moves a stored deadline by itself. Recomputing applies the current packs; the old and the
-        new deadline and your note go into the history.
-      </p>
+      <p className="hint">{t('recompute.hint')}</p>
       {recompute.error ? <ProblemMessage error={recompute.error} /> : null}
       {open ? (
         <FormProvider {...form}>
-          <form onSubmit={submit} noValidate aria-label="Recompute the deadline">
-            <Field name="note" label="Why recompute (kept in the history)" idPrefix={prefix}>
+          <form onSubmit={submit} noValidate aria-label={t('recompute.formLabel')}>
+            <Field name="note" label={t('recompute.note')} idPrefix={prefix}>
               {(control) => (
                 <textarea
                   {...control}
@@ -83,17 +83,17 @@ export function DeadlineRecompute({ request, review, onSaved }: { request: Reque
             </Field>
             <div className="actions">
               <button type="submit" className="button button-primary" data-testid="deadline-recompute-submit" disabled={busy}>
-                {busy ? 'Recomputing…' : 'Recompute deadline'}
+                {busy ? t('recompute.busy') : t('recompute.submit')}
               </button>
               <button type="button" className="button" disabled={busy} onClick={() => setOpen(false)}>
-                Cancel
+                {t('common:cancel')}
               </button>
             </div>
           </form>
         </FormProvider>
       ) : (
         <button type="button" className="button" data-testid="deadline-recompute" onClick={() => setOpen(true)}>
-          Recompute deadline
+          {t('recompute.submit')}
         </button>
       )}
     </div>

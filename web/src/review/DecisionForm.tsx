@@ -6,7 +6,8 @@ import { api, type Item, type RequestDetail } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
 import { placeProblem, useSchemaForm } from '../components/form.js';
-import { bucketLabels } from '../labels.js';
+import { useTranslation } from '../i18n/index.js';
+import { label } from '../labels.js';
 import { useRequestChange } from '../mutations.js';
 import { decisionFormSchema } from './decision.js';
 
@@ -19,12 +20,11 @@ type Props = {
   onCancel?: () => void;
 };
 
-const outcomeHints: Partial<Record<Outcome, string>> = {
-  removed_legal: 'Restricted only in the countries listed below, under their law.',
-  removed_policy: 'Removed everywhere because it breaks the platform’s own rules.',
-};
+/** The outcomes whose choice gets a hint under the select (`review:decision.hint.<outcome>`). */
+const hinted: readonly Outcome[] = ['removed_legal', 'removed_policy'];
 
 export function DecisionForm({ request, item, onSaved, onCancel }: Props) {
+  const { t } = useTranslation('review');
   const prefix = `${useId()}-`;
   const existing = item.decision;
   const form = useSchemaForm(decisionFormSchema, {
@@ -42,28 +42,33 @@ export function DecisionForm({ request, item, onSaved, onCancel }: Props) {
   const outcome = useWatch({ control: form.control, name: 'outcome' });
   const busy = decide.isPending;
 
-  const hint = outcome ? outcomeHints[outcome] : undefined;
+  const hint = outcome && hinted.includes(outcome) ? t(`decision.hint.${outcome}`) : undefined;
   return (
     <FormProvider {...form}>
-      <form className="decision-form" onSubmit={submit} noValidate aria-label={`Decision on item ${item.position + 1}`}>
+      <form
+        className="decision-form"
+        onSubmit={submit}
+        noValidate
+        aria-label={t('decision.formLabel', { position: item.position + 1 })}
+      >
         {decide.error ? <ProblemMessage error={decide.error} /> : null}
         <div className="form-row">
-          <Field name="outcome" label="Outcome" idPrefix={prefix} hint={hint}>
+          <Field name="outcome" label={t('item.outcome')} idPrefix={prefix} hint={hint}>
             {(control) => (
               <select {...control} {...form.register('outcome')} data-testid="decision-outcome" required>
-                <option value="">Choose an outcome…</option>
+                <option value="">{t('decision.chooseOutcome')}</option>
                 {outcomes.map((o) => (
                   <option key={o} value={o}>
-                    {bucketLabels[o]}
+                    {label(t, 'outcome', o)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field name="reason" label="Reason" idPrefix={prefix}>
+          <Field name="reason" label={t('item.reason')} idPrefix={prefix}>
             {(control) => (
               <select {...control} {...form.register('reason')} data-testid="decision-reason" required>
-                <option value="">Choose a reason…</option>
+                <option value="">{t('decision.chooseReason')}</option>
                 {reasons.map((r) => (
                   <option key={r} value={r}>
                     {r}
@@ -77,9 +82,9 @@ export function DecisionForm({ request, item, onSaved, onCancel }: Props) {
           <Field
             name="scopeCountries"
             controlId="scope"
-            label="Restricted in (country codes)"
+            label={t('decision.scope')}
             idPrefix={prefix}
-            hint={`ISO 3166-1 two-letter codes separated by commas, e.g. ${request.authority.country}, DE.`}
+            hint={t('decision.scopeHint', { example: `${request.authority.country}, DE` })}
           >
             {(control) => (
               <input
@@ -94,7 +99,7 @@ export function DecisionForm({ request, item, onSaved, onCancel }: Props) {
             )}
           </Field>
         ) : null}
-        <Field name="rationale" label="Rationale" idPrefix={prefix} hint="Why this outcome: kept in the request’s history.">
+        <Field name="rationale" label={t('item.rationale')} idPrefix={prefix} hint={t('decision.rationaleHint')}>
           {(control) => (
             <textarea
               {...control}
@@ -108,11 +113,11 @@ export function DecisionForm({ request, item, onSaved, onCancel }: Props) {
         </Field>
         <div className="actions">
           <button type="submit" className="button button-primary" data-testid="decision-submit" disabled={busy}>
-            {busy ? 'Saving…' : existing ? 'Save changed decision' : 'Record decision'}
+            {busy ? t('decision.saving') : existing ? t('decision.saveChanged') : t('decision.record')}
           </button>
           {onCancel ? (
             <button type="button" className="button" onClick={onCancel} disabled={busy}>
-              Cancel
+              {t('common:cancel')}
             </button>
           ) : null}
         </div>

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { openStatuses, type RequestKind, requestKinds, requestStatuses } from '../../../src/domain/vocabulary.js';
-import { countryName, requestKindLabels, statusLabels } from '../labels.js';
+import { useLocale, useTranslation } from '../i18n/index.js';
+import { countryNameIn, label } from '../labels.js';
 import { queries } from '../queries.js';
 import { defaultFilters, paramsFromFilters, type QueueFilters, showsOpenOrders, withFilters } from './queue-filters.js';
 
@@ -15,17 +16,18 @@ export const hrefOf = (filters: QueueFilters) => ({ search: paramsFromFilters(fi
 
 /** "Open orders" and "All orders": the two views a reviewer switches between most. */
 export function QueueTabs({ filters }: { filters: QueueFilters }) {
+  const { t } = useTranslation('review');
   const open = showsOpenOrders(filters);
   const all = filters.statuses === null;
   return (
-    <nav className="queue-tabs" aria-label="Which orders">
+    <nav className="queue-tabs" aria-label={t('filters.which')}>
       <Link
         to={hrefOf(withFilters(filters, { statuses: openStatuses }))}
         className={open ? 'queue-tab active' : 'queue-tab'}
         aria-current={open ? 'page' : undefined}
         data-testid="queue-tab-open"
       >
-        Open orders
+        {t('filters.openOrders')}
       </Link>
       <Link
         to={hrefOf(withFilters(filters, { statuses: null }))}
@@ -33,7 +35,7 @@ export function QueueTabs({ filters }: { filters: QueueFilters }) {
         aria-current={all ? 'page' : undefined}
         data-testid="queue-tab-all"
       >
-        All orders
+        {t('filters.allOrders')}
       </Link>
     </nav>
   );
@@ -54,6 +56,7 @@ function statusesOf(value: string): QueueFilters['statuses'] {
 
 /** The search box: the URL follows the typing once it pauses, and the box follows the URL (back, clear). */
 function SearchBox({ value, onSearch }: { value: string | null; onSearch: (search: string | null) => void }) {
+  const { t } = useTranslation('review');
   const [text, setText] = useState(value ?? '');
   useEffect(() => setText(value ?? ''), [value]);
   useEffect(() => {
@@ -64,11 +67,11 @@ function SearchBox({ value, onSearch }: { value: string | null; onSearch: (searc
   }, [text, value, onSearch]);
   return (
     <label className="queue-filter queue-search">
-      <span>Reference</span>
+      <span>{t('queue.column.reference')}</span>
       <input
         type="search"
         value={text}
-        placeholder="WR-000123 or the authority’s"
+        placeholder={t('filters.searchPlaceholder')}
         onChange={(e) => setText(e.target.value)}
         data-testid="queue-search"
       />
@@ -77,49 +80,59 @@ function SearchBox({ value, onSearch }: { value: string | null; onSearch: (searc
 }
 
 export function QueueFilterBar({ filters, onChange }: { filters: QueueFilters; onChange: (next: QueueFilters) => void }) {
+  const { t, i18n } = useTranslation('review');
+  const locale = useLocale();
   const { data: regimes } = useQuery(queries.regimes());
   const { data: authorities } = useQuery(queries.authorities());
   // Orders come only from registered authorities: their countries are the ones worth offering.
   const countries = useMemo(() => {
     const codes = new Set((authorities ?? []).map((a) => a.country));
     if (filters.country) codes.add(filters.country);
-    return [...codes].map((code) => ({ code, name: countryName(code) })).sort((a, b) => a.name.localeCompare(b.name));
-  }, [authorities, filters.country]);
+    return [...codes]
+      .map((code) => ({ code, name: countryNameIn(code, locale) }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale));
+  }, [authorities, filters.country, locale]);
+  const language = i18n.resolvedLanguage;
   const regimeOptions = useMemo(() => {
-    const list = (regimes ?? []).map((r) => ({ id: r.id, name: r.name.en }));
+    const list = (regimes ?? []).map((r) => ({
+      id: r.id,
+      name: r.name.local && r.name.localLanguage === language ? r.name.local : r.name.en,
+    }));
     if (filters.regime && !list.some((r) => r.id === filters.regime)) list.push({ id: filters.regime, name: filters.regime });
     return list.sort((a, b) => a.id.localeCompare(b.id));
-  }, [regimes, filters.regime]);
+  }, [regimes, filters.regime, language]);
   const status = statusValue(filters);
   const isSingleOrNamed = status === 'open' || status === 'all' || !status.includes(',');
   const change = (change: Partial<QueueFilters>) => onChange(withFilters(filters, change));
   const onSearch = useMemo(() => (search: string | null) => onChange(withFilters(filters, { search })), [filters, onChange]);
 
   return (
-    <form className="queue-filters" aria-label="Filter the orders" onSubmit={(e) => e.preventDefault()}>
+    <form className="queue-filters" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
       <label className="queue-filter">
-        <span>Status</span>
+        <span>{t('queue.column.status')}</span>
         <select value={status} onChange={(e) => change({ statuses: statusesOf(e.target.value) })} data-testid="queue-status">
-          <option value="open" title="Received, in review, needs clarification">
-            Open
+          <option value="open" title={t('filters.openTitle')}>
+            {t('filters.open')}
           </option>
-          <option value="all">All statuses</option>
+          <option value="all">{t('filters.allStatuses')}</option>
           {requestStatuses.map((s) => (
             <option key={s} value={s}>
-              {statusLabels[s]}
+              {label(t, 'status', s)}
             </option>
           ))}
-          {isSingleOrNamed ? null : <option value={status}>{filters.statuses?.map((s) => statusLabels[s]).join(', ')}</option>}
+          {isSingleOrNamed ? null : (
+            <option value={status}>{filters.statuses?.map((s) => label(t, 'status', s)).join(', ')}</option>
+          )}
         </select>
       </label>
       <label className="queue-filter">
-        <span>Country</span>
+        <span>{t('filters.country')}</span>
         <select
           value={filters.country ?? ''}
           onChange={(e) => change({ country: e.target.value || null })}
           data-testid="queue-country"
         >
-          <option value="">Any country</option>
+          <option value="">{t('filters.anyCountry')}</option>
           {countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name} ({c.code})
@@ -128,13 +141,13 @@ export function QueueFilterBar({ filters, onChange }: { filters: QueueFilters; o
         </select>
       </label>
       <label className="queue-filter">
-        <span>Regime</span>
+        <span>{t('filters.regime')}</span>
         <select
           value={filters.regime ?? ''}
           onChange={(e) => change({ regime: e.target.value || null })}
           data-testid="queue-regime-filter"
         >
-          <option value="">Any regime</option>
+          <option value="">{t('filters.anyRegime')}</option>
           {regimeOptions.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name} ({r.id})
@@ -143,23 +156,23 @@ export function QueueFilterBar({ filters, onChange }: { filters: QueueFilters; o
         </select>
       </label>
       <label className="queue-filter">
-        <span>Kind</span>
+        <span>{t('filters.kind')}</span>
         <select
           value={filters.kind ?? ''}
           onChange={(e) => change({ kind: (e.target.value || null) as RequestKind | null })}
           data-testid="queue-kind"
         >
-          <option value="">Any kind</option>
+          <option value="">{t('filters.anyKind')}</option>
           {requestKinds.map((k) => (
             <option key={k} value={k}>
-              {requestKindLabels[k]}
+              {label(t, 'requestKind', k)}
             </option>
           ))}
         </select>
       </label>
       <SearchBox value={filters.search} onSearch={onSearch} />
       <Link to={hrefOf({ ...defaultFilters, limit: filters.limit })} className="button queue-clear" data-testid="queue-clear">
-        Clear filters
+        {t('filters.clear')}
       </Link>
     </form>
   );
