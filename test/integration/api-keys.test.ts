@@ -76,8 +76,9 @@ describe('creating a key', () => {
     const res = await list(kz.auth);
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain(created.key);
-    expect(res.json().keys[0]).toMatchObject({ id: created.id, name: 'Listed', prefix: created.prefix });
-    expect(res.json().keys[0]).not.toHaveProperty('key');
+    const listed = res.json().keys.find((k: { id: string }) => k.id === created.id);
+    expect(listed).toMatchObject({ name: 'Listed', prefix: created.prefix, state: 'active' });
+    expect(listed).not.toHaveProperty('key');
   });
 
   it.each([
