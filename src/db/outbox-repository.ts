@@ -76,6 +76,20 @@ export function outboxRepository(db: Db, now: () => Date) {
       });
     },
 
+    /**
+     * Queues again the mails marked `sending` that no job of `queues` holds in pg-boss's `jobSchema`
+     * (the database was restored from a backup, which copies Writ's tables and not pg-boss's, or
+     * pg-boss's schema was dropped): without this they would wait for a job that does not exist.
+     */
+    async requeueOrphaned(jobSchema: string, queues: string[]): Promise<number> {
+      const result = await db.execute(sql`
+        UPDATE mail_outbox m SET status = 'queued'
+        WHERE m.status = 'sending'
+          AND NOT EXISTS (SELECT 1 FROM ${sql.identifier(jobSchema)}.job j
+                          WHERE j.name IN ${queues} AND j.data->>'id' = m.id::text)`);
+      return result.rowCount ?? 0;
+    },
+
     /** Counts an attempt of a mail its job holds and fixes its Message-ID; undefined when it is no longer `sending`. */
     async beginAttempt(id: string, messageId: string): Promise<OutboxMail | undefined> {
       const [row] = await db

@@ -113,6 +113,16 @@ export function webhooksRepository(db: Db, now: () => Date) {
       });
     },
 
+    /** As the outbox's requeueOrphaned: deliveries `delivering` that no pg-boss job holds are pending again. */
+    async requeueOrphaned(jobSchema: string, queues: string[]): Promise<number> {
+      const result = await db.execute(sql`
+        UPDATE webhook_deliveries d SET status = 'pending'
+        WHERE d.status = 'delivering'
+          AND NOT EXISTS (SELECT 1 FROM ${sql.identifier(jobSchema)}.job j
+                          WHERE j.name IN ${queues} AND j.data->>'id' = d.id::text)`);
+      return result.rowCount ?? 0;
+    },
+
     /** Counts an attempt of a delivery its job holds; undefined when it is no longer `delivering`. */
     async beginAttempt(id: string): Promise<DeliveryAttempt | undefined> {
       return db.transaction(async (tx) => {

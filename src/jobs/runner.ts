@@ -115,6 +115,11 @@ export async function startJobs(input: {
       });
     return sweeping;
   };
+  // Rows handed to jobs that pg-boss no longer has (a restored backup holds Writ's tables, not pg-boss's).
+  const orphans =
+    (await writ.outbox.requeueOrphaned(jobSchema, [queues.mail, queues.mailGivenUp])) +
+    (await writ.webhooks.requeueOrphaned(jobSchema, [queues.webhook, queues.webhookGivenUp]));
+  if (orphans > 0) log(`jobs: ${orphans} mails and deliveries had no job (restored from a backup?): queued again`);
   const timer = setInterval(() => void sweep(), settings.sweepSeconds * 1000);
   await sweep();
 

@@ -18,6 +18,7 @@ let t: TestApp;
 let receiver: SmtpReceiver;
 let jobs: Jobs;
 let admin: { authorization: string };
+let config: ReturnType<typeof loadConfig>;
 const log: string[] = [];
 
 const mailStatus = async (id: string) =>
@@ -28,7 +29,7 @@ beforeAll(async () => {
   receiver = await startSmtpReceiver();
   // The test database is the owner's: it gets pg-boss's tables as `writ serve` would.
   await prepareJobTables(t.database.url, null);
-  const config = loadConfig({
+  config = loadConfig({
     WRIT_DATA_DIR: '/nonexistent',
     WRIT_SMTP_URL: receiver.url,
     WRIT_MAIL_FROM: 'Writ <writ@platform.example>',
@@ -148,5 +149,21 @@ describe('the mail outbox', () => {
       expect((await t.app.inject({ ...call, headers: t.auth })).statusCode).toBe(403);
       expect((await t.app.inject(call)).statusCode).toBe(401);
     }
+  });
+
+  it('queues again, when the jobs start, a mail left sending with no job (a database restored from a backup)', async () => {
+    const { id } = await enqueueMail(t.database.db, {
+      kind: 'receipt',
+      to: 'restored@gov.example',
+      subject: 'Restored',
+      body: 'Restored.',
+    });
+    // What a restore leaves: the row says a job holds it, but pg-boss's tables (not in the backup) have none.
+    await t.database.pool.query("UPDATE mail_outbox SET status = 'sending', attempts = 1 WHERE id = $1", [id]);
+    await jobs.stop();
+    jobs = await startJobs({ pool: t.database.pool, writ: createWrit(t.database.db, config), log: (m) => log.push(m) });
+    await eventually('the restored mail to be sent', async () => (await mailStatus(id)).status === 'sent');
+    expect(receiver.mails.filter((m) => m.headers['message-id'] === `<${id}@platform.example>`)).toHaveLength(1);
+    expect(log.some((m) => m.includes('had no job'))).toBe(true);
   });
 });
