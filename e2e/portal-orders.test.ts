@@ -207,4 +207,44 @@ describe('an officer follows an order through the portal', () => {
     expect(await text(page, 'order-submit')).toBe('Нұсқаманы жіберу');
     await context.close();
   });
+  it('says at the field why a file was refused, and sends another to the same order', async () => {
+    const context = await officerContext('ru-RU');
+    const page = await context.newPage();
+    await page.goto(`${base}/portal/orders/new`);
+    await page.getByTestId('order-form').waitFor();
+    await page.getByTestId('order-regime').selectOption(kzRegime);
+    await page.getByTestId('order-legal-basis').fill('Закон РК «Об онлайн-платформах», ст. 19');
+    await page.getByTestId('order-item').nth(0).getByTestId('order-item-target').fill('https://video.example/watch/def');
+    await page.getByTestId('order-attachment').setInputFiles({
+      name: 'order.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('not a PDF at all, whatever its name says'),
+    });
+    await page.getByTestId('order-submit').click();
+
+    // The order is received (its receipt is shown), the file is not: the server's reason is at the field.
+    await page.getByTestId('order-attachment-error').waitFor();
+    expect(await text(page, 'order-attachment-error')).toContain('unsupported_media_type');
+    const reference = await text(page, 'receipt-reference');
+    // Without a signer and a statement of reasons the order waits for them, and the receipt says why.
+    expect(await page.getByTestId('receipt-status').getAttribute('data-status')).toBe('needs_clarification');
+    const missing = page.getByTestId('missing-elements').getByTestId('missing-element');
+    expect(await missing.evaluateAll((els) => els.map((el) => el.getAttribute('data-element')))).toEqual([
+      'signer',
+      'statement_of_reasons',
+    ]);
+    expect(await text(page, 'missing-elements')).toContain('В предписании не хватает 2 обязательных сведений');
+
+    await page
+      .getByTestId('order-attachment')
+      .setInputFiles({ name: 'order.pdf', mimeType: 'application/pdf', buffer: readFileSync(pdf) });
+    await page.getByTestId('order-submit').click();
+    await expect.poll(() => page.getByTestId('order-attachment-error').count()).toBe(0);
+    expect(await text(page, 'receipt-reference')).toBe(reference);
+    expect(await text(page, 'receipt-attachments')).toBe('order.pdf');
+    // One order for the two sendings.
+    const mine = await fetch(`${base}/api/v1/authority/orders`, { headers: agency.auth });
+    expect(((await mine.json()) as { total: number }).total).toBe(2);
+    await context.close();
+  });
 });
