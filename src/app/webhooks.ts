@@ -17,6 +17,8 @@ import type { DeliveryAttempt, WebhookEndpoint, WebhooksRepository } from '../db
 import { WritError } from '../domain/errors.js';
 import { errorText } from './mail.js';
 
+// IPv4-mapped IPv6 addresses are judged by the IPv4 address they map (unmapped below): a ::ffff:0:0/96
+// rule here would also match every IPv4 address, as BlockList checks IPv4 against IPv6 rules mapped.
 const nonPublic = new BlockList();
 for (const [net, prefix] of [
   ['0.0.0.0', 8],
@@ -39,7 +41,6 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
-  ['::ffff:0:0', 96],
   ['64:ff9b::', 96],
   ['100::', 64],
   ['2001:db8::', 32],
