@@ -189,6 +189,8 @@ export async function answerClarification(
         status: 'in_review',
         dueAt,
         clockPausedAt: null,
+        // Answered: what was missing is in the event's `before`; a reviewer asks again if anything still is.
+        missingElements: [],
         event: {
           type: 'clarification_answered',
           before: { dueAt: iso(order.dueAt), clockPausedAt: iso(order.clockPausedAt), missingElements: order.missingElements },

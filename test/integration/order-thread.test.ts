@@ -142,6 +142,7 @@ describe('a clarification under a regime whose clock stops (EU TCO)', () => {
     expect((answered.json() as Thread).order).toMatchObject({
       status: 'in_review',
       dueAt: movedDue,
+      missingElements: [],
       clock: { stopsDuringClarification: true, pausedAt: null },
     });
     for (const secret of [t.reviewer.name, t.reviewer.id, reviewerCredentials.email]) expect(answered.body).not.toContain(secret);
@@ -151,7 +152,11 @@ describe('a clarification under a regime whose clock stops (EU TCO)', () => {
     expect(detail).toMatchObject({ status: 'in_review', dueAt: movedDue });
     const answer = detail.events.find((e) => e.type === 'clarification_answered')!;
     expect(answer.actor).toEqual({ id: de.officer.id, name: 'first (Bundesamt für Justiz)' });
-    expect(answer.before).toMatchObject({ dueAt: order.dueAt, clockPausedAt: pausedAt });
+    expect(answer.before).toMatchObject({
+      dueAt: order.dueAt,
+      clockPausedAt: pausedAt,
+      missingElements: [{ element: 'signer' }, { element: 'redress' }],
+    });
     expect(answer.after).toMatchObject({ dueAt: movedDue, clockPausedAt: null, pausedSeconds: 3 * 3600 + 17 * 60 });
     expect(detail.events.find((e) => e.type === 'clarification_requested')!.actor).toEqual({
       id: t.reviewer.id,

@@ -14,7 +14,7 @@ function Author({ message }: { message: ThreadMessage }) {
   const { t } = useTranslation('review-thread');
   const { author } = message;
   return (
-    <span className="thread-author">
+    <span>
       {author.side === 'platform'
         ? t('author.platform', { name: author.user.name })
         : t('author.authority', { officer: author.officer.name, agency: author.agency.name })}
@@ -61,14 +61,14 @@ function Message({ message }: { message: ThreadMessage }) {
   const { t } = useTranslation('review-thread');
   const format = useFormat();
   return (
-    <li className={`thread-message thread-${message.author.side}`} data-testid="thread-message" data-kind={message.kind}>
-      <div className="thread-head">
-        <span className="thread-kind">{t(`kind.${message.kind}`)}</span>
+    <li className="history-event" data-testid="thread-message" data-kind={message.kind} data-side={message.author.side}>
+      <div className="history-head">
+        <span className="history-type">{t(`kind.${message.kind}`)}</span>
         <span className="muted">
           <Author message={message} /> · <time dateTime={message.at}>{format.utc(message.at)}</time>
         </span>
       </div>
-      <p className="thread-body">{message.body}</p>
+      <p className="history-summary thread-body">{message.body}</p>
       {message.kind === 'contest' ? <p className="hint">{t('contestHint')}</p> : null}
     </li>
   );
@@ -88,7 +88,7 @@ export function ThreadPanel({ request }: { request: RequestDetail }) {
           {thread.messages.length === 0 ? (
             <p className="empty">{t('empty')}</p>
           ) : (
-            <ol className="thread">
+            <ol className="history thread">
               {thread.messages.map((m) => (
                 <Message key={m.id} message={m} />
               ))}
