@@ -52,14 +52,6 @@ const notYetConverted = new Set<string>([
   'compliance/RegimeDetail.tsx',
   'compliance/RegimeList.tsx',
   'compliance/RegimeVersion.tsx',
-  'review/intake/AuthorityPicker.tsx',
-  'review/intake/DeadlinePreview.tsx',
-  'review/intake/IntakePage.tsx',
-  'review/intake/ItemsEditor.tsx',
-  'review/intake/NewAuthorityForm.tsx',
-  'review/intake/OrderFields.tsx',
-  'review/intake/ReceivedAtField.tsx',
-  'review/intake/RegimeFields.tsx',
 ]);
 /** Props whose string a reader sees or hears. */
 const visibleProps = new Set(['title', 'placeholder', 'aria-label', 'alt', 'label']);

@@ -4,7 +4,8 @@ import { useFormContext } from 'react-hook-form';
 import type { Authority } from '../../api.js';
 import { DemoBadge } from '../../components/Feedback.js';
 import { Field } from '../../components/Field.js';
-import { authorityKindLabels, countryName } from '../../labels.js';
+import { useLocale, useTranslation } from '../../i18n/index.js';
+import { countryNameIn, label } from '../../labels.js';
 import { NewAuthorityForm } from './NewAuthorityForm.js';
 
 type Props = {
@@ -18,6 +19,9 @@ type Props = {
 };
 
 export function AuthorityPicker({ authorities, value, onChosen, onRegistered, idPrefix }: Props) {
+  const { t } = useTranslation('review');
+  const locale = useLocale();
+  const countryName = (code: string) => countryNameIn(code, locale);
   const { register } = useFormContext<{ authorityId: string }>();
   const [adding, setAdding] = useState(false);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -33,20 +37,21 @@ export function AuthorityPicker({ authorities, value, onChosen, onRegistered, id
     for (const a of authorities) groups.set(a.country, [...(groups.get(a.country) ?? []), a]);
     return [...groups.entries()]
       .map(([country, list]) => ({ country, list: [...list].sort((a, b) => a.name.localeCompare(b.name)) }))
-      .sort((a, b) => countryName(a.country).localeCompare(countryName(b.country)));
-  }, [authorities]);
+      .sort((a, b) => countryNameIn(a.country, locale).localeCompare(countryNameIn(b.country, locale), locale));
+  }, [authorities, locale]);
 
   const hint = chosen ? (
     <>
-      {countryName(chosen.country)} ({chosen.country}) · {authorityKindLabels[chosen.kind]} {chosen.isDemo ? <DemoBadge /> : null}
+      {countryName(chosen.country)} ({chosen.country}) · {label(t, 'authorityKind', chosen.kind)}{' '}
+      {chosen.isDemo ? <DemoBadge /> : null}
     </>
   ) : (
-    'Grouped by country. Not listed? Register it below.'
+    t('intake.authorityHint')
   );
 
   return (
     <div className="intake-authority">
-      <Field name="authorityId" controlId="authority" label="Issuing authority" idPrefix={idPrefix} hint={hint}>
+      <Field name="authorityId" controlId="authority" label={t('intake.authority')} idPrefix={idPrefix} hint={hint}>
         {(control) => (
           <select
             {...control}
@@ -61,7 +66,7 @@ export function AuthorityPicker({ authorities, value, onChosen, onRegistered, id
             value={value}
             data-testid="intake-authority"
           >
-            <option value="">Choose the authority…</option>
+            <option value="">{t('intake.chooseAuthority')}</option>
             {byCountry.map(({ country, list }) => (
               <optgroup key={country} label={`${countryName(country)} (${country})`}>
                 {list.map((a) => (
@@ -94,7 +99,7 @@ export function AuthorityPicker({ authorities, value, onChosen, onRegistered, id
           ref={toggle}
           onClick={() => setAdding(true)}
         >
-          Register a new authority
+          {t('intake.registerAuthority')}
         </button>
       )}
     </div>

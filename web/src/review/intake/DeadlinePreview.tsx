@@ -10,9 +10,9 @@ import { defaultPolicyHours } from '../../../../src/domain/regimes/deadline-engi
 import type { RequestKind } from '../../../../src/domain/vocabulary.js';
 import type { DeadlinePreview as Preview, RegimeSummary } from '../../api.js';
 import { useDebounced } from '../../components/useDebounced.js';
-import { basisLabels, clockLabels, lawWithoutHours, requestKindLabels } from '../../labels.js';
+import { type TFunction, useFormat, useLocale, useTranslation } from '../../i18n/index.js';
+import { label, lawWithoutHoursIn } from '../../labels.js';
 import { type PreviewKey, queries } from '../../queries.js';
-import { formatInZone, formatUtc } from '../../time.js';
 import type { LocalInstant } from './zones.js';
 
 type Props = {
@@ -28,8 +28,6 @@ type Props = {
 
 const sameQuestion = (a: PreviewKey, b: PreviewKey) => JSON.stringify(a) === JSON.stringify(b);
 
-const hoursText = (hours: number) => `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
-
 function hostOf(url: string): string {
   try {
     return new URL(url).host;
@@ -38,31 +36,36 @@ function hostOf(url: string): string {
   }
 }
 
-function sentence(result: Preview): string {
+function sentence(t: TFunction, result: Preview): string {
+  const span = t('common:hours', { hours: result.hours });
   switch (result.basis) {
     case 'law':
-      return `The law sets the deadline: ${hoursText(result.hours)} after receipt.`;
+      return t('review:deadline.byLaw', { span });
     case 'order':
-      return `The period the order sets applies: ${hoursText(result.hours)} after receipt.`;
+      return t('review:intake.periodApplies', { span });
     case 'policy':
-      return `${lawWithoutHours(result.clock)}; Writ applies the platform’s target of ${hoursText(result.hours)} after receipt.`;
+      return t('review:deadline.policyTarget', { law: lawWithoutHoursIn(t, result.clock), span });
   }
 }
 
 function Due({ dueAt, zone }: { dueAt: string; zone: string }) {
+  const { t } = useTranslation('review');
+  const format = useFormat();
   return (
     <>
-      <dt>Due (UTC)</dt>
+      <dt>{t('deadline.dueUtc')}</dt>
       <dd data-testid="intake-due-utc">
-        <time dateTime={dueAt}>{formatUtc(dueAt)}</time>
+        <time dateTime={dueAt}>{format.utc(dueAt)}</time>
       </dd>
-      <dt>Due in the authority’s time</dt>
-      <dd data-testid="intake-due-local">{zone === 'UTC' ? formatUtc(dueAt) : (formatInZone(dueAt, zone) ?? dueAt)}</dd>
+      <dt>{t('deadline.dueLocal')}</dt>
+      <dd data-testid="intake-due-local">{format.instant(dueAt, zone) ?? dueAt}</dd>
     </>
   );
 }
 
 export function DeadlinePreview({ regime, kind, category, received, zone, period, waitingFor }: Props) {
+  const { t } = useTranslation('review');
+  const locale = useLocale();
   const regimeId = regime?.id ?? '';
   const question: PreviewKey = {
     kind,
@@ -85,7 +88,7 @@ export function DeadlinePreview({ regime, kind, category, received, zone, period
     loading: enabled && (!sameQuestion(asked, question) || preview.isFetching),
   };
 
-  const ifNow = received ? '' : ' (if received now)';
+  const ifNow = received ? '' : ` ${t('intake.ifNow')}`;
   let body: ReactNode;
   let basis: string | undefined;
   let dueAt: string | undefined;
@@ -96,8 +99,11 @@ export function DeadlinePreview({ regime, kind, category, received, zone, period
     body = (
       <>
         <p className="deadline-basis deadline-basis-policy" data-testid="intake-deadline-basis">
-          <strong>No regime named: a platform policy deadline applies</strong>, not a legal one. The platform’s target for{' '}
-          {requestKindLabels[kind].toLowerCase()} orders is {hoursText(hours)} after receipt.
+          <strong>{t('intake.policyStrong')}</strong>
+          {t('intake.policyRest', {
+            kind: label(t, 'requestKind', kind).toLocaleLowerCase(locale),
+            span: t('common:hours', { hours }),
+          })}
         </p>
         <dl className="facts">
           <Due dueAt={dueAt} zone={zone} />
@@ -119,32 +125,32 @@ export function DeadlinePreview({ regime, kind, category, received, zone, period
     body = (
       <>
         <p className={`deadline-basis deadline-basis-${r.basis}`} data-testid="intake-deadline-basis">
-          <strong>{basisLabels[r.basis]}.</strong> {sentence(r)}
+          <strong>{label(t, 'basis', r.basis)}.</strong> {sentence(t, r)}
         </p>
         <dl className="facts">
           <Due dueAt={r.dueAt} zone={zone} />
-          <dt>Rule</dt>
+          <dt>{t('deadline.rule')}</dt>
           <dd data-testid="intake-deadline-rule" data-rule-id={r.ruleId}>
             <code>{r.ruleId}</code>
             <span className="sub">
-              Version {r.ruleVersion} (in force from {r.versionFrom}) · {clockLabels[r.clock]}
+              {t('intake.version', { version: r.ruleVersion, from: r.versionFrom })} · {label(t, 'clock', r.clock)}
             </span>
           </dd>
-          <dt>Source</dt>
+          <dt>{t('deadline.source')}</dt>
           <dd>
             <blockquote className="quote" cite={r.source.url}>
               “{r.source.quote}”
             </blockquote>
             <a href={r.source.url} target="_blank" rel="noreferrer noopener">
               {hostOf(r.source.url)}
-              <span className="visually-hidden"> (the source, opens in a new tab)</span>
+              <span className="visually-hidden"> {t('deadline.sourceOpens')}</span>
             </a>
           </dd>
         </dl>
       </>
     );
   } else {
-    body = <p className="loading">Computing the deadline…</p>;
+    body = <p className="loading">{t('intake.computing')}</p>;
   }
 
   return (
@@ -157,7 +163,8 @@ export function DeadlinePreview({ regime, kind, category, received, zone, period
       data-due-at={state.loading ? undefined : dueAt}
     >
       <h2 id="intake-preview-heading">
-        Deadline preview<span className="muted">{ifNow}</span>
+        {t('intake.preview')}
+        <span className="muted">{ifNow}</span>
       </h2>
       <div aria-live="polite">{body}</div>
     </section>

@@ -13,6 +13,7 @@ import { type Authority, api, type RegimePack, type RegimeSummary } from '../../
 import { Loading, ProblemMessage } from '../../components/Feedback.js';
 import { placeProblem, useSchemaForm } from '../../components/form.js';
 import { useDocumentTitle } from '../../components/Layout.js';
+import { useTranslation } from '../../i18n/index.js';
 import { requestChanged } from '../../mutations.js';
 import { queries } from '../../queries.js';
 import { AuthorityPicker } from './AuthorityPicker.js';
@@ -42,16 +43,18 @@ function usePack(regimeId: string): RegimePack | null {
 }
 
 export function IntakePage() {
-  useDocumentTitle('Record an order');
+  const { t } = useTranslation('review');
+  useDocumentTitle(t('common:nav.newOrder'));
   const authorities = useQuery(queries.authorities());
   // Without the regimes the form still works: every order then gets the policy deadline.
   const regimes = useQuery(queries.regimes()).data ?? noRegimes;
   if (authorities.error) return <ProblemMessage error={authorities.error} />;
-  if (!authorities.data) return <Loading what="the authorities" />;
+  if (!authorities.data) return <Loading what={t('intake.loadingAuthorities')} />;
   return <IntakeForm authorities={authorities.data} regimes={regimes} />;
 }
 
 function IntakeForm({ authorities, regimes }: { authorities: readonly Authority[]; regimes: readonly RegimeSummary[] }) {
+  const { t } = useTranslation('review');
   const navigate = useNavigate();
   const client = useQueryClient();
   const prefix = `${useId()}-`;
@@ -82,9 +85,9 @@ function IntakeForm({ authorities, regimes }: { authorities: readonly Authority[
   const { general, coversKind } = categoriesFor(regime, kind);
   const waitingFor =
     regime && coversKind && !category && !general
-      ? 'Choose the category to see the deadline.'
+      ? t('intake.waitCategory')
       : need === 'required' && !periodHours
-        ? 'Enter the period the order sets to see the deadline.'
+        ? t('intake.waitPeriod')
         : null;
 
   // A period the rule does not ask for is not sent.
@@ -117,19 +120,16 @@ function IntakeForm({ authorities, regimes }: { authorities: readonly Authority[
     <section className="page intake-page">
       <div className="page-heading">
         <p className="breadcrumb">
-          <Link to="/review">← Review queue</Link>
+          <Link to="/review">{t('request.backToQueue')}</Link>
         </p>
-        <h1>Record an order</h1>
-        <p className="lede">
-          For an order that reached the platform by e-mail, post or another channel. Its deadline runs from the moment it was
-          received, so record that time as the authority’s clock showed it.
-        </p>
+        <h1>{t('common:nav.newOrder')}</h1>
+        <p className="lede">{t('intake.lede')}</p>
       </div>
       <FormProvider {...form}>
         <form className="form intake-form" data-testid="intake-form" onSubmit={submit} noValidate>
           {record.error ? <ProblemMessage error={record.error} /> : null}
           <section className="card intake-section" aria-labelledby={`${prefix}who`}>
-            <h2 id={`${prefix}who`}>Who sent it</h2>
+            <h2 id={`${prefix}who`}>{t('intake.who')}</h2>
             <AuthorityPicker
               authorities={authorities}
               value={authorityId}
@@ -143,7 +143,7 @@ function IntakeForm({ authorities, regimes }: { authorities: readonly Authority[
             />
           </section>
           <section className="card intake-section" aria-labelledby={`${prefix}what`}>
-            <h2 id={`${prefix}what`}>The order</h2>
+            <h2 id={`${prefix}what`}>{t('intake.order')}</h2>
             <OrderFields
               onKindChange={(next) => {
                 setValue('category', firstCategory(regime, next));
@@ -163,7 +163,7 @@ function IntakeForm({ authorities, regimes }: { authorities: readonly Authority[
             />
           </section>
           <section className="card intake-section" aria-labelledby={`${prefix}law`}>
-            <h2 id={`${prefix}law`}>Law and deadline</h2>
+            <h2 id={`${prefix}law`}>{t('intake.law')}</h2>
             <RegimeFields
               regimes={regimes}
               country={country}
@@ -189,16 +189,16 @@ function IntakeForm({ authorities, regimes }: { authorities: readonly Authority[
           />
           <section className="card intake-section" aria-labelledby={`${prefix}items`}>
             <h2 id={`${prefix}items`}>
-              Items <span className="count">({items.length})</span>
+              {t('request.items')} <span className="count">({items.length})</span>
             </h2>
             <ItemsEditor idPrefix={prefix} />
           </section>
           <div className="actions intake-submit">
             <button type="submit" className="button button-primary" data-testid="intake-submit" disabled={record.isPending}>
-              {record.isPending ? 'Recording…' : 'Record the order'}
+              {record.isPending ? t('intake.recording') : t('intake.record')}
             </button>
             <Link to="/review" className="button">
-              Cancel
+              {t('common:cancel')}
             </Link>
           </div>
         </form>

@@ -7,40 +7,45 @@ import { FormProvider, useFieldArray, useFormContext, useFormState, useWatch } f
 import { type TargetKind, targetKinds } from '../../../../src/domain/vocabulary.js';
 import { Field } from '../../components/Field.js';
 import { useSchemaForm } from '../../components/form.js';
-import { targetKindLabels } from '../../labels.js';
+import { useTranslation } from '../../i18n/index.js';
+import { label } from '../../labels.js';
 import { type Draft, newItem, pastedTargets, pasteSchema } from './draft.js';
 
 /** Products the platform's orders usually name; any other may be typed. */
 const products = ['Video', 'Short video', 'Posts', 'Comments', 'Profiles', 'Messages', 'Live stream'];
 
-const targetHints: Record<TargetKind, string> = {
-  url: 'https://…',
-  account: 'Account handle or ID',
-  content_id: 'The platform’s content ID',
-};
+/** The target's placeholder per kind: `review:intake.targetHint.<kind>`. */
+const targetHint = (kind: TargetKind) => `intake.targetHint.${kind}`;
 
 function ItemRow(props: { rowId: string; index: number; count: number; onRemove: () => void; idPrefix: string; listId: string }) {
   const { index, count, listId } = props;
+  const { t } = useTranslation('review');
   const { register, control } = useFormContext<Draft>();
   const targetKind = useWatch({ control, name: `items.${index}.targetKind` });
   const prefix = `${props.idPrefix}item${props.rowId}-`;
   return (
     <li className="intake-item" data-testid="intake-item">
       <fieldset>
-        <legend>Item {index + 1}</legend>
+        <legend>{t('item.title', { position: index + 1 })}</legend>
         <div className="intake-item-fields">
-          <Field name={`items.${index}.targetKind`} controlId="kind" label="Kind" idPrefix={prefix}>
+          <Field name={`items.${index}.targetKind`} controlId="kind" label={t('filters.kind')} idPrefix={prefix}>
             {(control) => (
               <select {...control} {...register(`items.${index}.targetKind`)} data-testid="intake-item-kind">
                 {targetKinds.map((k) => (
                   <option key={k} value={k}>
-                    {targetKindLabels[k]}
+                    {label(t, 'targetKind', k)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field name={`items.${index}.target`} controlId="target" label="Target" idPrefix={prefix} className="intake-wide">
+          <Field
+            name={`items.${index}.target`}
+            controlId="target"
+            label={t('intake.target')}
+            idPrefix={prefix}
+            className="intake-wide"
+          >
             {(control) => (
               <input
                 {...control}
@@ -50,11 +55,11 @@ function ItemRow(props: { rowId: string; index: number; count: number; onRemove:
                 autoComplete="off"
                 spellCheck={false}
                 maxLength={2000}
-                placeholder={targetHints[targetKind]}
+                placeholder={t(targetHint(targetKind))}
               />
             )}
           </Field>
-          <Field name={`items.${index}.product`} controlId="product" label="Product" idPrefix={prefix}>
+          <Field name={`items.${index}.product`} controlId="product" label={t('intake.product')} idPrefix={prefix}>
             {(control) => (
               <input
                 {...control}
@@ -74,7 +79,8 @@ function ItemRow(props: { rowId: string; index: number; count: number; onRemove:
             onClick={props.onRemove}
             disabled={count === 1}
           >
-            Remove<span className="visually-hidden"> item {index + 1}</span>
+            {t('intake.remove')}
+            <span className="visually-hidden"> {t('intake.removeWhich', { position: index + 1 })}</span>
           </button>
         </div>
       </fieldset>
@@ -83,6 +89,7 @@ function ItemRow(props: { rowId: string; index: number; count: number; onRemove:
 }
 
 export function ItemsEditor({ idPrefix }: { idPrefix: string }) {
+  const { t } = useTranslation('review');
   const listId = `${useId()}-products`;
   const { control, getValues } = useFormContext<Draft>();
   const { fields, append, remove, replace } = useFieldArray({ control, name: 'items' });
@@ -136,7 +143,7 @@ export function ItemsEditor({ idPrefix }: { idPrefix: string }) {
       </datalist>
       <div className="actions">
         <button type="button" className="button" data-testid="intake-add-item" onClick={add}>
-          Add an item
+          {t('intake.addItem')}
         </button>
       </div>
       <PasteBox
@@ -159,6 +166,7 @@ function PasteBox(props: {
   existing: () => string[];
   onPasted: (targets: string[]) => void;
 }) {
+  const { t } = useTranslation('review');
   const form = useSchemaForm(pasteSchema, { paste: '' });
   const text = useWatch({ control: form.control, name: 'paste' });
   const [pasted, setPasted] = useState<string | null>(null);
@@ -167,8 +175,8 @@ function PasteBox(props: {
       const { fresh, repeated } = pastedTargets(paste, props.existing());
       props.onPasted(fresh);
       form.reset({ paste: '' });
-      const skipped = repeated ? `, ${repeated} already listed` : '';
-      setPasted(`${fresh.length} ${fresh.length === 1 ? 'item' : 'items'} added${skipped}.`);
+      const skipped = repeated ? t('intake.pastedRepeated', { count: repeated }) : '';
+      setPasted(`${t('intake.pasted', { count: fresh.length })}${skipped}.`);
     },
     () => setPasted(null),
   );
@@ -176,12 +184,12 @@ function PasteBox(props: {
   return (
     <FormProvider {...form}>
       <details className="intake-paste">
-        <summary>Paste many URLs</summary>
+        <summary>{t('intake.paste')}</summary>
         <Field
           name="paste"
-          label="URLs, one per line"
+          label={t('intake.pasteLabel')}
           idPrefix={props.idPrefix}
-          hint={`Each line becomes a URL item${props.product ? ` on ${props.product}` : ''}; rows without a target are replaced.`}
+          hint={props.product ? t('intake.pasteHintOn', { product: props.product }) : t('intake.pasteHint')}
         >
           {(control) => (
             <textarea {...control} {...form.register('paste')} data-testid="intake-paste" rows={4} spellCheck={false} />
@@ -195,7 +203,7 @@ function PasteBox(props: {
             onClick={() => void add()}
             disabled={!text.trim()}
           >
-            Add as items
+            {t('intake.addAsItems')}
           </button>
           {pasted ? (
             <span className="saved-note" role="status">

@@ -7,13 +7,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { newAuthoritySchema } from '../../../../src/contracts/authorities.js';
-import { countryName, isCountryCode } from '../../../../src/domain/countries.js';
+import { isCountryCode } from '../../../../src/domain/countries.js';
 import { authorityKinds } from '../../../../src/domain/vocabulary.js';
 import { type Authority, api } from '../../api.js';
 import { ProblemMessage } from '../../components/Feedback.js';
 import { Field } from '../../components/Field.js';
 import { placeProblem, useSchemaForm } from '../../components/form.js';
-import { authorityKindLabels } from '../../labels.js';
+import { useLocale, useTranslation } from '../../i18n/index.js';
+import { countryNameIn, label } from '../../labels.js';
 import { queries } from '../../queries.js';
 
 type Props = {
@@ -24,6 +25,8 @@ type Props = {
 };
 
 export function NewAuthorityForm({ country: initialCountry, onRegistered, onCancel }: Props) {
+  const { t } = useTranslation('review');
+  const locale = useLocale();
   const prefix = `${useId()}-`;
   const client = useQueryClient();
   const form = useSchemaForm(newAuthoritySchema, { country: initialCountry, name: '', kind: undefined });
@@ -52,14 +55,14 @@ export function NewAuthorityForm({ country: initialCountry, onRegistered, onCanc
   return (
     <FormProvider {...form}>
       <fieldset className="intake-new-authority card" data-testid="intake-new-authority" onKeyDown={onKeyDown}>
-        <legend>Register a new authority</legend>
+        <legend>{t('intake.registerAuthority')}</legend>
         {registerAuthority.error ? <ProblemMessage error={registerAuthority.error} /> : null}
         <div className="form-row intake-new-authority-row">
           <Field
             name="country"
-            label="Country code"
+            label={t('intake.countryCode')}
             idPrefix={prefix}
-            hint={isCountryCode(country) ? countryName(country) : 'ISO two letters, e.g. KZ'}
+            hint={isCountryCode(country) ? countryNameIn(country, locale) : t('intake.countryCodeHint')}
           >
             {(control) => (
               <input
@@ -74,7 +77,7 @@ export function NewAuthorityForm({ country: initialCountry, onRegistered, onCanc
               />
             )}
           </Field>
-          <Field name="name" label="Name" idPrefix={prefix} className="intake-wide">
+          <Field name="name" label={t('intake.name')} idPrefix={prefix} className="intake-wide">
             {(control) => (
               <input
                 {...control}
@@ -86,13 +89,13 @@ export function NewAuthorityForm({ country: initialCountry, onRegistered, onCanc
               />
             )}
           </Field>
-          <Field name="kind" label="Kind" idPrefix={prefix}>
+          <Field name="kind" label={t('filters.kind')} idPrefix={prefix}>
             {(control) => (
               <select {...control} {...form.register('kind')} data-testid="intake-new-authority-kind">
-                <option value="">Choose…</option>
+                <option value="">{t('intake.choose')}</option>
                 {authorityKinds.map((k) => (
                   <option key={k} value={k}>
-                    {authorityKindLabels[k]}
+                    {label(t, 'authorityKind', k)}
                   </option>
                 ))}
               </select>
@@ -107,10 +110,10 @@ export function NewAuthorityForm({ country: initialCountry, onRegistered, onCanc
             onClick={() => void submit()}
             disabled={busy}
           >
-            {busy ? 'Registering…' : 'Register and choose'}
+            {busy ? t('intake.registering') : t('intake.registerAndChoose')}
           </button>
           <button type="button" className="button button-small" onClick={onCancel} disabled={busy}>
-            Cancel
+            {t('common:cancel')}
           </button>
         </div>
       </fieldset>

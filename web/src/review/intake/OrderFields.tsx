@@ -3,7 +3,8 @@ import type { ChangeEvent } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { type Channel, channels, type RequestKind, requestKinds } from '../../../../src/domain/vocabulary.js';
 import { Field } from '../../components/Field.js';
-import { channelLabels, requestKindLabels } from '../../labels.js';
+import { useTranslation } from '../../i18n/index.js';
+import { label } from '../../labels.js';
 import type { Draft } from './draft.js';
 
 type Props = {
@@ -12,18 +13,17 @@ type Props = {
   idPrefix: string;
 };
 
-const channelHints: Partial<Record<Channel, string>> = {
-  portal: 'Authorities will get their own portal; choose this only for orders that came through one.',
-  api: 'For orders an authority’s system sent to the API.',
-};
+/** The channels whose choice gets a hint (`review:intake.channelHint.<channel>`). */
+const hintedChannels: readonly Channel[] = ['portal', 'api'];
 
 export function OrderFields({ onKindChange, idPrefix }: Props) {
+  const { t } = useTranslation('review');
   const { register, control } = useFormContext<Draft>();
   const channel = useWatch({ control, name: 'channel' });
   return (
     <>
       <div className="form-row">
-        <Field name="kind" label="Kind of order" idPrefix={idPrefix}>
+        <Field name="kind" label={t('intake.kind')} idPrefix={idPrefix}>
           {(control) => (
             <select
               {...control}
@@ -34,18 +34,23 @@ export function OrderFields({ onKindChange, idPrefix }: Props) {
             >
               {requestKinds.map((k) => (
                 <option key={k} value={k}>
-                  {requestKindLabels[k]}
+                  {label(t, 'requestKind', k)}
                 </option>
               ))}
             </select>
           )}
         </Field>
-        <Field name="channel" label="Received by" idPrefix={idPrefix} hint={channelHints[channel]}>
+        <Field
+          name="channel"
+          label={t('intake.channel')}
+          idPrefix={idPrefix}
+          hint={hintedChannels.includes(channel) ? t(`intake.channelHint.${channel}`) : undefined}
+        >
           {(control) => (
             <select {...control} {...register('channel')} data-testid="intake-channel">
               {channels.map((c) => (
                 <option key={c} value={c}>
-                  {channelLabels[c]}
+                  {label(t, 'channel', c)}
                 </option>
               ))}
             </select>
@@ -54,9 +59,9 @@ export function OrderFields({ onKindChange, idPrefix }: Props) {
         <Field
           name="authorityReference"
           controlId="reference"
-          label="Authority’s reference"
+          label={t('request.authorityReference')}
           idPrefix={idPrefix}
-          hint="Optional: the number on the order."
+          hint={t('intake.referenceHint')}
         >
           {(control) => (
             <input
@@ -66,17 +71,12 @@ export function OrderFields({ onKindChange, idPrefix }: Props) {
               type="text"
               autoComplete="off"
               maxLength={200}
-              placeholder="e.g. No. 04-2/1187"
+              placeholder={t('intake.referencePlaceholder')}
             />
           )}
         </Field>
       </div>
-      <Field
-        name="legalBasis"
-        label="Legal basis as cited"
-        idPrefix={idPrefix}
-        hint="The law and article the order names, in its own words."
-      >
+      <Field name="legalBasis" label={t('intake.legalBasis')} idPrefix={idPrefix} hint={t('intake.legalBasisHint')}>
         {(control) => (
           <textarea
             {...control}
@@ -92,11 +92,11 @@ export function OrderFields({ onKindChange, idPrefix }: Props) {
         name="claimedCategories"
         label={
           <>
-            Claimed categories <span className="muted">(optional)</span>
+            {t('request.claimedCategories')} <span className="muted">{t('intake.optional')}</span>
           </>
         }
         idPrefix={idPrefix}
-        hint="What the authority says the content is, separated by commas, e.g. cyberbullying of a child, extremism."
+        hint={t('intake.categoriesHint')}
       >
         {(control) => (
           <input

@@ -6,8 +6,8 @@ import { useMemo } from 'react';
 import { useFormContext } from 'react-hook-form';
 import type { RegimeSummary } from '../../api.js';
 import { Field } from '../../components/Field.js';
-import { countryName } from '../../labels.js';
-import { formatUtc } from '../../time.js';
+import { useFormat, useTranslation } from '../../i18n/index.js';
+import { countryNameIn } from '../../labels.js';
 import type { Draft } from './draft.js';
 import { allZones, type LocalInstant, nowInZone, offsetLabel, zonesOfCountry } from './zones.js';
 
@@ -24,6 +24,8 @@ type Props = {
 };
 
 export function ReceivedAtField({ zone, country, received, regimes, onZoneChosen, idPrefix }: Props) {
+  const { t } = useTranslation('review');
+  const format = useFormat();
   const { register, setValue } = useFormContext<Draft>();
   const zones = useMemo(() => allZones(regimes), [regimes]);
   // The offsets shown beside the country's zones only need the day of receipt, not every minute typed.
@@ -41,18 +43,16 @@ export function ReceivedAtField({ zone, country, received, regimes, onZoneChosen
         <Field
           name="receivedAt"
           controlId="received"
-          label="Received at (authority’s local time)"
+          label={t('intake.receivedAt')}
           idPrefix={idPrefix}
-          hint="When the e-mail or letter reached the platform, on the authority’s clock. Empty: the moment you record it."
-          remark={
-            received?.shifted ? `This time does not exist in ${zone} (the clocks skip it); it is read as shown below.` : null
-          }
+          hint={t('intake.receivedHint')}
+          remark={received?.shifted ? t('intake.skipped', { zone }) : null}
         >
           {(control) => (
             <input {...control} {...register('receivedAt')} data-testid="intake-received" type="datetime-local" step={60} />
           )}
         </Field>
-        <Field name="authorityTimeZone" controlId="zone" label="Authority’s time zone" idPrefix={idPrefix}>
+        <Field name="authorityTimeZone" controlId="zone" label={t('intake.zone')} idPrefix={idPrefix}>
           {(control) => (
             <select
               {...control}
@@ -62,7 +62,7 @@ export function ReceivedAtField({ zone, country, received, regimes, onZoneChosen
               data-testid="intake-zone"
             >
               {countryZones.length > 0 && country ? (
-                <optgroup label={`Zones of ${countryName(country)}`}>
+                <optgroup label={t('intake.zonesOf', { country: countryNameIn(country, format.locale) })}>
                   {countryZones.map((z) => (
                     <option key={z.zone} value={z.zone}>
                       {z.label}
@@ -70,7 +70,7 @@ export function ReceivedAtField({ zone, country, received, regimes, onZoneChosen
                   ))}
                 </optgroup>
               ) : null}
-              <optgroup label="All time zones">
+              <optgroup label={t('intake.allZones')}>
                 {others.map((z) => (
                   <option key={z} value={z}>
                     {z}
@@ -84,24 +84,21 @@ export function ReceivedAtField({ zone, country, received, regimes, onZoneChosen
       <p className="intake-received-utc" aria-live="polite">
         {received ? (
           <>
-            <span className="muted">Stored as </span>
+            <span className="muted">{t('intake.storedAs')} </span>
             <time dateTime={received.instant.toISOString()} data-testid="intake-received-utc">
-              {formatUtc(received.instant.toISOString())}
+              {format.utc(received.instant.toISOString())}
             </time>
-            <span className="muted">
-              {' '}
-              ({offsetLabel(zone, received.instant)} in {zone})
-            </span>
+            <span className="muted"> ({t('intake.offsetIn', { offset: offsetLabel(zone, received.instant), zone })})</span>
           </>
         ) : (
-          <span className="muted">No time given: the order is stored as received now.</span>
+          <span className="muted">{t('intake.noTime')}</span>
         )}{' '}
         <button
           type="button"
           className="button button-small"
           onClick={() => setValue('receivedAt', nowInZone(zone), { shouldDirty: true, shouldValidate: true })}
         >
-          Use the current time
+          {t('intake.useNow')}
         </button>
       </p>
     </div>

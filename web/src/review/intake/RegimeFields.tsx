@@ -8,7 +8,8 @@ import { useFormContext } from 'react-hook-form';
 import type { RequestKind } from '../../../../src/domain/vocabulary.js';
 import type { RegimeSummary } from '../../api.js';
 import { Field } from '../../components/Field.js';
-import { clockLabels, countryName, humanize, requestKindLabels } from '../../labels.js';
+import { useLocale, useTranslation } from '../../i18n/index.js';
+import { countryNameIn, humanize, label } from '../../labels.js';
 import { categoriesFor, type Draft, type PeriodNeed, type RuleShape, regimesFor } from './draft.js';
 
 type Props = {
@@ -27,30 +28,34 @@ type Props = {
 };
 
 function RegimeOption({ regime }: { regime: RegimeSummary }) {
+  const { t, i18n } = useTranslation('review');
+  const name = regime.name.local && regime.name.localLanguage === i18n.resolvedLanguage ? regime.name.local : regime.name.en;
   return (
     <option value={regime.id}>
-      {regime.name.en}
-      {regime.currentVersion ? '' : ' (no longer in force)'}
+      {name}
+      {regime.currentVersion ? '' : ` ${t('intake.notInForce')}`}
     </option>
   );
 }
 
 export function RegimeFields(props: Props) {
   const { regimes, country, kind, regime, category, rule, need, idPrefix } = props;
+  const { t } = useTranslation('review');
+  const locale = useLocale();
   const { register } = useFormContext<Draft>();
   const { own, union } = regimesFor(country, regimes);
   const chosen = regimes.find((r) => r.id === regime);
   const { named, general, coversKind } = categoriesFor(chosen, kind);
   const regimeHint = !country
-    ? 'Choose the authority first: its country’s laws are offered.'
+    ? t('intake.regimeFirst')
     : chosen
-      ? `${chosen.id} · ${chosen.jurisdictionKind === 'union' ? 'union law' : countryName(chosen.jurisdiction)} · ${chosen.timeZone}`
-      : 'Without a regime, a platform policy deadline applies, not a legal one.';
+      ? `${chosen.id} · ${chosen.jurisdictionKind === 'union' ? t('intake.unionLaw') : countryNameIn(chosen.jurisdiction, locale)} · ${chosen.timeZone}`
+      : t('intake.regimeNone');
 
   return (
     <>
       <div className="form-row">
-        <Field name="regime" label="Regime (optional)" idPrefix={idPrefix} hint={regimeHint}>
+        <Field name="regime" label={t('intake.regime')} idPrefix={idPrefix} hint={regimeHint}>
           {(control) => (
             <select
               {...control}
@@ -63,16 +68,16 @@ export function RegimeFields(props: Props) {
               disabled={!country}
               data-testid="intake-regime"
             >
-              <option value="">None named: platform policy</option>
+              <option value="">{t('intake.noneNamed')}</option>
               {own.length > 0 ? (
-                <optgroup label={`Laws of ${countryName(country ?? '')}`}>
+                <optgroup label={t('intake.lawsOf', { country: countryNameIn(country ?? '', locale) })}>
                   {own.map((r) => (
                     <RegimeOption key={r.id} regime={r} />
                   ))}
                 </optgroup>
               ) : null}
               {union.length > 0 ? (
-                <optgroup label="Union law (EU)">
+                <optgroup label={t('intake.unionLawEu')}>
                   {union.map((r) => (
                     <RegimeOption key={r.id} regime={r} />
                   ))}
@@ -84,14 +89,17 @@ export function RegimeFields(props: Props) {
         {chosen ? (
           <Field
             name="category"
-            label="Category"
+            label={t('intake.category')}
             idPrefix={idPrefix}
             hint={
               coversKind
                 ? rule
-                  ? `Deadline: ${clockLabels[rule.clock].toLowerCase()}${rule.hours ? `, ${rule.hours} h` : ''}`
-                  : 'Choose the category the order falls under.'
-                : `This regime sets no deadline for ${requestKindLabels[kind].toLowerCase()} orders.`
+                  ? t('intake.categoryDeadline', {
+                      clock: label(t, 'clock', rule.clock).toLocaleLowerCase(locale),
+                      hours: rule.hours ? `, ${t('common:duration.hours', { n: rule.hours })}` : '',
+                    })
+                  : t('intake.chooseCategoryHint')
+                : t('intake.noDeadlineForKind', { kind: label(t, 'requestKind', kind).toLocaleLowerCase(locale) })
             }
           >
             {(control) => (
@@ -103,7 +111,7 @@ export function RegimeFields(props: Props) {
                 data-testid="intake-category"
               >
                 <option value="">
-                  {general ? (named.length ? 'Any other (the general rule)' : 'Any (one rule for all)') : 'Choose a category…'}
+                  {general ? (named.length ? t('intake.anyOther') : t('intake.anyOne')) : t('intake.chooseCategory')}
                 </option>
                 {named.map((c) => (
                   <option key={c.category} value={c.category}>
@@ -119,13 +127,15 @@ export function RegimeFields(props: Props) {
         <Field
           name="periodSetInOrderHours"
           controlId="period"
-          label={need === 'required' ? 'Period set in the order (hours)' : 'Period set in the order (hours, optional)'}
+          label={need === 'required' ? t('intake.period') : t('intake.periodOptional')}
           idPrefix={idPrefix}
           className="intake-period"
           hint={
             need === 'required'
-              ? 'The law leaves the period to the order: enter the hours it gives.'
-              : `The law gives ${rule?.hours ? `${rule.hours} h` : 'a fixed period'} and lets the order allow more; enter it only if the order does.`
+              ? t('intake.periodRequiredHint')
+              : t('intake.periodOptionalHint', {
+                  period: rule?.hours ? t('common:duration.hours', { n: rule.hours }) : t('intake.fixedPeriod'),
+                })
           }
         >
           {(control) => (
