@@ -2,6 +2,7 @@
 import type { Item, RequestEvent } from '../api.js';
 import { type TFunction, useFormat, useTranslation } from '../i18n/index.js';
 import { label } from '../labels.js';
+import { threadEventLine, threadEventTypes } from './thread/history-lines.js';
 
 /** What the summaries need: the words, and instants in UTC with the zone named. */
 export type Describe = { t: TFunction; utc: (iso: string) => string };
@@ -48,6 +49,7 @@ export function describeRecompute(describe: Describe, event: Pick<RequestEvent, 
 export function summarize(describe: Describe, event: RequestEvent, positions: Map<string, number>): string {
   const { t } = describe;
   const item = event.itemId ? t('review:history.itemPrefix', { position: positions.get(event.itemId) ?? '?' }) : '';
+  if (threadEventTypes.has(event.type)) return threadEventLine(t, describe.utc, event);
   switch (event.type) {
     case 'status_changed': {
       const from = text(prop(event.before, 'status'));
