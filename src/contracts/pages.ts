@@ -22,6 +22,15 @@ export const pages = {
   portalOrder: '/portal/orders/:id',
   portalKeys: '/portal/keys',
   adminOutbox: '/admin/outbox',
+  portalWebhooks: '/portal/webhooks',
+  portal: '/portal',
+  portalApply: '/portal/apply',
+  portalInvitation: '/portal/invitation',
+  portalSignIn: '/portal/signin',
+  portalSecondFactor: '/portal/signin/second-factor',
+  portalEnrol: '/portal/enrol',
+  portalOfficers: '/portal/officers',
+  adminAgencies: '/admin/agencies',
 } as const;
 
 const patterns = Object.values(pages).map((page) => new RegExp(`^${page.replace(/:\w+/g, '[^/]+')}$`));

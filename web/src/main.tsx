@@ -191,6 +191,107 @@ const router = createBrowserRouter([
       'the outbox',
     ),
   },
+  {
+    // The agency's webhooks (issue 10): endpoints (its admin officers register and disable them) and the delivery log.
+    path: pages.portalWebhooks,
+    ...later(
+      () => import('./portal/webhooks/WebhooksPage.js'),
+      (m) => m.WebhooksPage,
+      'the webhooks',
+    ),
+  },
+  {
+    // The authority portal's sign-in (issue 10): apply, accept an invitation, sign in, a second factor, enrol.
+    ...later(
+      () => import('./portal/auth/PortalLayout.js'),
+      (m) => m.PortalPublicLayout,
+      'the portal',
+    ),
+    children: [
+      {
+        path: pages.portalApply,
+        ...later(
+          () => import('./portal/auth/ApplyPage.js'),
+          (m) => m.ApplyPage,
+          'the form',
+        ),
+      },
+      {
+        path: pages.portalInvitation,
+        ...later(
+          () => import('./portal/auth/InvitationPage.js'),
+          (m) => m.InvitationPage,
+          'the invitation',
+        ),
+      },
+      {
+        path: pages.portalSignIn,
+        ...later(
+          () => import('./portal/auth/SignInPage.js'),
+          (m) => m.PortalSignInPage,
+          'sign-in',
+        ),
+      },
+      {
+        path: pages.portalSecondFactor,
+        ...later(
+          () => import('./portal/auth/SecondFactorPage.js'),
+          (m) => m.SecondFactorPage,
+          'sign-in',
+        ),
+      },
+      {
+        path: pages.portalEnrol,
+        ...later(
+          () => import('./portal/auth/EnrolPage.js'),
+          (m) => m.EnrolPage,
+          'sign-in',
+        ),
+      },
+    ],
+  },
+  {
+    // The signed-in portal: the agency's page and, for its admin officers, its officers.
+    path: pages.portal,
+    ...later(
+      () => import('./portal/auth/PortalLayout.js'),
+      (m) => m.PortalLayout,
+      'the portal',
+    ),
+    children: [
+      {
+        index: true,
+        ...later(
+          () => import('./portal/auth/PortalLayout.js'),
+          (m) => m.PortalHomePage,
+          'the portal',
+        ),
+      },
+      {
+        path: pages.portalOfficers,
+        ...later(
+          () => import('./portal/auth/OfficersPage.js'),
+          (m) => m.OfficersPage,
+          'the officers',
+        ),
+      },
+    ],
+  },
+  {
+    // Agencies (issue 10): platform admins verify, reject, suspend and reinstate them.
+    path: pages.adminAgencies,
+    element: <ReviewLayout />,
+    children: [
+      {
+        index: true,
+        ...later(
+          () => import('./admin/agencies/AgenciesPage.js'),
+          (m) => m.AgenciesPage,
+          'the agencies',
+        ),
+      },
+    ],
+  },
 ]);
 
 const root = document.getElementById('root');
