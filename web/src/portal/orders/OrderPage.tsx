@@ -8,7 +8,7 @@ import { Link, useParams } from 'react-router-dom';
 import { countryName } from '../../../../src/domain/countries.js';
 import { openStatuses } from '../../../../src/domain/vocabulary.js';
 import { useDocumentTitle } from '../../components/Layout.js';
-import { formatNumber } from '../../i18n/index.js';
+import { formatNumber, languageName } from '../../i18n/index.js';
 import { label } from '../../labels.js';
 import { portalQueries } from '../orders-queries.js';
 import { ClockText, Instant, Loading, Problem, StatusText } from './common.js';
@@ -31,13 +31,15 @@ export function OrderPage() {
 }
 
 function Particulars({ order }: { order: AuthorityOrder }) {
-  const { t, language } = usePortalT();
+  const { t, language, locale } = usePortalT();
   const rows: [string, string | null][] = [
     [t('form.legalBasis'), order.legalBasis],
     [t('form.signer'), order.signer],
     [t('form.statementOfReasons'), order.statementOfReasons],
     [t('form.requestedScope'), order.requestedScope.map((c) => countryName(c, language)).join(', ') || null],
     [t('form.redress'), order.redress],
+    [t('form.claimedCategories'), order.claimedCategories.join(', ') || null],
+    [t('form.language'), order.language ? languageName(order.language, locale) : null],
   ];
   return (
     <dl className="facts card">
@@ -72,11 +74,11 @@ function OrderView({ order }: { order: AuthorityOrder }) {
       <dl className="facts card">
         <dt>{t('receipt.receivedAt')}</dt>
         <dd>
-          <Instant iso={order.receivedAt} testId="order-received-at" />
+          <Instant iso={order.receivedAt} testId="order-received-at" alsoIn={order.timeZone} />
         </dd>
         <dt>{t('receipt.dueAt')}</dt>
         <dd>
-          <Instant iso={order.dueAt} testId="order-due-at" />
+          <Instant iso={order.dueAt} testId="order-due-at" alsoIn={order.timeZone} />
           <span className="sub">{order.dueBasis}</span>
         </dd>
         <dt>{t('receipt.clock')}</dt>

@@ -3,7 +3,7 @@
  * session is checked here (an officer's, never a reviewer's), and the navigation names the agency.
  */
 import { useQuery } from '@tanstack/react-query';
-import { NavLink, Outlet } from 'react-router-dom';
+import { Navigate, NavLink, Outlet } from 'react-router-dom';
 import { Frame } from '../../components/Layout.js';
 import { portalQueries } from '../orders-queries.js';
 import { Loading, Problem } from './common.js';
@@ -25,5 +25,7 @@ export function OrdersLayout() {
       ) : null}
     </>
   );
+  // No officer's session (or an ended one): the portal's sign-in.
+  if (session.error?.status === 401) return <Navigate to="/portal/signin" replace />;
   return <Frame nav={nav}>{session.data ? <Outlet /> : session.error ? <Problem error={session.error} /> : <Loading />}</Frame>;
 }

@@ -47,7 +47,7 @@ export function Receipt({ receipt, attached }: { receipt: OrderReceipt; attached
         </dd>
         <dt>{t('receipt.receivedAt')}</dt>
         <dd>
-          <Instant iso={receipt.receivedAt} testId="receipt-received-at" />
+          <Instant iso={receipt.receivedAt} testId="receipt-received-at" alsoIn={receipt.timeZone} />
         </dd>
         <dt>{t('receipt.status')}</dt>
         <dd>
@@ -55,7 +55,7 @@ export function Receipt({ receipt, attached }: { receipt: OrderReceipt; attached
         </dd>
         <dt>{t('receipt.dueAt')}</dt>
         <dd>
-          <Instant iso={receipt.dueAt} testId="receipt-due-at" />
+          <Instant iso={receipt.dueAt} testId="receipt-due-at" alsoIn={receipt.timeZone} />
           <span className="sub" data-testid="receipt-due-basis">
             {receipt.dueBasis}
           </span>

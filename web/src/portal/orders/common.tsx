@@ -10,12 +10,18 @@ export function readerZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function Instant({ iso, testId }: { iso: string; testId?: string }) {
+/** An instant in the reader's zone, named; beneath it, in the agency's zone (`alsoIn`) where that is another. */
+export function Instant({ iso, testId, alsoIn }: { iso: string; testId?: string; alsoIn?: string }) {
   const { locale } = usePortalT();
+  const reader = readerZone();
+  const other = alsoIn && alsoIn !== reader ? formatInstant(iso, alsoIn, locale) : null;
   return (
-    <time dateTime={iso} data-testid={testId}>
-      {formatInstant(iso, readerZone(), locale) ?? iso}
-    </time>
+    <>
+      <time dateTime={iso} data-testid={testId}>
+        {formatInstant(iso, reader, locale) ?? iso}
+      </time>
+      {other ? <span className="sub">{other}</span> : null}
+    </>
   );
 }
 
