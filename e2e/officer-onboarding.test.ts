@@ -1,0 +1,203 @@
+/**
+ * An officer joins the authority portal in Chromium (issue 10, items 1 and 7): an agency applies
+ * through the public form, a platform admin verifies it, its contact opens the invitation link
+ * mailed to them (read from the mail outbox), sets a password, enrols a passkey with Chromium's
+ * virtual authenticator, sees the recovery codes once, signs out, and signs in again with the
+ * password and the passkey. Then that admin officer invites a colleague, who enrols an authenticator
+ * app (codes computed with otpauth from the secret the page shows) and signs in with a code.
+ */
+import { hash } from '@node-rs/argon2';
+import { desc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { Secret, TOTP } from 'otpauth';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { mailOutbox } from '../src/db/schema/index.js';
+import { usersRepository } from '../src/db/users-repository.js';
+import { buildApp } from '../src/http/app.js';
+import { freeLoopbackPort } from '../src/loopback.js';
+import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
+import { assertWebBuilt, launchChromium } from './browser.js';
+
+const admin = { email: 'admin@platform.example', password: 'a long admin passphrase' };
+const password = 'officer passphrase 2026';
+const domain = 'mic.gov.example';
+const contact = `aigerim@${domain}`;
+const colleague = `daniyar@${domain}`;
+
+let database: TestDatabase;
+let app: FastifyInstance;
+let browser: Browser;
+let base: string;
+/** The server's clock runs ahead by this much: a TOTP code must come from a later 30 s step than the last one used. */
+let ahead = 0;
+const serverNow = () => new Date(Date.now() + ahead);
+
+beforeAll(async () => {
+  assertWebBuilt();
+  database = await createTestDatabase();
+  // Passkeys belong to a host name, never an IP address: the browser opens http://localhost:PORT,
+  // which is also the public URL the invitation links and the relying party are made from.
+  const port = await freeLoopbackPort();
+  app = await buildApp({
+    config: loadConfig({ LOG_LEVEL: 'silent', PORT: String(port) }),
+    database,
+    logger: false,
+    now: serverNow,
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  base = `http://localhost:${port}`;
+  await usersRepository(database.db).create({
+    ...admin,
+    name: 'Platform Admin',
+    role: 'admin',
+    passwordHash: await hash(admin.password),
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+/** The invitation link of the newest mail to `to`, as the officer would click it. */
+async function invitationLink(to: string): Promise<string> {
+  const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(desc(mailOutbox.createdAt));
+  const link = mail?.body.match(/https?:\/\/\S+\/portal\/invitation\?token=\S+/)?.[0];
+  if (!link) throw new Error(`no invitation mailed to ${to}`);
+  return link;
+}
+
+/** A browser with Chromium's virtual authenticator: a platform passkey that verifies the user. */
+async function withAuthenticator(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+}
+
+async function acceptInvitation(page: Page, link: string) {
+  expect(new URL(link).origin).toBe(base);
+  await page.goto(link);
+  await page.getByTestId('invitation-password').fill(password);
+  await page.getByTestId('invitation-submit').click();
+  await page.waitForURL(`${base}/portal/enrol`);
+}
+
+/** The recovery codes are shown once; continuing needs the officer to say they saved them. */
+async function keepRecoveryCodes(page: Page) {
+  await page.getByTestId('recovery-codes').waitFor();
+  expect(await page.getByTestId('recovery-code').count()).toBe(10);
+  expect(await page.getByTestId('recovery-continue').isDisabled()).toBe(true);
+  await page.getByTestId('recovery-saved').check();
+  await page.getByTestId('recovery-continue').click();
+  await page.waitForURL(`${base}/portal`);
+}
+
+async function signOutAndIn(page: Page, email: string) {
+  await page.getByTestId('portal-sign-out').click();
+  await page.waitForURL(`${base}/portal/signin`);
+  await page.getByTestId('portal-signin-email').fill(email);
+  await page.getByTestId('portal-signin-password').fill(password);
+  await page.getByTestId('portal-signin-submit').click();
+  await page.waitForURL(`${base}/portal/signin/second-factor`);
+}
+
+describe('an officer joins the portal', () => {
+  it('applies, is verified, accepts the invitation, enrols a passkey and signs in with it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/portal/apply`);
+    await page.getByTestId('apply-country').fill('KZ');
+    await page.getByTestId('apply-kind').selectOption('communications_regulator');
+    await page.getByTestId('apply-name').fill('Ministry of Information');
+    await page.getByTestId('apply-domain').fill(domain);
+    await page.getByTestId('apply-legalMandate').fill('Law on Online Platforms, Art. 19');
+    await page.getByTestId('apply-contactName').fill('Aigerim Contact');
+    await page.getByTestId('apply-contactEmail').fill(contact);
+    await page.getByTestId('apply-submit').click();
+    await page.getByTestId('apply-received').waitFor();
+
+    // A platform admin verifies the application from the agencies page.
+    const staff = await browser.newContext();
+    const staffPage = await staff.newPage();
+    await staffPage.goto(`${base}/signin`);
+    await staffPage.getByTestId('signin-email').fill(admin.email);
+    await staffPage.getByTestId('signin-password').fill(admin.password);
+    await staffPage.getByTestId('signin-submit').click();
+    await staffPage.waitForURL(`${base}/review`);
+    await staffPage.goto(`${base}/admin/agencies`);
+    const card = staffPage.locator('[data-testid="agency"][data-agency="Ministry of Information"]');
+    await card.getByTestId('agency-verify').click();
+    await staffPage.getByTestId('agencies-tab-verified').click();
+    await staffPage.locator('[data-testid="agency"][data-agency="Ministry of Information"]').waitFor();
+    await staff.close();
+
+    // The contact accepts the invitation and enrols a passkey.
+    await withAuthenticator(context, page);
+    await acceptInvitation(page, await invitationLink(contact));
+    await page.getByTestId('enrol-passkey').click();
+    await keepRecoveryCodes(page);
+    expect(await page.getByTestId('portal-agency').textContent()).toContain('Ministry of Information');
+
+    // Signs out, and in again: password, then the passkey.
+    await signOutAndIn(page, contact);
+    await page.getByTestId('second-factor-passkey').click();
+    await page.waitForURL(`${base}/portal`);
+    await page.getByTestId('portal-home').waitFor();
+    expect(await page.getByTestId('portal-agency').textContent()).toContain('Ministry of Information');
+
+    // As the agency's admin officer, invites a colleague.
+    await page.goto(`${base}/portal/officers`);
+    await page.getByTestId('invite-name').fill('Daniyar Officer');
+    await page.getByTestId('invite-email').fill(colleague);
+    await page.getByTestId('invite-submit').click();
+    await expect.poll(() => page.getByTestId('officer-row').count()).toBe(2);
+    await context.close();
+  });
+
+  it('a colleague enrols an authenticator app and signs in with its code', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await acceptInvitation(page, await invitationLink(colleague));
+    await page.getByTestId('enrol-totp').click();
+    const secret = ((await page.getByTestId('enrol-totp-secret').textContent()) ?? '').trim();
+    expect(await page.getByTestId('enrol-totp-uri').textContent()).toMatch(/^otpauth:\/\/totp\//);
+    const code = () =>
+      TOTP.generate({
+        secret: Secret.fromBase32(secret),
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        timestamp: serverNow().getTime(),
+      });
+
+    // A wrong code is said at the field, and nothing is enrolled.
+    await page.getByTestId('enrol-totp-code').fill(code() === '000000' ? '111111' : '000000');
+    await page.getByTestId('enrol-totp-submit').click();
+    await expect.poll(() => page.getByTestId('enrol-totp-code').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByTestId('enrol-totp-code').fill(code());
+    await page.getByTestId('enrol-totp-submit').click();
+    await keepRecoveryCodes(page);
+
+    await signOutAndIn(page, colleague);
+    ahead += 30_000;
+    await page.getByTestId('second-factor-totp-code').fill(code());
+    await page.getByTestId('second-factor-totp-submit').click();
+    await page.waitForURL(`${base}/portal`);
+    expect(await page.getByTestId('portal-agency').textContent()).toContain('Daniyar Officer');
+    await context.close();
+  });
+});
