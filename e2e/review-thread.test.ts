@@ -69,7 +69,7 @@ describe('the thread panel on an order', () => {
     expect(await panel.getByTestId('thread-missing').count()).toBe(0);
     const history = page.locator('[data-testid="history-event"][data-type="clarification_answered"]');
     expect(await history.textContent()).toContain('first (Ministry of Information)');
-    expect(await history.textContent()).toContain('the deadline did not move');
+    expect(await history.textContent()).toContain('The deadline did not move');
     const asked = page.locator('[data-testid="history-event"][data-type="clarification_requested"]');
     expect(await asked.textContent()).toContain('Missing: Signer (name and position)');
     await panel.screenshot({ path: 'test-results/review-thread.png' });

@@ -180,6 +180,30 @@ describe('a clarification under a regime whose clock stops (EU TCO)', () => {
   });
 });
 
+describe('a reviewer moving the order on without an answer', () => {
+  it('resumes a stopped clock too, moving the deadline by the time it stood still', async () => {
+    const order = await channelOrder(de, tco);
+    expect((await review('POST', order.id, 'clarification-request', { body: 'Which URL exactly?' })).statusCode).toBe(201);
+    advance(2 * HOUR);
+    const moved = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${order.id}/status`,
+      headers: t.auth,
+      payload: { status: 'in_review', note: 'Found it ourselves.' },
+    });
+    expect(moved.statusCode).toBe(200);
+    const due = new Date(Date.parse(order.dueAt) + 2 * HOUR).toISOString();
+    expect(moved.json()).toMatchObject({ status: 'in_review', dueAt: due });
+    const resumed = (await readRequest(order.id)).events.find((e) => e.type === 'clock_resumed')!;
+    expect(resumed).toMatchObject({
+      actor: { id: t.reviewer.id },
+      before: { dueAt: order.dueAt },
+      after: { dueAt: due, clockPausedAt: null },
+    });
+    expect((await review('GET', order.id, 'thread')).json().order.clock.pausedAt).toBeNull();
+  });
+});
+
 describe('a clarification under a regime that says nothing of the clock (the platform setting: runs)', () => {
   it('leaves the deadline where it was', async () => {
     const order = await channelOrder(kz, kzRegime);

@@ -12,6 +12,7 @@ export const threadEventTypes: ReadonlySet<string> = new Set([
   'decision_contested',
   'order_withdrawn',
   'message_posted',
+  'clock_resumed',
 ]);
 
 const field = (value: unknown, key: string): unknown =>
@@ -30,7 +31,8 @@ export function threadEventLine(t: TFunction, utc: (iso: string) => string, even
           : t('review-thread:history.clockRuns');
       return names.length ? `${t('review-thread:history.missing', { elements: names.join(', ') })} · ${clock}` : clock;
     }
-    case 'clarification_answered': {
+    case 'clarification_answered':
+    case 'clock_resumed': {
       const before = String(field(event.before, 'dueAt') ?? '');
       const after = String(field(event.after, 'dueAt') ?? '');
       const moved = Date.parse(after) - Date.parse(before);
