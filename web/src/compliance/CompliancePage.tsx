@@ -9,14 +9,16 @@ import { Link } from 'react-router-dom';
 import type { CountryObligations } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
+import { useFormat, useTranslation } from '../i18n/index.js';
 import { queries } from '../queries.js';
-import { formatUtc } from '../time.js';
 import { CountrySection } from './CountrySection.js';
 import { FigureForm } from './FigureForm.js';
-import { countryAnchor, countsOf, placeName, sortCountries } from './register.js';
+import { countryAnchor, countsOf, placeNameIn, sortCountries } from './register.js';
 
 /** The register at a glance: what is overdue and what is about to apply, with links to the country. */
 function AtAGlance({ countries }: { countries: readonly CountryObligations[] }) {
+  const { t } = useTranslation('compliance');
+  const format = useFormat();
   const rows = countries.map((c) => ({ c, n: countsOf(c) }));
   const overdue = rows.filter((r) => r.n.overdue > 0);
   const approaching = rows.filter((r) => r.n.approaching > 0);
@@ -25,15 +27,15 @@ function AtAGlance({ countries }: { countries: readonly CountryObligations[] }) 
     <div className="glance" data-testid="compliance-glance">
       <dl className="headline">
         <div className={`headline-figure card${total('overdue') > 0 ? ' headline-danger' : ''}`}>
-          <dt>Overdue duties</dt>
+          <dt>{t('glance.overdue')}</dt>
           <dd data-testid="glance-overdue">{total('overdue')}</dd>
         </div>
         <div className={`headline-figure card${total('approaching') > 0 ? ' headline-warning' : ''}`}>
-          <dt>Approaching thresholds</dt>
+          <dt>{t('glance.approaching')}</dt>
           <dd data-testid="glance-approaching">{total('approaching')}</dd>
         </div>
         <div className="headline-figure card">
-          <dt>Open duties</dt>
+          <dt>{t('glance.open')}</dt>
           <dd>{total('open')}</dd>
         </div>
       </dl>
@@ -42,14 +44,14 @@ function AtAGlance({ countries }: { countries: readonly CountryObligations[] }) 
           {overdue.map(({ c, n }) => (
             <li key={`o-${c.country}`}>
               <span aria-hidden="true">⚠ </span>
-              <a href={`#${countryAnchor(c.country)}`}>{placeName(c.country)}</a>: {n.overdue} overdue{' '}
-              {n.overdue === 1 ? 'duty' : 'duties'}
+              <a href={`#${countryAnchor(c.country)}`}>{placeNameIn(c.country, format.locale)}</a>:{' '}
+              {t('glance.overdueDuties', { count: n.overdue })}
             </li>
           ))}
           {approaching.map(({ c, n }) => (
             <li key={`a-${c.country}`}>
-              <a href={`#${countryAnchor(c.country)}`}>{placeName(c.country)}</a>: close to {n.approaching}{' '}
-              {n.approaching === 1 ? 'threshold' : 'thresholds'}
+              <a href={`#${countryAnchor(c.country)}`}>{placeNameIn(c.country, format.locale)}</a>:{' '}
+              {t('glance.closeTo', { count: n.approaching })}
             </li>
           ))}
         </ul>
@@ -59,7 +61,9 @@ function AtAGlance({ countries }: { countries: readonly CountryObligations[] }) 
 }
 
 export function CompliancePage() {
-  useDocumentTitle('Compliance');
+  const { t } = useTranslation('compliance');
+  const format = useFormat();
+  useDocumentTitle(t('common:nav.compliance'));
   const register = useQuery(queries.register());
   const figures = useQuery(queries.figures());
   const regimes = useQuery(queries.regimes());
@@ -75,29 +79,24 @@ export function CompliancePage() {
   return (
     <section className="page compliance-page">
       <div className="page-heading">
-        <h1>Compliance: obligations register</h1>
-        <p className="lede">
-          Where the platform’s user figures bring it under a country’s law, the local-presence duties that follow, when they are
-          due and where the platform stands. Countries with overdue duties come first.
-        </p>
+        <h1>{t('page.title')}</h1>
+        <p className="lede">{t('page.lede')}</p>
         <p className="actions">
-          <Link to="/compliance/regimes">Browse the regimes (rule packs) →</Link>
-          {data ? <span className="muted">Register as of {formatUtc(data.register.asOf)}</span> : null}
+          <Link to="/compliance/regimes">{t('page.browse')}</Link>
+          {data ? <span className="muted">{t('page.asOf', { time: format.utc(data.register.asOf) })}</span> : null}
         </p>
       </div>
       {error ? <ProblemMessage error={error} /> : null}
-      {!data && !error ? <Loading what="the register" /> : null}
+      {!data && !error ? <Loading what={t('page.loading')} /> : null}
       {data ? (
         <>
           <AtAGlance countries={countries} />
           <div className="compliance-layout">
-            <aside className="compliance-aside" aria-label="Record a user figure">
+            <aside className="compliance-aside" aria-label={t('page.recordFigure')}>
               <FigureForm regimes={data.regimes} countries={data.register.countries.map((c) => c.country)} today={today} />
             </aside>
             <div className="compliance-countries">
-              {countries.length === 0 ? (
-                <p className="empty">No user figures recorded yet: record one to see which laws apply.</p>
-              ) : null}
+              {countries.length === 0 ? <p className="empty">{t('page.empty')}</p> : null}
               {countries.map((c) => (
                 <CountrySection
                   key={c.country}

@@ -4,10 +4,10 @@
  */
 import { Link } from 'react-router-dom';
 import type { ApplicableRegime, CountryObligations, RegisterWarning, UserFigure } from '../api.js';
-import { confidenceLabels, formatNumber, metricName, thresholdText } from '../labels.js';
-import { formatDay } from '../time.js';
+import { type TFunction, useFormat, useTranslation } from '../i18n/index.js';
+import { label, metricTitle, thresholdIn } from '../labels.js';
 import { DutyCard } from './DutyCard.js';
-import { countryAnchor, countsOf, placeName, sortDuties, sortRegimes } from './register.js';
+import { countryAnchor, countsOf, placeNameIn, sortDuties, sortRegimes } from './register.js';
 
 type Props = {
   country: CountryObligations;
@@ -19,15 +19,18 @@ type Props = {
 const regimeLink = (id: string) => `/compliance/regimes/${encodeURIComponent(id)}`;
 
 function Warning({ warning }: { warning: RegisterWarning }) {
+  const { t } = useTranslation('compliance');
+  const format = useFormat();
   if (warning.kind === 'missing_figure') {
     return (
       <li className="alert alert-info" data-testid="missing-figure" data-regime={warning.regimeId} data-metric={warning.metric}>
-        <strong>No figure in {metricName(warning.metric).toLowerCase()}.</strong> Record one to know whether{' '}
-        <Link to={regimeLink(warning.regimeId)}>{warning.regimeId}</Link> applies.
+        <strong>{t('warning.noFigure', { metric: label(t, 'metric', warning.metric) })}</strong> {t('warning.recordOne')}{' '}
+        <Link to={regimeLink(warning.regimeId)}>{warning.regimeId}</Link>
+        {t('warning.applies')}
       </li>
     );
   }
-  const share = warning.shareOfThreshold !== undefined ? `${Math.round(warning.shareOfThreshold * 100)}%` : 'close to';
+  const share = warning.shareOfThreshold !== undefined ? format.percent(warning.shareOfThreshold, 0) : t('warning.closeToShare');
   return (
     <li
       className="alert alert-warning"
@@ -36,39 +39,47 @@ function Warning({ warning }: { warning: RegisterWarning }) {
       data-metric={warning.metric}
     >
       <strong>
-        <span aria-hidden="true">⚠ </span>Approaching a threshold:
+        <span aria-hidden="true">⚠ </span>
+        {t('warning.approaching')}
       </strong>{' '}
-      {formatNumber(warning.value ?? 0)} {metricName(warning.metric).toLowerCase()}
-      {warning.measuredOn ? ` (measured ${formatDay(warning.measuredOn)})` : ''} is {share} of the{' '}
-      {formatNumber(warning.threshold ?? 0)} that brings in <Link to={regimeLink(warning.regimeId)}>{warning.regimeId}</Link>
-      {warning.dutyId ? ` (duty ${warning.dutyId})` : ''}. Its duties start once the figure crosses it.
+      {t('warning.approachingText', {
+        value: format.number(warning.value ?? 0),
+        metric: label(t, 'metric', warning.metric),
+        measured: warning.measuredOn ? t('warning.measured', { day: format.day(warning.measuredOn) }) : '',
+        share,
+        threshold: format.number(warning.threshold ?? 0),
+      })}{' '}
+      <Link to={regimeLink(warning.regimeId)}>{warning.regimeId}</Link>
+      {warning.dutyId ? ` ${t('warning.duty', { duty: warning.dutyId })}` : ''}. {t('warning.startsOnce')}
     </li>
   );
 }
 
 function Figures({ latest, history }: { latest: readonly UserFigure[]; history: readonly UserFigure[] }) {
-  if (latest.length === 0) return <p className="muted">No user figures recorded.</p>;
+  const { t } = useTranslation('compliance');
+  const format = useFormat();
+  if (latest.length === 0) return <p className="muted">{t('figures.none')}</p>;
   return (
     <div className="table-wrap">
       <table className="table table-compact figures-table" data-testid="figures">
-        <caption>Latest user figures</caption>
+        <caption>{t('figures.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Metric</th>
+            <th scope="col">{t('figures.metric')}</th>
             <th scope="col" className="num">
-              Value
+              {t('figures.value')}
             </th>
-            <th scope="col">Measured</th>
-            <th scope="col">Note</th>
+            <th scope="col">{t('figures.measured')}</th>
+            <th scope="col">{t('figures.note')}</th>
           </tr>
         </thead>
         <tbody>
           {latest.map((f) => (
             <tr key={f.id} data-testid="figure" data-metric={f.metric} data-value={f.value} data-measured={f.measuredOn}>
-              <th scope="row">{metricName(f.metric)}</th>
-              <td className="num">{formatNumber(f.value)}</td>
+              <th scope="row">{metricTitle(t, f.metric)}</th>
+              <td className="num">{format.number(f.value)}</td>
               <td className="nowrap">
-                <time dateTime={f.measuredOn}>{formatDay(f.measuredOn)}</time>
+                <time dateTime={f.measuredOn}>{format.day(f.measuredOn)}</time>
               </td>
               <td>{f.note ?? ''}</td>
             </tr>
@@ -77,12 +88,12 @@ function Figures({ latest, history }: { latest: readonly UserFigure[]; history: 
       </table>
       {history.length > latest.length ? (
         <details className="figure-history">
-          <summary>All {history.length} recorded figures</summary>
+          <summary>{t('figures.all', { count: history.length })}</summary>
           <ul>
             {[...history].reverse().map((f) => (
               <li key={f.id}>
-                <time dateTime={f.measuredOn}>{formatDay(f.measuredOn)}</time>: {formatNumber(f.value)}{' '}
-                {metricName(f.metric).toLowerCase()}
+                <time dateTime={f.measuredOn}>{format.day(f.measuredOn)}</time>: {format.number(f.value)}{' '}
+                {label(t, 'metric', f.metric)}
                 {f.note ? <span className="muted"> ({f.note})</span> : null}
               </li>
             ))}
@@ -93,14 +104,18 @@ function Figures({ latest, history }: { latest: readonly UserFigure[]; history: 
   );
 }
 
-function appliesBecause(r: ApplicableRegime): string {
-  if (!r.coverage) return 'It applies whatever the platform’s size, wherever the platform records a figure.';
-  const figure = r.figure ? `${formatNumber(r.figure.value)} measured ${formatDay(r.figure.measuredOn)}` : 'the latest figure';
-  const crossed = r.crossedOn ? `; threshold crossed on ${formatDay(r.crossedOn)}` : '';
-  return `Applies to platforms with ${thresholdText(r.coverage)}: ${figure}${crossed}.`;
+function appliesBecause(t: TFunction, format: ReturnType<typeof useFormat>, r: ApplicableRegime): string {
+  if (!r.coverage) return t('compliance:regime.whateverSize');
+  const figure = r.figure
+    ? t('compliance:regime.figure', { value: format.number(r.figure.value), day: format.day(r.figure.measuredOn) })
+    : t('compliance:regime.latestFigure');
+  const crossed = r.crossedOn ? t('compliance:regime.crossed', { day: format.day(r.crossedOn) }) : '';
+  return t('compliance:regime.appliesTo', { threshold: thresholdIn(t, r.coverage), figure, crossed });
 }
 
 function Regime({ regime, ...props }: Omit<Props, 'history'> & { regime: ApplicableRegime }) {
+  const { t } = useTranslation('compliance');
+  const format = useFormat();
   const code = props.country.country;
   return (
     <section className="regime-block" data-testid="applicable-regime" data-regime={regime.regimeId}>
@@ -108,12 +123,12 @@ function Regime({ regime, ...props }: Omit<Props, 'history'> & { regime: Applica
         <Link to={regimeLink(regime.regimeId)}>{regime.name}</Link>
       </h3>
       <p className="sub">
-        <code>{regime.regimeId}</code> · version {regime.version} ·{' '}
-        <span className={`confidence confidence-${regime.confidence}`}>{confidenceLabels[regime.confidence]}</span>
+        <code>{regime.regimeId}</code> · {t('regime.version', { version: regime.version })} ·{' '}
+        <span className={`confidence confidence-${regime.confidence}`}>{label(t, 'confidence', regime.confidence)}</span>
       </p>
-      <p>{appliesBecause(regime)}</p>
+      <p>{appliesBecause(t, format, regime)}</p>
       {regime.duties.length === 0 ? (
-        <p className="muted">No local-presence duties in this regime.</p>
+        <p className="muted">{t('regime.noDuties')}</p>
       ) : (
         <ul className="duties">
           {sortDuties(regime.duties).map((d) => (
@@ -126,6 +141,8 @@ function Regime({ regime, ...props }: Omit<Props, 'history'> & { regime: Applica
 }
 
 export function CountrySection({ country, history, ...props }: Props) {
+  const { t } = useTranslation('compliance');
+  const format = useFormat();
   const n = countsOf(country);
   const headingId = `${countryAnchor(country.country)}-heading`;
   return (
@@ -138,22 +155,18 @@ export function CountrySection({ country, history, ...props }: Props) {
       data-overdue={n.overdue}
     >
       <div className="country-head">
-        <h2 id={headingId}>{placeName(country.country)}</h2>
+        <h2 id={headingId}>{placeNameIn(country.country, format.locale)}</h2>
         <p className="country-badges">
           {n.overdue > 0 ? (
             <span className="badge sla sla-overdue">
               <span aria-hidden="true">⚠ </span>
-              {n.overdue} overdue {n.overdue === 1 ? 'duty' : 'duties'}
+              {t('glance.overdueDuties', { count: n.overdue })}
             </span>
           ) : null}
           {n.approaching > 0 ? (
-            <span className="badge sla sla-due_soon">
-              {n.approaching} approaching {n.approaching === 1 ? 'threshold' : 'thresholds'}
-            </span>
+            <span className="badge sla sla-due_soon">{t('country.approaching', { count: n.approaching })}</span>
           ) : null}
-          <span className="badge status">
-            {n.open} of {n.duties} {n.duties === 1 ? 'duty' : 'duties'} open
-          </span>
+          <span className="badge status">{t('country.open', { open: n.open, count: n.duties })}</span>
         </p>
       </div>
       {country.warnings.length > 0 ? (
@@ -169,7 +182,7 @@ export function CountrySection({ country, history, ...props }: Props) {
       ))}
       {country.notApplying.length > 0 ? (
         <div className="not-applying">
-          <h3>Regimes that do not apply</h3>
+          <h3>{t('country.notApplying')}</h3>
           <ul>
             {country.notApplying.map((r) => (
               <li key={r.regimeId} data-testid="regime-not-applying" data-regime={r.regimeId}>

@@ -7,13 +7,15 @@ import { api, type DutyRef, type DutyUpdate, type DutyView } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
 import { placeProblem, useSchemaForm } from '../components/form.js';
-import { dutyStatusLabels } from '../labels.js';
+import { useTranslation } from '../i18n/index.js';
+import { label } from '../labels.js';
 import { dutySaved } from '../mutations.js';
 import { dutyForm, orNull } from './forms.js';
 
 type Props = { duty: DutyView } & Omit<DutyRef, 'dutyId'>;
 
 export function DutyForm({ country, regimeId, duty }: Props) {
+  const { t } = useTranslation('compliance');
   const prefix = `${useId()}-`;
   const client = useQueryClient();
   const form = useSchemaForm(dutyForm, {
@@ -41,21 +43,26 @@ export function DutyForm({ country, regimeId, duty }: Props) {
 
   return (
     <FormProvider {...form}>
-      <form className="duty-form" onSubmit={submit} noValidate aria-label={`Status of ${duty.summary.slice(0, 60)}`}>
+      <form
+        className="duty-form"
+        onSubmit={submit}
+        noValidate
+        aria-label={t('dutyForm.label', { duty: duty.summary.slice(0, 60) })}
+      >
         {save.error ? <ProblemMessage error={save.error} /> : null}
         <div className="form-row">
-          <Field name="status" label="Status" idPrefix={prefix}>
+          <Field name="status" label={t('dutyForm.status')} idPrefix={prefix}>
             {(control) => (
               <select {...control} {...form.register('status')} data-testid="duty-status">
                 {dutyStatuses.map((s) => (
                   <option key={s} value={s}>
-                    {dutyStatusLabels[s]}
+                    {label(t, 'dutyStatus', s)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field name="owner" label="Owner" idPrefix={prefix}>
+          <Field name="owner" label={t('dutyForm.owner')} idPrefix={prefix}>
             {(control) => (
               <input
                 {...control}
@@ -64,7 +71,7 @@ export function DutyForm({ country, regimeId, duty }: Props) {
                 type="text"
                 autoComplete="off"
                 maxLength={200}
-                placeholder="Name or e-mail"
+                placeholder={t('dutyForm.ownerPlaceholder')}
               />
             )}
           </Field>
@@ -72,7 +79,7 @@ export function DutyForm({ country, regimeId, duty }: Props) {
             name="note"
             label={
               <>
-                Note <span className="muted">(optional)</span>
+                {t('figures.note')} <span className="muted">{t('dutyForm.optional')}</span>
               </>
             }
             idPrefix={prefix}
@@ -90,7 +97,7 @@ export function DutyForm({ country, regimeId, duty }: Props) {
           </Field>
         </div>
         {status === 'not_applicable' ? (
-          <Field name="notApplicableReason" controlId="reason" label="Why it does not apply (required)" idPrefix={prefix}>
+          <Field name="notApplicableReason" controlId="reason" label={t('dutyForm.naReason')} idPrefix={prefix}>
             {(control) => (
               <textarea
                 {...control}
@@ -110,11 +117,11 @@ export function DutyForm({ country, regimeId, duty }: Props) {
             data-testid="duty-save"
             disabled={save.isPending || !dirty}
           >
-            {save.isPending ? 'Saving…' : 'Save'}
+            {save.isPending ? t('dutyForm.saving') : t('dutyForm.save')}
           </button>
           {save.isSuccess && !dirty ? (
             <span className="saved-note" role="status">
-              Saved
+              {t('dutyForm.saved')}
             </span>
           ) : null}
         </div>

@@ -10,9 +10,9 @@ import { api, type DutyRef, type DutyView, type Evidence, type NewEvidence } fro
 import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
 import { placeProblem, useSchemaForm } from '../components/form.js';
+import { useFormat, useTranslation } from '../i18n/index.js';
 import { obligationsChanged } from '../mutations.js';
 import { asApiError } from '../problem.js';
-import { formatUtc } from '../time.js';
 import { evidenceForm, formatBytes } from './forms.js';
 
 /** The file's bytes as base64 (without the `data:…;base64,` prefix). */
@@ -29,6 +29,8 @@ function readAsBase64(file: File): Promise<string> {
 }
 
 function EvidenceItem({ evidence }: { evidence: Evidence }) {
+  const { t } = useTranslation('compliance');
+  const format = useFormat();
   return (
     <li className="evidence-item" data-testid="evidence">
       <p className="evidence-note">{evidence.note}</p>
@@ -42,7 +44,7 @@ function EvidenceItem({ evidence }: { evidence: Evidence }) {
             evidence.fileName
           )}{' '}
           <span className="muted">
-            ({evidence.size !== null ? formatBytes(evidence.size) : 'size unknown'}
+            ({evidence.size !== null ? formatBytes(evidence.size) : t('evidence.sizeUnknown')}
             {evidence.sha256 ? (
               <>
                 , SHA-256 <code title={evidence.sha256}>{evidence.sha256.slice(0, 12)}…</code>
@@ -53,8 +55,8 @@ function EvidenceItem({ evidence }: { evidence: Evidence }) {
         </p>
       ) : null}
       <p className="sub">
-        {evidence.addedBy ? evidence.addedBy.name : 'System'},{' '}
-        <time dateTime={evidence.addedAt}>{formatUtc(evidence.addedAt)}</time>
+        {evidence.addedBy ? evidence.addedBy.name : t('evidence.system')},{' '}
+        <time dateTime={evidence.addedAt}>{format.utc(evidence.addedAt)}</time>
       </p>
     </li>
   );
@@ -77,6 +79,7 @@ async function evidenceBody({ note, file }: z.output<typeof evidenceForm>): Prom
 type Props = { duty: DutyView } & Omit<DutyRef, 'dutyId'>;
 
 export function EvidenceList({ country, regimeId, duty }: Props) {
+  const { t } = useTranslation('compliance');
   const prefix = `${useId()}-`;
   const client = useQueryClient();
   const form = useSchemaForm(evidenceForm, { note: '', file: undefined });
@@ -108,11 +111,11 @@ export function EvidenceList({ country, regimeId, duty }: Props) {
   return (
     <div className="evidence">
       <h5 className="evidence-heading">
-        Evidence
+        {t('evidence.title')}
         {duty.evidence.length > 0 ? (
           <span className="count"> ({duty.evidence.length})</span>
         ) : (
-          <span className="count">: none yet</span>
+          <span className="count">{t('evidence.noneYet')}</span>
         )}
       </h5>
       {duty.evidence.length > 0 ? (
@@ -123,11 +126,11 @@ export function EvidenceList({ country, regimeId, duty }: Props) {
         </ul>
       ) : null}
       <details className="evidence-add">
-        <summary>Add evidence</summary>
+        <summary>{t('evidence.add')}</summary>
         <FormProvider {...form}>
-          <form className="evidence-form" onSubmit={submit} noValidate aria-label="Add evidence">
+          <form className="evidence-form" onSubmit={submit} noValidate aria-label={t('evidence.add')}>
             {add.error ? <ProblemMessage error={add.error} /> : null}
-            <Field name="note" label="What the evidence shows" idPrefix={prefix}>
+            <Field name="note" label={t('evidence.note')} idPrefix={prefix}>
               {(control) => (
                 <textarea
                   {...control}
@@ -143,7 +146,7 @@ export function EvidenceList({ country, regimeId, duty }: Props) {
               name="file"
               label={
                 <>
-                  File <span className="muted">(optional, at most 5 MB)</span>
+                  {t('evidence.file')} <span className="muted">{t('evidence.fileHint')}</span>
                 </>
               }
               idPrefix={prefix}
@@ -152,7 +155,7 @@ export function EvidenceList({ country, regimeId, duty }: Props) {
             </Field>
             <div className="actions">
               <button type="submit" className="button button-small" data-testid="evidence-submit" disabled={add.isPending}>
-                {add.isPending ? 'Uploading…' : 'Add evidence'}
+                {add.isPending ? t('evidence.uploading') : t('evidence.add')}
               </button>
             </div>
           </form>

@@ -11,12 +11,12 @@ import { api, type NewUserFigure, type RegimePack, type RegimeSummary } from '..
 import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
 import { placeProblem, useSchemaForm } from '../components/form.js';
-import { countryName, formatNumber, metricName } from '../labels.js';
+import { useFormat, useTranslation } from '../i18n/index.js';
+import { countryNameIn, label, metricTitle } from '../labels.js';
 import { obligationsChanged } from '../mutations.js';
 import { queries } from '../queries.js';
-import { formatDay } from '../time.js';
 import { figureForm } from './forms.js';
-import { metricsOf, placeName } from './register.js';
+import { metricsOf, placeNameIn } from './register.js';
 
 type Props = {
   regimes: readonly RegimeSummary[];
@@ -52,6 +52,9 @@ function useMetricsUsed(country: string, regimes: readonly RegimeSummary[]): Map
 }
 
 export function FigureForm({ regimes, countries, today }: Props) {
+  const { t } = useTranslation('compliance');
+  const format = useFormat();
+  const placeName = (code: string) => placeNameIn(code, format.locale);
   const prefix = `${useId()}-`;
   const id = (name: string) => `${prefix}${name}`;
   const client = useQueryClient();
@@ -76,8 +79,10 @@ export function FigureForm({ regimes, countries, today }: Props) {
 
   const places = useMemo(() => {
     const codes = new Set([...regimes.map((r) => r.jurisdiction), ...countries]);
-    return [...codes].sort((a, b) => countryName(a).localeCompare(countryName(b)));
-  }, [regimes, countries]);
+    return [...codes].sort((a, b) =>
+      countryNameIn(a, format.locale).localeCompare(countryNameIn(b, format.locale), format.locale),
+    );
+  }, [regimes, countries, format.locale]);
 
   // Once the country's packs are in, preselect the metric its laws count in (unless one was chosen).
   useEffect(() => {
@@ -95,16 +100,20 @@ export function FigureForm({ regimes, countries, today }: Props) {
         noValidate
         aria-labelledby={id('heading')}
       >
-        <h2 id={id('heading')}>Record a user figure</h2>
+        <h2 id={id('heading')}>{t('page.recordFigure')}</h2>
         {record.error ? <ProblemMessage error={record.error} /> : null}
         {recorded ? (
           <p className="alert alert-success" role="status" data-testid="figure-recorded">
-            Recorded {formatNumber(recorded.value)} {metricName(recorded.metric).toLowerCase()} for {placeName(recorded.country)},
-            measured {formatDay(recorded.measuredOn)}.
+            {t('figureForm.recorded', {
+              value: format.number(recorded.value),
+              metric: label(t, 'metric', recorded.metric),
+              place: placeName(recorded.country),
+              day: format.day(recorded.measuredOn),
+            })}
           </p>
         ) : null}
         <div className="form-row">
-          <Field name="country" label="Country" idPrefix={prefix}>
+          <Field name="country" label={t('figureForm.country')} idPrefix={prefix}>
             {(control) => (
               <select
                 {...control}
@@ -115,7 +124,7 @@ export function FigureForm({ regimes, countries, today }: Props) {
                 data-testid="figure-country"
                 required
               >
-                <option value="">Choose…</option>
+                <option value="">{t('figureForm.choose')}</option>
                 {places.map((code) => (
                   <option key={code} value={code}>
                     {placeName(code)}
@@ -124,12 +133,7 @@ export function FigureForm({ regimes, countries, today }: Props) {
               </select>
             )}
           </Field>
-          <Field
-            name="metric"
-            label="Metric"
-            idPrefix={prefix}
-            hint="Record the figure in the metric the law counts in; figures in other metrics are never compared with its threshold."
-          >
+          <Field name="metric" label={t('figures.metric')} idPrefix={prefix} hint={t('figureForm.metricHint')}>
             {(control) => (
               <select
                 {...control}
@@ -139,20 +143,20 @@ export function FigureForm({ regimes, countries, today }: Props) {
                 data-testid="figure-metric"
                 required
               >
-                <option value="">Choose…</option>
+                <option value="">{t('figureForm.choose')}</option>
                 {used.size > 0 ? (
-                  <optgroup label={`Used by the laws of ${countryName(country)}`}>
+                  <optgroup label={t('figureForm.usedBy', { country: countryNameIn(country, format.locale) })}>
                     {[...used.entries()].map(([m, packIds]) => (
                       <option key={m} value={m}>
-                        {metricName(m)} ({packIds.join(', ')})
+                        {metricTitle(t, m)} ({packIds.join(', ')})
                       </option>
                     ))}
                   </optgroup>
                 ) : null}
-                <optgroup label={used.size > 0 ? 'Other metrics' : 'Metrics'}>
+                <optgroup label={used.size > 0 ? t('figureForm.otherMetrics') : t('figureForm.metrics')}>
                   {otherMetrics.map((m) => (
                     <option key={m} value={m}>
-                      {metricName(m)}
+                      {metricTitle(t, m)}
                     </option>
                   ))}
                 </optgroup>
@@ -161,7 +165,7 @@ export function FigureForm({ regimes, countries, today }: Props) {
           </Field>
         </div>
         <div className="form-row">
-          <Field name="value" label="Value" idPrefix={prefix}>
+          <Field name="value" label={t('figures.value')} idPrefix={prefix}>
             {(control) => (
               <input
                 {...control}
@@ -174,7 +178,7 @@ export function FigureForm({ regimes, countries, today }: Props) {
               />
             )}
           </Field>
-          <Field name="measuredOn" controlId="measured" label="Date measured" idPrefix={prefix}>
+          <Field name="measuredOn" controlId="measured" label={t('figureForm.measured')} idPrefix={prefix}>
             {(control) => (
               <input
                 {...control}
@@ -191,7 +195,7 @@ export function FigureForm({ regimes, countries, today }: Props) {
           name="note"
           label={
             <>
-              Note <span className="muted">(optional: where the figure comes from)</span>
+              {t('figures.note')} <span className="muted">{t('figureForm.noteHint')}</span>
             </>
           }
           idPrefix={prefix}
@@ -200,7 +204,7 @@ export function FigureForm({ regimes, countries, today }: Props) {
         </Field>
         <div className="actions">
           <button type="submit" className="button button-primary" data-testid="figure-submit" disabled={record.isPending}>
-            {record.isPending ? 'Recording…' : 'Record figure'}
+            {record.isPending ? t('figureForm.recording') : t('figureForm.record')}
           </button>
         </div>
       </form>

@@ -4,21 +4,26 @@ import { Link, useParams } from 'react-router-dom';
 import type { RegimePack } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
-import { confidenceLabels } from '../labels.js';
+import { useFormat, useTranslation } from '../i18n/index.js';
+import { label } from '../labels.js';
 import { queries } from '../queries.js';
 import { RegimeVersion } from './RegimeVersion.js';
-import { placeName } from './register.js';
+import { placeNameIn } from './register.js';
 
 function Sources({ sources }: { sources: RegimePack['sources'] }) {
+  const { t } = useTranslation('compliance');
+  const format = useFormat();
   return (
     <section className="section" aria-labelledby="sources-heading">
-      <h2 id="sources-heading">Sources</h2>
+      <h2 id="sources-heading">{t('regimeDetail.sources')}</h2>
       <ol className="sources">
         {sources.map((s) => (
           <li key={s.id} id={`source-${s.id}`} className="source card" data-testid="regime-source">
             <p>
               <code>{s.id}</code>
-              {s.language ? <span className="muted"> · in {s.language}</span> : null}
+              {s.language ? (
+                <span className="muted"> · {t('regimeDetail.inLanguage', { language: format.languageName(s.language) })}</span>
+              ) : null}
             </p>
             <blockquote className="quote" cite={s.url} lang={s.language}>
               “{s.quote}”
@@ -38,22 +43,25 @@ function Sources({ sources }: { sources: RegimePack['sources'] }) {
 
 export function RegimeDetailPage() {
   const { id = '' } = useParams();
+  const { t, i18n } = useTranslation('compliance');
+  const format = useFormat();
   const packQuery = useQuery(queries.regime(id));
   const regimes = useQuery(queries.regimes());
   // Shown once both are in: the list says which version is in force today.
   const pack = regimes.data ? packQuery.data : undefined;
   const summary = regimes.data?.find((r) => r.id === id);
   const error = packQuery.error ?? regimes.error;
-  useDocumentTitle(pack ? pack.name.en : 'Regime');
+  const name = pack?.name.local && pack.name.localLanguage === i18n.resolvedLanguage ? pack.name.local : pack?.name.en;
+  useDocumentTitle(name ?? t('regimeDetail.title'));
 
   const currentVersion = summary?.currentVersion?.version;
   return (
     <article className="page regime-page" data-regime={id}>
       <p className="breadcrumb">
-        <Link to="/compliance/regimes">← All regimes</Link>
+        <Link to="/compliance/regimes">{t('regimeDetail.allRegimes')}</Link>
       </p>
       {error ? <ProblemMessage error={error} /> : null}
-      {!pack && !error ? <Loading what="the regime" /> : null}
+      {!pack && !error ? <Loading what="regime" /> : null}
       {pack ? (
         <>
           <div className="page-heading">
@@ -64,20 +72,21 @@ export function RegimeDetailPage() {
               </p>
             ) : null}
             <p>
-              <code>{pack.id}</code> · {placeName(pack.jurisdiction)} · time zone {pack.timeZone} ·{' '}
+              <code>{pack.id}</code> · {placeNameIn(pack.jurisdiction, format.locale)} ·{' '}
+              {t('regimeDetail.timeZone', { zone: pack.timeZone })} ·{' '}
               <span className={`confidence confidence-${pack.confidence}`} data-testid="regime-confidence">
-                {confidenceLabels[pack.confidence]}
+                {label(t, 'confidence', pack.confidence)}
               </span>
             </p>
           </div>
           <dl className="facts card">
-            <dt>Law</dt>
+            <dt>{t('regimeDetail.law')}</dt>
             <dd>{pack.law}</dd>
-            <dt>Penalties</dt>
+            <dt>{t('regimeDetail.penalties')}</dt>
             <dd>{pack.penalties}</dd>
             {pack.notes?.length ? (
               <>
-                <dt>Notes</dt>
+                <dt>{t('regimeDetail.notes')}</dt>
                 <dd>
                   <ul className="notes">
                     {pack.notes.map((n) => (
@@ -89,7 +98,7 @@ export function RegimeDetailPage() {
             ) : null}
           </dl>
           <section className="section" aria-labelledby="versions-heading">
-            <h2 id="versions-heading">Versions</h2>
+            <h2 id="versions-heading">{t('regimeDetail.versions')}</h2>
             <div className="regime-versions">
               {[...pack.versions].reverse().map((v) => (
                 <RegimeVersion key={v.version} version={v} current={v.version === currentVersion} />

@@ -4,65 +4,72 @@ import { Link } from 'react-router-dom';
 import type { RegimeSummary } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
-import { confidenceLabels, humanize, requestKindLabels } from '../labels.js';
+import { type TFunction, useFormat, useTranslation } from '../i18n/index.js';
+import { label } from '../labels.js';
 import { queries } from '../queries.js';
-import { placeName } from './register.js';
+import { placeNameIn } from './register.js';
 
 /** One chip per category (a category listed for several kinds is shown once, the kinds in its title). */
-function categoryChips(regime: RegimeSummary): { label: string; kinds: string }[] {
+function categoryChips(t: TFunction, locale: string, regime: RegimeSummary): { chip: string; kinds: string }[] {
   const chips = new Map<string, string[]>();
   for (const c of regime.categories) {
-    const label = c.category ?? `any ${requestKindLabels[c.kind].toLowerCase()}`;
-    chips.set(label, [...(chips.get(label) ?? []), requestKindLabels[c.kind]]);
+    const kind = label(t, 'requestKind', c.kind);
+    const chip = c.category ?? t('compliance:regimes.anyKind', { kind: kind.toLocaleLowerCase(locale) });
+    chips.set(chip, [...(chips.get(chip) ?? []), kind]);
   }
-  return [...chips].map(([label, kinds]) => ({ label, kinds: kinds.join(', ') }));
+  return [...chips].map(([chip, kinds]) => ({ chip, kinds: kinds.join(', ') }));
 }
 
 function InForce({ regime }: { regime: RegimeSummary }) {
+  const { t } = useTranslation('compliance');
   const v = regime.currentVersion;
   if (!v) {
     const last = regime.versions.at(-1);
-    return <span className="muted">Not in force{last?.until ? ` (ended ${last.until})` : ''}</span>;
+    return (
+      <span className="muted">
+        {t('regimes.notInForce')}
+        {last?.until ? ` ${t('regimes.ended', { day: last.until })}` : ''}
+      </span>
+    );
   }
   return (
     <>
-      Version {v.version}
-      <span className="sub">from {v.from}</span>
+      {t('regimes.version', { version: v.version })}
+      <span className="sub">{t('regimes.from', { day: v.from })}</span>
     </>
   );
 }
 
 export function RegimeListPage() {
-  useDocumentTitle('Regimes');
+  const { t, i18n } = useTranslation('compliance');
+  const format = useFormat();
+  useDocumentTitle(t('regimes.title'));
   const { data: regimes, error } = useQuery(queries.regimes());
 
   return (
     <section className="page">
       <div className="page-heading">
         <p className="breadcrumb">
-          <Link to="/compliance">← Obligations register</Link>
+          <Link to="/compliance">{t('regimes.back')}</Link>
         </p>
-        <h1>Regimes</h1>
-        <p className="lede">
-          The laws Writ knows, as rule packs: who they cover, the duties they impose and the deadlines they set, each with its
-          sources quoted.
-        </p>
+        <h1>{t('regimes.title')}</h1>
+        <p className="lede">{t('regimes.lede')}</p>
       </div>
       {error ? <ProblemMessage error={error} /> : null}
-      {!regimes && !error ? <Loading what="the regimes" /> : null}
+      {!regimes && !error ? <Loading what="regimes" /> : null}
       {regimes ? (
         <div className="table-wrap">
           <table className="table regime-table">
-            <caption className="visually-hidden">Regimes by jurisdiction</caption>
+            <caption className="visually-hidden">{t('regimes.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Regime</th>
-                <th scope="col">Jurisdiction</th>
-                <th scope="col">In force</th>
-                <th scope="col">Deadline categories</th>
-                <th scope="col">Confidence</th>
+                <th scope="col">{t('regimes.regime')}</th>
+                <th scope="col">{t('regimes.jurisdiction')}</th>
+                <th scope="col">{t('regimes.inForce')}</th>
+                <th scope="col">{t('regimes.categories')}</th>
+                <th scope="col">{t('regimes.confidence')}</th>
                 <th scope="col" className="num">
-                  Sources
+                  {t('regimeDetail.sources')}
                 </th>
               </tr>
             </thead>
@@ -70,27 +77,29 @@ export function RegimeListPage() {
               {regimes.map((r) => (
                 <tr key={r.id} data-testid="regime-row" data-regime={r.id}>
                   <th scope="row">
-                    <Link to={`/compliance/regimes/${encodeURIComponent(r.id)}`}>{r.name.en}</Link>
+                    <Link to={`/compliance/regimes/${encodeURIComponent(r.id)}`}>
+                      {r.name.local && r.name.localLanguage === i18n.resolvedLanguage ? r.name.local : r.name.en}
+                    </Link>
                     <span className="sub">
                       <code>{r.id}</code>
                     </span>
                   </th>
-                  <td>{placeName(r.jurisdiction)}</td>
+                  <td>{placeNameIn(r.jurisdiction, format.locale)}</td>
                   <td>
                     <InForce regime={r} />
                   </td>
                   <td>
                     <ul className="chips">
-                      {categoryChips(r).map((c) => (
-                        <li key={c.label} className="chip" title={c.kinds}>
-                          {c.label}
+                      {categoryChips(t, format.locale, r).map((c) => (
+                        <li key={c.chip} className="chip" title={c.kinds}>
+                          {c.chip}
                         </li>
                       ))}
                     </ul>
                   </td>
                   <td>
-                    <span className={`confidence confidence-${r.confidence}`} title={confidenceLabels[r.confidence]}>
-                      {humanize(r.confidence)}
+                    <span className={`confidence confidence-${r.confidence}`} title={label(t, 'confidence', r.confidence)}>
+                      {t(`regimes.level.${r.confidence}`)}
                     </span>
                   </td>
                   <td className="num">{r.sourceCount}</td>

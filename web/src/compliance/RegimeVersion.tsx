@@ -1,7 +1,8 @@
 /** One version of a rule pack: who it covers, the duties it imposes, the deadlines it sets. */
 import type { RegimePack } from '../api.js';
-import { clockLabels, dutyKindLabels, labelOf, requestKindLabels, thresholdText } from '../labels.js';
-import { placeName } from './register.js';
+import { type TFunction, useLocale, useTranslation } from '../i18n/index.js';
+import { label, thresholdIn } from '../labels.js';
+import { placeNameIn } from './register.js';
 
 type Version = RegimePack['versions'][number];
 type Duty = Version['duties'][number];
@@ -9,9 +10,10 @@ type Rule = Version['deadlines'][number];
 
 /** Links to the pack's sources (listed at the foot of the page). */
 export function SourceRefs({ ids }: { ids: readonly string[] }) {
+  const { t } = useTranslation('compliance');
   return (
     <span className="source-refs">
-      Sources:{' '}
+      {t('version.sources')}{' '}
       {ids.map((id, i) => (
         <span key={id}>
           {i > 0 ? ', ' : ''}
@@ -22,43 +24,44 @@ export function SourceRefs({ ids }: { ids: readonly string[] }) {
   );
 }
 
-function representative(r: Duty['representative']): string | null {
+function representative(t: TFunction, locale: string, r: Duty['representative']): string | null {
   if (!r) return null;
   const parts = [
-    r.citizenship ? `citizen of ${placeName(r.citizenship)}` : null,
-    r.residency ? `resident in ${placeName(r.residency)}` : null,
+    r.citizenship ? t('compliance:duty.citizen', { place: placeNameIn(r.citizenship, locale) }) : null,
+    r.residency ? t('compliance:duty.resident', { place: placeNameIn(r.residency, locale) }) : null,
   ];
   const text = parts.filter(Boolean).join(', ');
-  return text ? `Representative: ${text}` : 'Representative: no citizenship or residency required';
+  return t('compliance:duty.representative', { text: text || t('compliance:duty.noRequirementLower') });
 }
 
 function DutyItem({ duty }: { duty: Duty }) {
-  const rep = representative(duty.representative);
+  const { t } = useTranslation('compliance');
+  const rep = representative(t, useLocale(), duty.representative);
   return (
     <li className="regime-duty" data-testid="regime-duty" data-duty={duty.id}>
       <p>
-        <strong>{dutyKindLabels[duty.kind]}</strong> <code>{duty.id}</code>
+        <strong>{label(t, 'dutyKind', duty.kind)}</strong> <code>{duty.id}</code>
         {' · '}
         {duty.complianceWindowDays !== null
-          ? `${duty.complianceWindowDays} days to comply`
-          : 'the law states no period to comply'}
+          ? t('version.daysToComply', { days: duty.complianceWindowDays })
+          : t('version.noPeriod')}
       </p>
       <p>{duty.summary}</p>
       {rep ? <p className="sub">{rep}</p> : null}
-      {duty.condition ? <p className="sub">Only if: {duty.condition}</p> : null}
-      {duty.threshold ? <p className="sub">Applies from {thresholdText(duty.threshold)}</p> : null}
+      {duty.condition ? <p className="sub">{t('duty.onlyIf', { condition: duty.condition })}</p> : null}
+      {duty.threshold ? <p className="sub">{t('version.appliesFrom', { threshold: thresholdIn(t, duty.threshold) })}</p> : null}
       {duty.readings ? (
         <div className="readings readings-open" data-testid="regime-readings">
-          <p className="alert-title">The sources disagree on this duty</p>
+          <p className="alert-title">{t('version.disagree')}</p>
           <ul>
             {duty.readings.map((r) => (
               <li key={r.id} className={r.id === duty.appliedReading ? 'reading reading-applied' : 'reading'}>
-                <strong>{r.id === duty.appliedReading ? 'Applied reading' : 'Other reading'}</strong> <code>{r.id}</code>:{' '}
-                {dutyKindLabels[r.kind]}. {r.summary} <SourceRefs ids={r.sources} />
+                <strong>{r.id === duty.appliedReading ? t('version.appliedReading') : t('version.otherReading')}</strong>{' '}
+                <code>{r.id}</code>: {label(t, 'dutyKind', r.kind)}. {r.summary} <SourceRefs ids={r.sources} />
               </li>
             ))}
           </ul>
-          {duty.appliedBecause ? <p className="hint">Why Writ applies it: {duty.appliedBecause}</p> : null}
+          {duty.appliedBecause ? <p className="hint">{t('version.whyApplies', { why: duty.appliedBecause })}</p> : null}
         </div>
       ) : null}
       <p className="sub">
@@ -69,24 +72,25 @@ function DutyItem({ duty }: { duty: Duty }) {
 }
 
 /** `24 h (law)` / `No legal hours: platform policy target` / `Set in the order`. */
-function hoursText(rule: Rule): string {
-  if (rule.clock === 'elapsed_hours_from_receipt') return `${rule.hours ?? '?'} h after receipt (law)`;
-  if (rule.clock === 'set_in_order') return 'The period the order sets';
-  return 'No legal hours: platform policy target';
+function hoursText(t: TFunction, rule: Rule): string {
+  if (rule.clock === 'elapsed_hours_from_receipt') return t('compliance:version.hoursLaw', { hours: rule.hours ?? '?' });
+  if (rule.clock === 'set_in_order') return t('compliance:version.orderSets');
+  return label(t, 'basis', 'policy');
 }
 
 function DeadlineTable({ rules }: { rules: readonly Rule[] }) {
-  if (rules.length === 0) return <p className="muted">This version sets no deadlines.</p>;
+  const { t } = useTranslation('compliance');
+  if (rules.length === 0) return <p className="muted">{t('version.noDeadlines')}</p>;
   return (
     <div className="table-wrap">
       <table className="table table-compact">
-        <caption>Deadlines</caption>
+        <caption>{t('version.deadlines')}</caption>
         <thead>
           <tr>
-            <th scope="col">Rule</th>
-            <th scope="col">Applies to</th>
-            <th scope="col">Clock</th>
-            <th scope="col">Deadline</th>
+            <th scope="col">{t('version.rule')}</th>
+            <th scope="col">{t('version.appliesTo')}</th>
+            <th scope="col">{t('version.clock')}</th>
+            <th scope="col">{t('version.deadline')}</th>
           </tr>
         </thead>
         <tbody>
@@ -96,14 +100,14 @@ function DeadlineTable({ rules }: { rules: readonly Rule[] }) {
                 <code>{r.id}</code>
               </th>
               <td>
-                {r.kinds.map((k) => requestKindLabels[k]).join(', ')}
-                <span className="sub">{r.categories ? r.categories.join(', ') : 'every category'}</span>
+                {r.kinds.map((k) => label(t, 'requestKind', k)).join(', ')}
+                <span className="sub">{r.categories ? r.categories.join(', ') : t('version.everyCategory')}</span>
               </td>
-              <td>{labelOf(clockLabels, r.clock)}</td>
+              <td>{label(t, 'clock', r.clock)}</td>
               <td>
-                <span className={r.clock === 'elapsed_hours_from_receipt' ? 'basis-law' : 'basis-policy'}>{hoursText(r)}</span>
-                {r.orderMayExtend ? <span className="sub">The order may allow longer.</span> : null}
-                {r.startsAt ? <span className="sub">Starts: {r.startsAt}</span> : null}
+                <span className={r.clock === 'elapsed_hours_from_receipt' ? 'basis-law' : 'basis-policy'}>{hoursText(t, r)}</span>
+                {r.orderMayExtend ? <span className="sub">{t('version.mayExtend')}</span> : null}
+                {r.startsAt ? <span className="sub">{t('version.starts', { starts: r.startsAt })}</span> : null}
                 {r.note ? <span className="sub">{r.note}</span> : null}
                 <span className="sub">
                   <SourceRefs ids={r.sources} />
@@ -118,28 +122,29 @@ function DeadlineTable({ rules }: { rules: readonly Rule[] }) {
 }
 
 export function RegimeVersion({ version, current }: { version: Version; current: boolean }) {
+  const { t } = useTranslation('compliance');
   return (
     <section className="card regime-version" data-testid="regime-version" data-version={version.version}>
       <h3>
-        Version {version.version}{' '}
+        {t('regimes.version', { version: version.version })}{' '}
         <span className="muted">
-          ({version.from} – {version.until ?? 'today'})
+          ({version.from} – {version.until ?? t('version.today')})
         </span>{' '}
-        {current ? <span className="badge sla sla-on_track">In force</span> : null}
+        {current ? <span className="badge sla sla-on_track">{t('regimes.inForce')}</span> : null}
       </h3>
       <p>{version.summary}</p>
-      <h4>Who it covers</h4>
+      <h4>{t('version.covers')}</h4>
       {version.coverage ? (
         <p>
-          Platforms with {thresholdText(version.coverage)}
+          {t('version.platformsWith', { threshold: thresholdIn(t, version.coverage) })}
           {version.coverage.where ? ` (${version.coverage.where})` : ''}. <SourceRefs ids={version.coverage.sources} />
         </p>
       ) : (
-        <p>Every platform, whatever its size.</p>
+        <p>{t('version.everyPlatform')}</p>
       )}
-      <h4>Duties</h4>
+      <h4>{t('version.duties')}</h4>
       {version.duties.length === 0 ? (
-        <p className="muted">No local-presence duties.</p>
+        <p className="muted">{t('version.noDuties')}</p>
       ) : (
         <ul className="regime-duties">
           {version.duties.map((d) => (

@@ -1,7 +1,7 @@
 /** Plain helpers for the Compliance pages: ordering, counting and naming what the register returns. */
 import type { CoverageMetric } from '../../../src/domain/regimes/vocabulary.js';
 import type { ApplicableRegime, CountryObligations, DutyView, RegimePack, RegimeSummary } from '../api.js';
-import { countryName } from '../labels.js';
+import { countryName, countryNameIn } from '../labels.js';
 import { daysBetween } from '../time.js';
 
 /** Duties still to do (overdue only counts these: done and not applicable are settled). */
@@ -65,3 +65,6 @@ export function metricsOf(pack: RegimePack, summary: RegimeSummary | undefined):
 
 /** `KZ` → `Kazakhstan (KZ)`; `EU` → `European Union (EU)`. */
 export const placeName = (code: string) => `${countryName(code)} (${code})`;
+
+/** `Казахстан (KZ)`: a country named in the UI's locale, with its code. */
+export const placeNameIn = (code: string, locale: string) => `${countryNameIn(code, locale)} (${code})`;
