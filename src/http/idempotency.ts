@@ -45,7 +45,7 @@ const printableAscii = /^[\x20-\x7e]{1,255}$/;
 
 /** The key of a write under /api/ that carries one; refuses a malformed one. */
 function keyOf(request: FastifyRequest): string | null {
-  if (!writes.has(request.method) || !request.url.startsWith('/api/')) return null;
+  if (!writes.has(request.method) || !(request.routeOptions.url ?? request.url).startsWith('/api/')) return null;
   const value = request.headers['idempotency-key'];
   if (value === undefined) return null;
   if (typeof value !== 'string' || !printableAscii.test(value))

@@ -43,7 +43,8 @@ export const rateLimits = fp(
   async (app: FastifyInstance, opts: { writ: Writ; db: Db }) => {
     const windows = rateLimitsRepository(opts.db, opts.writ.now, WINDOW_MS);
     app.addHook('onRequest', async (request, reply) => {
-      if (!limitedPaths.test(request.url)) return;
+      // The route's pattern where one matched (a percent-encoded path reaches the same route), else the path sent.
+      if (!limitedPaths.test(request.routeOptions.url ?? request.url)) return;
       const buckets = bucketsOf(request, opts.writ.config.rateLimits);
       const { counts, windowEnd } = await windows.hit(buckets.map((b) => b.bucket));
       const over = buckets.find((b) => (counts.find((c) => c.bucket === b.bucket)?.hits ?? 0) > b.limit);

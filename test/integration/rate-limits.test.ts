@@ -74,6 +74,18 @@ describe('per client address', () => {
     expect((await write(one, newAddress())).statusCode).not.toBe(429);
   });
 
+  it('counts a percent-encoded path to the same route', async () => {
+    const address = newAddress();
+    for (let i = 0; i < 3; i++) await write(one, address);
+    const encoded = await one.inject({
+      method: 'POST',
+      url: '/api/v1/%61uthority/api-keys',
+      remoteAddress: address,
+      payload: { name: 'k' },
+    });
+    expect(encoded.statusCode).toBe(429);
+  });
+
   it('holds across two processes over one database', async () => {
     const address = newAddress();
     const answers = [];
