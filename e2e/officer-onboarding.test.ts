@@ -3,9 +3,10 @@
  * through the public form, a platform admin verifies it, its contact opens the invitation link
  * mailed to them (read from the mail outbox), sets a password, enrols a passkey with Chromium's
  * virtual authenticator, sees the recovery codes once, signs out, and signs in again with the
- * password and the passkey. Then that admin officer invites a colleague, who enrols an authenticator
+ * password and the passkey, and submits an order. Then that admin officer invites a colleague, who enrols an authenticator
  * app (codes computed with otpauth from the secret the page shows) and signs in with a code.
  */
+import { readFileSync } from 'node:fs';
 import { hash } from '@node-rs/argon2';
 import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -115,7 +116,7 @@ async function signOutAndIn(page: Page, email: string) {
 }
 
 describe('an officer joins the portal', () => {
-  it('applies, is verified, accepts the invitation, enrols a passkey and signs in with it', async () => {
+  it('applies, is verified, accepts the invitation, enrols a passkey, signs in with it and submits an order', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${base}/portal/apply`);
@@ -157,6 +158,27 @@ describe('an officer joins the portal', () => {
     await page.waitForURL(`${base}/portal`);
     await page.getByTestId('portal-home').waitFor();
     expect(await page.getByTestId('portal-agency').textContent()).toContain('Ministry of Information');
+
+    // Signed in, the officer submits an order (the portal's order form) and gets its receipt.
+    await page.goto(`${base}/portal/orders/new`);
+    await page.getByTestId('order-form').waitFor();
+    await page.getByTestId('order-regime').selectOption('kz-2022-child-cyberbullying');
+    await page.getByTestId('order-reference').fill('04-2/1187');
+    await page.getByTestId('order-signer').fill('A. Seitkaziev, Deputy Minister');
+    await page.getByTestId('order-legal-basis').fill('Law on Online Platforms, Art. 19');
+    await page.getByTestId('order-statement').fill('The material bullies a child, as an inspection established.');
+    await page.getByTestId('order-redress').fill('An appeal to the court within a month.');
+    const item = page.getByTestId('order-item').first();
+    await item.getByTestId('order-item-target').fill('https://video.example/watch/abc');
+    await item.getByTestId('order-item-product').fill('Video');
+    await page.getByTestId('order-attachment').setInputFiles({
+      name: 'order.pdf',
+      mimeType: 'application/pdf',
+      buffer: readFileSync(new URL('./fixtures/signed-order.pdf', import.meta.url)),
+    });
+    await page.getByTestId('order-submit').click();
+    await page.getByTestId('order-receipt').waitFor();
+    expect(await page.getByTestId('receipt-reference').textContent()).toMatch(/WR-\d+/);
 
     // As the agency's admin officer, invites a colleague.
     await page.goto(`${base}/portal/officers`);
