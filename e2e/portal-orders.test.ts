@@ -96,10 +96,17 @@ describe('an officer follows an order through the portal', () => {
       buffer: readFileSync(pdf),
     });
 
-    // A double click sends the order once (one Idempotency-Key per form).
+    // A double click sends the order once, under the form's Idempotency-Key (a retry would carry the same).
+    const keys: (string | undefined)[] = [];
+    page.on('request', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/authority/orders')
+        keys.push(r.headers()['idempotency-key']);
+    });
     await page.getByTestId('order-submit').dblclick();
     await page.getByTestId('order-receipt').waitFor();
     reference = await text(page, 'receipt-reference');
+    expect(keys).toHaveLength(1);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(reference).toMatch(/^WR-\d+$/);
     expect(await text(page, 'order-receipt')).toContain('Предписание получено');
     expect(await text(page, 'receipt-received-at')).toContain(`(${zone})`);
