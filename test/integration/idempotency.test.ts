@@ -156,6 +156,41 @@ describe('concurrent retries of an authority order', () => {
   });
 });
 
+describe('an anonymous write', () => {
+  it("is keyed to the client's address: an agency's application, retried, is one application", async () => {
+    const application = {
+      country: 'KZ',
+      name: 'Idempotent Ministry',
+      kind: 'communications_regulator',
+      domain: 'idem.gov.kz',
+      legalMandate: 'Law on Online Platforms, Art. 19',
+      contactName: 'First Officer',
+      contactEmail: 'first@idem.gov.kz',
+    };
+    const key = newKey();
+    const apply = (remoteAddress: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/agencies/applications',
+        remoteAddress,
+        headers: { 'idempotency-key': key },
+        payload: application,
+      });
+    const first = await apply('203.0.113.7');
+    expect(first.statusCode).toBe(201);
+    const again = await apply('203.0.113.7');
+    expect(replayed(again)).toBe('true');
+    expect(again.body).toBe(first.body);
+    const stored = await t.database.pool.query('SELECT principal FROM idempotency_keys WHERE key = $1', [key]);
+    expect(stored.rows).toEqual([{ principal: 'addr:203.0.113.7' }]);
+    const agencies = await t.database.pool.query("SELECT count(*)::int AS n FROM agencies WHERE name = 'Idempotent Ministry'");
+    expect(agencies.rows[0].n).toBe(1);
+    // From another address the same key is another client's: it runs, and the name is taken (409, not a replay).
+    const elsewhere = await apply('198.51.100.9');
+    expect(replayed(elsewhere)).toBeUndefined();
+  });
+});
+
 describe('what is kept', () => {
   it('a refusal (400) is an answer: replayed, and the key stays bound to that body', async () => {
     const key = newKey();
