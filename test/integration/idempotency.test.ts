@@ -245,9 +245,11 @@ describe('what is kept', () => {
     expect(await requestsWith('IDEM-7')).toBe(1);
   });
 
-  it(`a key expires after the configured 24 hours and may then be used again`, async () => {
+  it(`a key expires after the configured 24 hours and may then be used again; expired keys are cleared`, async () => {
     const key = newKey();
+    const forgotten = newKey();
     expect((await post(key, order('IDEM-8'))).statusCode).toBe(201);
+    expect((await post(forgotten, order('IDEM-8-FORGOTTEN'))).statusCode).toBe(201);
     clock = new Date(clock.getTime() + 23 * 3_600_000);
     expect((await post(key, order('IDEM-8-LATER'))).statusCode).toBe(409);
     clock = new Date(clock.getTime() + 2 * 3_600_000);
@@ -255,6 +257,9 @@ describe('what is kept', () => {
     expect(later.statusCode).toBe(201);
     expect(replayed(later)).toBeUndefined();
     expect(await requestsWith('IDEM-8-LATER')).toBe(1);
+    // Cleared after the answer is sent, so wait for it rather than for the response.
+    await expect.poll(() => storedKeys(forgotten)).toBe(0);
+    expect(await storedKeys(key)).toBe(1);
   });
 });
 
