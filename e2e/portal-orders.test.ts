@@ -214,7 +214,7 @@ describe('an officer follows an order through the portal', () => {
     expect(await text(page, 'order-submit')).toBe('Нұсқаманы жіберу');
     await context.close();
   });
-  it('says at the field why a file was refused, and sends another to the same order', async () => {
+  it('says at the field why a file was refused, sends another to the same order, and withdraws it after a confirmation', async () => {
     const context = await officerContext('ru-RU');
     const page = await context.newPage();
     await page.goto(`${base}/portal/orders/new`);
@@ -252,6 +252,22 @@ describe('an officer follows an order through the portal', () => {
     // One order for the two sendings.
     const mine = await fetch(`${base}/api/v1/authority/orders`, { headers: agency.auth });
     expect(((await mine.json()) as { total: number }).total).toBe(2);
+
+    // Withdrawn with its reason, after a confirmation: the thread says so and takes no more messages.
+    await page.getByTestId('receipt-open-order').click();
+    await page.getByTestId('portal-order').waitFor();
+    await page.getByTestId('withdraw-open').click();
+    await page.getByTestId('withdraw-submit').click();
+    expect(await page.getByTestId('withdraw-form').locator('.field-error').count()).toBe(1);
+    await page.getByTestId('withdraw-reason').fill('Материал удалён автором, предписание больше не нужно.');
+    await page.getByTestId('withdraw-submit').click();
+    expect(await page.getByTestId('portal-order').getAttribute('data-status')).toBe('needs_clarification');
+    await page.getByTestId('withdraw-confirm').click();
+    await expect.poll(() => page.getByTestId('portal-order').getAttribute('data-status')).toBe('withdrawn');
+    const withdrawal = page.locator('[data-testid="thread-message"][data-kind="withdrawal"]');
+    expect(await withdrawal.textContent()).toContain('Материал удалён автором');
+    expect(await page.getByTestId('thread-form').count()).toBe(0);
+    expect(await page.getByTestId('withdraw-open').count()).toBe(0);
     await context.close();
   });
 });
