@@ -10,7 +10,7 @@ export function LanguageSwitcher() {
       <select
         value={current}
         onChange={(event) => {
-          if (isLanguage(event.target.value)) chooseLanguage(event.target.value);
+          if (isLanguage(event.target.value)) void chooseLanguage(event.target.value);
         }}
         data-testid="language-switcher"
       >

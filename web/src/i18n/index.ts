@@ -5,7 +5,7 @@
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
-import { catalogues } from './catalogues.js';
+import { catalogueOf } from './catalogues.js';
 import { defaultLanguage, detectLanguage, intlLocale, type Language, languageStorageKey, languages } from './language.js';
 
 export type { TFunction } from 'i18next';
@@ -29,17 +29,27 @@ function browserLanguages(): readonly string[] {
 
 export const i18n = i18next.createInstance();
 
-void i18n
+/** Adds a language's catalogues once, before the UI shows it. */
+async function ensureLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'common')) return;
+  for (const [namespace, messages] of Object.entries(await catalogueOf(language)))
+    i18n.addResourceBundle(language, namespace, messages, true, true);
+}
+
+const detected = detectLanguage(storedLanguage(), browserLanguages());
+
+await i18n
   .use(new ICU())
   .use(initReactI18next)
   .init({
-    resources: catalogues(),
-    lng: detectLanguage(storedLanguage(), browserLanguages()),
+    resources: { en: await catalogueOf('en') },
+    // Shown in English until its catalogues are in (the first render waits for them below).
+    lng: defaultLanguage,
     fallbackLng: defaultLanguage,
     supportedLngs: [...languages],
     defaultNS: 'common',
     ns: ['common'],
-    // Catalogues are bundled: ready before the first render.
+    // The catalogues are in memory already.
     initAsync: false,
     // React escapes what it renders; messages are never HTML.
     interpolation: { escapeValue: false },
@@ -50,17 +60,22 @@ void i18n
 function markDocument(language: string) {
   if (typeof document !== 'undefined') document.documentElement.lang = language;
 }
-markDocument(i18n.language);
 i18n.on('languageChanged', markDocument);
+if (detected !== defaultLanguage) {
+  await ensureLanguage(detected);
+  await i18n.changeLanguage(detected);
+}
+markDocument(i18n.language);
 
 /** The reader's choice of language: applied at once and kept for the next visit. */
-export function chooseLanguage(language: Language) {
+export async function chooseLanguage(language: Language): Promise<void> {
   try {
     globalThis.localStorage?.setItem(languageStorageKey, language);
   } catch {
     // not kept, but still applied
   }
-  void i18n.changeLanguage(language);
+  await ensureLanguage(language);
+  await i18n.changeLanguage(language);
 }
 
 /** The language the UI shows now. */
