@@ -138,42 +138,6 @@ const router = createBrowserRouter([
     ],
   },
   {
-    // The authority portal's orders (issue 10): an officer's own pages, checked by the officer's session.
-    path: pages.portalOrders,
-    ...later(
-      () => import('./portal/orders/OrdersLayout.js'),
-      (m) => m.OrdersLayout,
-      'the portal',
-    ),
-    children: [
-      {
-        index: true,
-        ...later(
-          () => import('./portal/orders/MyOrdersPage.js'),
-          (m) => m.MyOrdersPage,
-          'the orders',
-        ),
-      },
-      {
-        path: pages.portalNewOrder,
-        ...later(
-          () => import('./portal/orders/NewOrderPage.js'),
-          (m) => m.NewOrderPage,
-          'the form',
-        ),
-      },
-      {
-        path: pages.portalOrder,
-        ...later(
-          () => import('./portal/orders/OrderPage.js'),
-          (m) => m.OrderPage,
-          'the order',
-        ),
-      },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-  {
     // The agency's API keys (issue 10): its admin officers create, list and revoke them.
     path: pages.portalKeys,
     ...later(
@@ -273,6 +237,31 @@ const router = createBrowserRouter([
           () => import('./portal/auth/OfficersPage.js'),
           (m) => m.OfficersPage,
           'the officers',
+        ),
+      },
+      // The agency's orders (issue 10): submit one, get its receipt, follow it.
+      {
+        path: pages.portalOrders,
+        ...later(
+          () => import('./portal/orders/MyOrdersPage.js'),
+          (m) => m.MyOrdersPage,
+          'the orders',
+        ),
+      },
+      {
+        path: pages.portalNewOrder,
+        ...later(
+          () => import('./portal/orders/NewOrderPage.js'),
+          (m) => m.NewOrderPage,
+          'the form',
+        ),
+      },
+      {
+        path: pages.portalOrder,
+        ...later(
+          () => import('./portal/orders/OrderPage.js'),
+          (m) => m.OrderPage,
+          'the order',
         ),
       },
     ],

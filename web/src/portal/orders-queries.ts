@@ -14,7 +14,6 @@ import type {
   AuthorityOrder,
   AuthorityOrderList,
   NewAuthorityOrder,
-  OfficerSession,
   OrderAttachment,
   OrderReceipt,
   OrderThread,
@@ -75,7 +74,6 @@ const answerPaths: Record<AnswerKind, string> = {
 };
 
 export const ordersApi = {
-  session: (o: Options = {}) => request<OfficerSession>('GET', `${base}/session`, o),
   submit: (order: NewAuthorityOrder, idempotencyKey: string) =>
     postIdempotent<OrderReceipt>(`${base}/orders`, order, idempotencyKey),
   attach: (orderId: string, file: File) => upload(`${base}/orders/${enc(orderId)}/attachments`, file),
@@ -95,7 +93,6 @@ export const ordersApi = {
 
 export const portalKeys = {
   all: ['portal-orders'] as const,
-  session: ['portal-orders', 'session'] as const,
   lists: ['portal-orders', 'list'] as const,
   list: (query: OrderListQuery) => ['portal-orders', 'list', query] as const,
   order: (id: string) => ['portal-orders', 'order', id] as const,
@@ -103,12 +100,6 @@ export const portalKeys = {
 };
 
 export const portalQueries = {
-  session: () =>
-    queryOptions({
-      queryKey: portalKeys.session,
-      queryFn: ({ signal }) => ordersApi.session({ signal }),
-      staleTime: 5 * 60_000,
-    }),
   list: (query: OrderListQuery) =>
     queryOptions({ queryKey: portalKeys.list(query), queryFn: ({ signal }) => ordersApi.list(query, { signal }) }),
   order: (id: string) =>

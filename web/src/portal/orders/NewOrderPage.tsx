@@ -8,21 +8,21 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
-import { Link } from 'react-router-dom';
+import { Link, useOutletContext } from 'react-router-dom';
 import type { RegimeSummary } from '../../api.js';
 import { placeProblem, useSchemaForm } from '../../components/form.js';
 import { useDocumentTitle } from '../../components/Layout.js';
 import type { ApiError } from '../../problem.js';
 import { queries } from '../../queries.js';
-import { orderChanged, ordersApi, portalQueries } from '../orders-queries.js';
+import { orderChanged, ordersApi } from '../orders-queries.js';
 import { AttachmentField } from './AttachmentField.js';
-import { Loading, Problem } from './common.js';
+import { Problem } from './common.js';
 import { emptyDraft, orderSchema, regimesOf, requiredFields, requirementsOf } from './draft.js';
 import { ItemsEditor } from './ItemsEditor.js';
 import { usePortalT } from './i18n.js';
 import { LawFields, ReasonsFields } from './OrderFields.js';
 import { Receipt } from './Receipt.js';
-import type { OrderReceipt } from './types.js';
+import type { OfficerSession, OrderReceipt } from './types.js';
 import './orders.css';
 
 const noRegimes: RegimeSummary[] = [];
@@ -30,11 +30,10 @@ const noRegimes: RegimeSummary[] = [];
 export function NewOrderPage() {
   const { t } = usePortalT();
   useDocumentTitle(t('new.title'));
-  const session = useQuery(portalQueries.session());
+  // The signed-in officer's session, from the portal's frame (PortalLayout), which shows nothing without one.
+  const session = useOutletContext<OfficerSession>();
   const regimes = useQuery(queries.regimes()).data ?? noRegimes;
-  if (session.error) return <Problem error={session.error} />;
-  if (!session.data) return <Loading />;
-  const { country } = session.data.agency;
+  const { country } = session.agency;
   return <NewOrderForm country={country} regimes={regimesOf(country, regimes)} />;
 }
 
