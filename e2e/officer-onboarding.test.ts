@@ -158,6 +158,12 @@ describe('an officer joins the portal', () => {
     await page.waitForURL(`${base}/portal`);
     await page.getByTestId('portal-home').waitFor();
     expect(await page.getByTestId('portal-agency').textContent()).toContain('Ministry of Information');
+    // The officer's one passkey is listed, used just now; being the only second factor, it cannot be removed.
+    await expect.poll(() => page.getByTestId('passkey').count()).toBe(1);
+    expect(await page.getByTestId('passkey').textContent()).not.toContain('—');
+    await page.getByTestId('passkey-remove').click();
+    await page.getByTestId('passkeys').getByRole('alert').waitFor();
+    expect(await page.getByTestId('passkey').count()).toBe(1);
 
     // Signed in, the officer submits an order (the portal's order form) and gets its receipt.
     await page.goto(`${base}/portal/orders/new`);

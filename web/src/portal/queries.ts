@@ -22,6 +22,7 @@ import type {
 import type {
   authenticationOptionsSchema,
   passkeyEnrolledSchema,
+  passkeyListSchema,
   registrationOptionsSchema,
 } from '../../../src/contracts/passkeys.js';
 import { request } from '../api.js';
@@ -63,6 +64,8 @@ export const portalApi = {
     request<z.output<typeof authenticationOptionsSchema>>('POST', `${base}/passkeys/authentication-options`),
   authenticateWithPasskey: (response: unknown) =>
     request<OfficerSessionView>('POST', `${base}/passkeys/authentication`, { body: { response } }),
+  passkeys: (o: Options = {}) => request<z.output<typeof passkeyListSchema>>('GET', `${base}/passkeys`, o),
+  removePasskey: (id: string) => request<void>('DELETE', `${base}/passkeys/${enc(id)}`),
   officers: (o: Options = {}) => request<z.output<typeof officerListSchema>>('GET', `${base}/officers`, o),
   inviteOfficer: (invitation: z.output<typeof officerInvitationSchema>) =>
     request<Officer>('POST', `${base}/officers`, { body: invitation }),
@@ -78,6 +81,7 @@ export const portalApi = {
 export const portalAuthKeys = {
   session: ['portal-auth', 'session'] as const,
   officers: ['portal-auth', 'officers'] as const,
+  passkeys: ['portal-auth', 'passkeys'] as const,
   agencies: (status: AgencyStatus) => ['admin-agencies', status] as const,
 };
 
@@ -85,6 +89,7 @@ export const portalAuthQueries = {
   /** The officer's session at whatever stage; a 401 means not signed in. */
   session: () =>
     queryOptions({ queryKey: portalAuthKeys.session, queryFn: ({ signal }) => portalApi.session({ signal }), retry: false }),
+  passkeys: () => queryOptions({ queryKey: portalAuthKeys.passkeys, queryFn: ({ signal }) => portalApi.passkeys({ signal }) }),
   officers: () => queryOptions({ queryKey: portalAuthKeys.officers, queryFn: ({ signal }) => portalApi.officers({ signal }) }),
   agencies: (status: AgencyStatus) =>
     queryOptions({ queryKey: portalAuthKeys.agencies(status), queryFn: ({ signal }) => portalApi.agencies(status, { signal }) }),

@@ -11,6 +11,7 @@ import { Loading, ProblemMessage } from '../../components/Feedback.js';
 import { Frame } from '../../components/Layout.js';
 import { pathForStage, portalApi, portalAuthQueries } from '../queries.js';
 import { usePortalAuthT } from './i18n.js';
+import { PasskeysSection } from './PasskeysSection.js';
 
 export function PortalPublicLayout() {
   const { t } = usePortalAuthT();
@@ -108,6 +109,7 @@ export function PortalHomePage() {
         {t('home.factors', { passkeys: data.factors.passkeys, codes: data.factors.recoveryCodesLeft })}
         {data.factors.totp ? ` ${t('home.totpOn')}` : ''}
       </p>
+      <PasskeysSection />
     </section>
   );
 }
