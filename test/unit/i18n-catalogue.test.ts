@@ -26,20 +26,14 @@ const languages = ['en', 'ru', 'kk'] as const;
 type Catalogue = Map<string, string>; // `ns:dotted.key` → message
 
 /** Words that stay as they are in every language: the brand and a few standard abbreviations. */
-const allowed = new Set(['Writ', 'UTC', 'API', 'URL', 'ID', 'CSV', 'JSON', 'SHA']);
+const allowed = new Set(['Writ', 'UTC', 'API', 'URL', 'ID', 'CSV', 'JSON', 'SHA', 'writ']);
 /**
  * Components whose strings have not yet been moved to the catalogues (issue 10, item 7 is converting them):
  * each is removed from here when it is converted; nothing is ever added.
  */
 const notYetConverted = new Set<string>([
-  'compare/CompareIndex.tsx',
-  'compare/CountryCompare.tsx',
-  'compare/DatasetCoverage.tsx',
-  'compare/Marks.tsx',
   'compare/Methodology.tsx',
   'compare/MethodologyMore.tsx',
-  'compare/RankingTable.tsx',
-  'compare/ReasonsPanel.tsx',
   'compare/StatsPanel.tsx',
   'compare/TimelineSection.tsx',
   'compare/TimelineTable.tsx',

@@ -7,9 +7,11 @@ import { useId } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
+import { useTranslation } from '../i18n/index.js';
+import { periodNameIn } from '../public/periods.js';
 import { queries } from '../queries.js';
-import { type DatasetSource, hasReasons, isDatasetSource, sourceShortLabels, type Timeline } from './api.js';
-import { countryName, isPeriod, periodName } from './format.js';
+import { type DatasetSource, hasReasons, isDatasetSource, type Timeline } from './api.js';
+import { countryName, isPeriod } from './format.js';
 import { ReasonsPanel } from './ReasonsPanel.js';
 import { StatsPanel } from './StatsPanel.js';
 import { TimelineSection } from './TimelineSection.js';
@@ -30,6 +32,7 @@ function choose(timeline: Timeline, askedSource: string | null, askedPeriod: str
 }
 
 function PeriodDetail({ timeline, choice, onChange }: { timeline: Timeline; choice: Choice; onChange: (c: Choice) => void }) {
+  const { t } = useTranslation('compare');
   const sourceId = useId();
   const periodId = useId();
   const sources = timeline.series.map((s) => s.source).filter((s): s is DatasetSource => s !== 'platform');
@@ -37,12 +40,10 @@ function PeriodDetail({ timeline, choice, onChange }: { timeline: Timeline; choi
   const { source, period } = choice;
   return (
     <section aria-labelledby="detail-heading" className="compare-section" data-testid="period-detail">
-      <h2 id="detail-heading">
-        {periodName(period)} in {sourceShortLabels[source]}
-      </h2>
+      <h2 id="detail-heading">{t('country.detail', { period: periodNameIn(t, period), source: t(`source.${source}`) })}</h2>
       <form className="compare-controls" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
-          <label htmlFor={sourceId}>Source</label>
+          <label htmlFor={sourceId}>{t('index.source')}</label>
           <select
             id={sourceId}
             value={source}
@@ -50,17 +51,18 @@ function PeriodDetail({ timeline, choice, onChange }: { timeline: Timeline; choi
           >
             {sources.map((s) => (
               <option key={s} value={s}>
-                {sourceShortLabels[s]}
+                {t(`source.${s}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={periodId}>Half-year</label>
+          <label htmlFor={periodId}>{t('index.halfYear')}</label>
           <select id={periodId} value={period} onChange={(e) => onChange({ source, period: e.target.value })}>
             {periods.map((p) => (
               <option key={p.period} value={p.period}>
-                {p.period} — {p.requests ?? 'not published'} requests{p.surge ? ' (surge)' : ''}
+                {p.period} — {p.requests === null ? t('country.notPublished') : t('country.requests', { count: p.requests })}
+                {p.surge ? ` ${t('country.surge')}` : ''}
               </option>
             ))}
           </select>
@@ -81,7 +83,8 @@ export function CountryComparePage() {
   const timeline = useQuery(queries.timeline(code));
   const data = timeline.data;
   const name = data ? data.countryName : countryName(code);
-  useDocumentTitle(`${name}: compare platforms`);
+  const { t } = useTranslation('compare');
+  useDocumentTitle(t('country.title', { name }));
 
   const choice = data ? choose(data, params.get('source'), params.get('period')) : null;
   const change = (c: Choice) => setParams({ source: c.source, period: c.period }, { replace: true });
@@ -105,38 +108,34 @@ export function CountryComparePage() {
     <article className="page compare-page">
       <div className="page-heading">
         <p className="breadcrumb">
-          <Link to="/compare">← Compare countries</Link>
+          <Link to="/compare">{t('country.back')}</Link>
         </p>
         <h1>
           {name} <span className="muted">({code})</span>
         </h1>
-        <p className="lede">
-          Government requests from {name} as Google and Meta publish them and as this platform received them, half-year by
-          half-year. Google counts requests to remove content, Meta requests for user data.
-        </p>
+        <p className="lede">{t('country.lede', { name })}</p>
         <p className="compare-links">
-          <Link to="/methodology">Methodology</Link>
-          {ownLatest ? <Link to={`/reports/${code}/${ownLatest}`}>This platform’s report for {ownLatest}</Link> : null}
+          <Link to="/methodology">{t('country.methodology')}</Link>
+          {ownLatest ? <Link to={`/reports/${code}/${ownLatest}`}>{t('country.ownReport', { period: ownLatest })}</Link> : null}
         </p>
       </div>
       {timeline.error ? (
         <ProblemMessage error={timeline.error}>
           {timeline.error.status === 404 ? (
             <p>
-              No imported dataset lists {code}, and this platform has received no request from it.{' '}
-              <Link to="/compare">Choose a country from the ranking</Link>.
+              {t('country.unknown', { code })} <Link to="/compare">{t('country.choose')}</Link>.
             </p>
           ) : null}
         </ProblemMessage>
       ) : null}
-      {timeline.isPending ? <Loading what="the timeline" /> : null}
+      {timeline.isPending ? <Loading what={t('country.loadingTimeline')} /> : null}
       {data ? (
         <>
           <TimelineSection timeline={data} selected={choice?.period ?? null} onSelect={selectPeriod} />
           {choice ? (
             <PeriodDetail timeline={data} choice={choice} onChange={change} />
           ) : (
-            <p className="empty">No published dataset lists {name}; only this platform’s own requests are shown.</p>
+            <p className="empty">{t('country.onlyOwn', { name })}</p>
           )}
         </>
       ) : null}

@@ -1,16 +1,17 @@
 /** Which published datasets are imported (vintage, half-years covered, last import), and the page shown when none is. */
 import { Link } from 'react-router-dom';
+import { useFormat, useTranslation } from '../i18n/index.js';
 import type { DatasetIndex } from './api.js';
-import { sourceOrder, sourceShortLabels } from './api.js';
+import { sourceOrder } from './api.js';
 import { count, periodSpan } from './format.js';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
-
 export function DatasetCoverage({ index }: { index: DatasetIndex }) {
+  const { t } = useTranslation('compare');
+  const format = useFormat();
   const sources = [...index.sources].sort((a, b) => sourceOrder.indexOf(a.source) - sourceOrder.indexOf(b.source));
   return (
     <section aria-labelledby="datasets-heading" className="compare-section">
-      <h2 id="datasets-heading">Imported datasets</h2>
+      <h2 id="datasets-heading">{t('datasets.title')}</h2>
       <ul className="dataset-list">
         {sources.map((s) => {
           const imports = index.imports.filter((i) => i.source === s.source);
@@ -18,27 +19,27 @@ export function DatasetCoverage({ index }: { index: DatasetIndex }) {
           const warnings = imports.reduce((n, i) => n + i.warningCount, 0);
           return (
             <li key={s.source} className="card dataset-card" data-testid="dataset-source" data-source={s.source}>
-              <h3>{sourceShortLabels[s.source]}</h3>
+              <h3>{t(`source.${s.source}`)}</h3>
               <p className="muted dataset-label">{s.label}</p>
               <dl className="dataset-facts">
                 <div>
-                  <dt>Counts</dt>
-                  <dd>{s.requestKind === 'content_removal' ? 'Content-removal requests' : 'User-data requests'}</dd>
+                  <dt>{t('datasets.counts')}</dt>
+                  <dd>{s.requestKind === 'content_removal' ? t('datasets.contentRemoval') : t('datasets.userData')}</dd>
                 </div>
                 <div>
-                  <dt>Vintage</dt>
+                  <dt>{t('datasets.vintage')}</dt>
                   <dd>{s.vintage ?? '–'}</dd>
                 </div>
                 <div>
-                  <dt>Half-years</dt>
+                  <dt>{t('datasets.halfYears')}</dt>
                   <dd>{periodSpan(s.periods)}</dd>
                 </div>
                 <div>
-                  <dt>Imports</dt>
+                  <dt>{t('datasets.imports')}</dt>
                   <dd>
                     {imports.length}
-                    {latest ? `, last on ${dateFormat.format(new Date(latest.importedAt))}` : ''}
-                    {warnings ? ` · ${count(warnings)} data-quality warnings` : ''}
+                    {latest ? `, ${t('datasets.lastOn', { day: format.day(latest.importedAt) })}` : ''}
+                    {warnings ? ` · ${t('datasets.warnings', { count: warnings, shown: count(warnings) })}` : ''}
                   </dd>
                 </div>
               </dl>
@@ -52,12 +53,12 @@ export function DatasetCoverage({ index }: { index: DatasetIndex }) {
 
 /** No dataset imported yet: what the pages would show, and the commands that import one. */
 export function NoDatasets() {
+  const { t } = useTranslation('compare');
   return (
     <div className="card compare-empty" data-testid="compare-empty">
-      <h2>No published dataset has been imported yet</h2>
+      <h2>{t('datasets.noneTitle')}</h2>
       <p>
-        These pages compare countries and platforms using the transparency data that Google and Meta publish. An administrator
-        imports the files with the <code>writ</code> command, from a folder, a zip or a file as published:
+        {t('datasets.noneIntro')} <code>writ</code> {t('datasets.noneIntroEnd')}
       </p>
       <pre className="command">
         <code>
@@ -69,8 +70,8 @@ export function NoDatasets() {
         </code>
       </pre>
       <p>
-        Importing the same files twice changes nothing; a newer vintage replaces the half-years it covers. The{' '}
-        <Link to="/methodology">methodology</Link> explains every figure.
+        {t('datasets.twice')} <Link to="/methodology">{t('datasets.methodology')}</Link>
+        {t('datasets.explains')}
       </p>
     </div>
   );

@@ -1,11 +1,13 @@
 /** Small marks shared by the comparison tables: a share as a bar, and a surge flag. */
+import { useTranslation } from '../i18n/index.js';
 import { share } from './format.js';
 
 export function ShareBar({ value, color, label }: { value: number | null; color: string; label: string }) {
+  const { t } = useTranslation('compare');
   if (value === null)
     return (
-      <span className="muted" title={`${label}: no reasons published`}>
-        –<span className="visually-hidden"> {label}: no reasons published</span>
+      <span className="muted" title={t('marks.noReasons', { label })}>
+        –<span className="visually-hidden"> {t('marks.noReasons', { label })}</span>
       </span>
     );
   return (
@@ -32,17 +34,19 @@ type SurgeProps = {
 };
 
 export function SurgeFlag({ period, score, source, tagged = true, baselineMedian }: SurgeProps) {
-  const baseline = baselineMedian === undefined || baselineMedian === null ? '' : `, against a usual ${baselineMedian}`;
-  const why = score === null ? '' : ` (score ${score.toFixed(1)}${baseline})`;
+  const { t } = useTranslation('compare');
+  const baseline =
+    baselineMedian === undefined || baselineMedian === null ? '' : t('marks.againstUsual', { median: baselineMedian });
+  const why = score === null ? '' : ` ${t('marks.score', { score: score.toFixed(1), baseline })}`;
   return (
     <span
       className="surge-flag"
       data-testid={tagged ? 'surge-flag' : undefined}
       data-period={period}
       data-source={source}
-      title={`Surge in ${period}: requests far above this country's own recent history${why}`}
+      title={t('marks.surgeTitle', { period, why })}
     >
-      <span aria-hidden="true">▲</span> Surge
+      <span aria-hidden="true">▲</span> {t('marks.surge')}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 /** The ranking of a period as a table: requests, the two picked-out reasons' shares as small bars, surge flags. */
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useTranslation } from '../i18n/index.js';
 import type { DatasetSource, RankingRow } from './api.js';
 import { hasReasons } from './api.js';
 import { count, reasonColors } from './format.js';
@@ -19,6 +20,9 @@ function sorted(rows: readonly RankingRow[], key: SortKey): readonly RankingRow[
 type Props = { rows: readonly RankingRow[]; source: DatasetSource; period: string };
 
 export function RankingTable({ rows, source, period }: Props) {
+  const { t } = useTranslation('compare');
+  const gcLabel = t('reasons.governmentCriticism');
+  const nsLabel = t('reasons.nationalSecurity');
   const [all, setAll] = useState(false);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortKey>('rank');
@@ -36,21 +40,21 @@ export function RankingTable({ rows, source, period }: Props) {
   return (
     <div className="ranking-table">
       <div className="ranking-tools">
-        <label htmlFor={filterId}>Find a country</label>
+        <label htmlFor={filterId}>{t('ranking.find')}</label>
         <input
           id={filterId}
           type="search"
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
-          placeholder="Name or code, e.g. Kazakhstan or KZ"
+          placeholder={t('ranking.findPlaceholder')}
         />
         {reasons ? (
           <>
-            <label htmlFor={sortId}>Sort by</label>
+            <label htmlFor={sortId}>{t('ranking.sortBy')}</label>
             <select id={sortId} value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-              <option value="rank">Requests (rank)</option>
-              <option value="governmentCriticismShare">Share of government criticism</option>
-              <option value="nationalSecurityShare">Share of national security</option>
+              <option value="rank">{t('ranking.byRank')}</option>
+              <option value="governmentCriticismShare">{t('ranking.byGc')}</option>
+              <option value="nationalSecurityShare">{t('ranking.byNs')}</option>
             </select>
           </>
         ) : null}
@@ -58,52 +62,52 @@ export function RankingTable({ rows, source, period }: Props) {
       {reasons ? (
         <p className="cmp-narrow reason-key" aria-hidden="true">
           <span className="swatch" style={{ background: reasonColors.governmentCriticism }} />
-          Government criticism <span className="swatch" style={{ background: reasonColors.nationalSecurity }} />
-          National security
+          {gcLabel} <span className="swatch" style={{ background: reasonColors.nationalSecurity }} />
+          {nsLabel}
         </p>
       ) : null}
       <div className="table-wrap">
         <table className="table table-compact">
           <caption>
-            Countries by {sort === 'rank' || !reasons ? 'requests' : 'share of requests citing the reason'} in {period}
-            {needle ? ` — ${matching.length} matching “${filter.trim()}”` : ''}
+            {sort === 'rank' || !reasons ? t('ranking.captionRequests', { period }) : t('ranking.captionShare', { period })}
+            {needle ? ` — ${t('ranking.matching', { count: matching.length, filter: filter.trim() })}` : ''}
           </caption>
           <thead>
             <tr>
               <th scope="col" className="num">
-                Rank
+                {t('ranking.rank')}
               </th>
-              <th scope="col">Country</th>
+              <th scope="col">{t('ranking.country')}</th>
               <th scope="col" className="num">
-                Requests
+                {t('reasons.requestsColumn')}
               </th>
               <th scope="col" className="num cmp-hide-narrow">
-                {meta ? 'Accounts' : 'Items'}
+                {meta ? t('ranking.accounts') : t('ranking.items')}
               </th>
               {reasons ? (
                 <>
                   <th scope="col" className="wrap cmp-wide">
                     <span className="swatch" style={{ background: reasonColors.governmentCriticism }} aria-hidden="true" />
-                    Government criticism
+                    {gcLabel}
                   </th>
                   <th scope="col" className="wrap cmp-wide">
                     <span className="swatch" style={{ background: reasonColors.nationalSecurity }} aria-hidden="true" />
-                    National security
+                    {nsLabel}
                   </th>
                   <th scope="col" className="cmp-narrow">
-                    Reasons
+                    {t('ranking.reasons')}
                   </th>
                 </>
               ) : null}
               <th scope="col" className="cmp-wide">
-                Surge
+                {t('marks.surge')}
               </th>
             </tr>
           </thead>
           <tbody>
             {shown.map((r) => (
               <tr key={r.country} data-testid="ranking-row" data-country={r.country} className={r.surge ? 'is-surge' : undefined}>
-                <td className="num">{r.rank || <span title="number of requests not published">–</span>}</td>
+                <td className="num">{r.rank || <span title={t('ranking.notPublished')}>–</span>}</td>
                 <th scope="row">
                   <Link to={`/compare/${r.country}?period=${period}&source=${source}`}>{r.countryName}</Link>{' '}
                   <span className="muted">({r.country})</span>
@@ -120,22 +124,14 @@ export function RankingTable({ rows, source, period }: Props) {
                 {reasons ? (
                   <>
                     <td className="cmp-wide" data-testid="ranking-gc" data-value={r.governmentCriticismShare ?? ''}>
-                      <ShareBar
-                        value={r.governmentCriticismShare}
-                        color={reasonColors.governmentCriticism}
-                        label="Government criticism"
-                      />
+                      <ShareBar value={r.governmentCriticismShare} color={reasonColors.governmentCriticism} label={gcLabel} />
                     </td>
                     <td className="cmp-wide" data-testid="ranking-ns" data-value={r.nationalSecurityShare ?? ''}>
-                      <ShareBar value={r.nationalSecurityShare} color={reasonColors.nationalSecurity} label="National security" />
+                      <ShareBar value={r.nationalSecurityShare} color={reasonColors.nationalSecurity} label={nsLabel} />
                     </td>
                     <td className="cmp-narrow share-stack">
-                      <ShareBar
-                        value={r.governmentCriticismShare}
-                        color={reasonColors.governmentCriticism}
-                        label="Government criticism"
-                      />
-                      <ShareBar value={r.nationalSecurityShare} color={reasonColors.nationalSecurity} label="National security" />
+                      <ShareBar value={r.governmentCriticismShare} color={reasonColors.governmentCriticism} label={gcLabel} />
+                      <ShareBar value={r.nationalSecurityShare} color={reasonColors.nationalSecurity} label={nsLabel} />
                     </td>
                   </>
                 ) : null}
@@ -145,11 +141,11 @@ export function RankingTable({ rows, source, period }: Props) {
           </tbody>
         </table>
       </div>
-      {shown.length === 0 ? <p className="empty">No country matches “{filter.trim()}”.</p> : null}
+      {shown.length === 0 ? <p className="empty">{t('ranking.noMatch', { filter: filter.trim() })}</p> : null}
       {!needle && matching.length > shownAtFirst ? (
         <p>
           <button type="button" className="button button-small" onClick={() => setAll(!all)} aria-expanded={all}>
-            {all ? `Show the first ${shownAtFirst} only` : `Show all ${matching.length} countries`}
+            {all ? t('ranking.showFirst', { count: shownAtFirst }) : t('ranking.showAll', { count: matching.length })}
           </button>
         </p>
       ) : null}

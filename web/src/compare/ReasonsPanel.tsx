@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
+import { useTranslation } from '../i18n/index.js';
 import { queries } from '../queries.js';
 import type { DatasetSource, ReasonShares } from './api.js';
 import { CompareChart } from './CompareChart.js';
@@ -9,42 +10,43 @@ import { barHeight, reasonOption } from './charts.js';
 import { count, highlightOf, reasonColors, share } from './format.js';
 
 function Reasons({ data }: { data: ReasonShares }) {
+  const { t } = useTranslation('compare');
   const option = useMemo(() => reasonOption(data.reasons), [data]);
   const { governmentCriticism: gc, nationalSecurity: ns } = data.highlighted;
   return (
     <>
       <dl className="headline compare-headline">
         <div className="headline-figure card headline-gc">
-          <dt>Government criticism</dt>
+          <dt>{t('reasons.governmentCriticism')}</dt>
           <dd data-testid="share-government-criticism" data-value={gc.share}>
             {share(gc.share)}
           </dd>
-          <p className="sub">{count(gc.requests)} requests</p>
+          <p className="sub">{t('reasons.requests', { count: gc.requests ?? 0, shown: count(gc.requests) })}</p>
         </div>
         <div className="headline-figure card headline-ns">
-          <dt>National security</dt>
+          <dt>{t('reasons.nationalSecurity')}</dt>
           <dd data-testid="share-national-security" data-value={ns.share}>
             {share(ns.share)}
           </dd>
-          <p className="sub">{count(ns.requests)} requests</p>
+          <p className="sub">{t('reasons.requests', { count: ns.requests ?? 0, shown: count(ns.requests) })}</p>
         </div>
       </dl>
       <CompareChart
         option={option}
         height={barHeight(data.reasons.length)}
         testId="reasons-chart"
-        label={`Chart: shares of reasons of ${count(data.requests)} requests. The figures are in the table below it.`}
+        label={t('reasons.chartLabel', { count: data.requests ?? 0, shown: count(data.requests) })}
       />
       <table className="table table-compact reasons-table">
-        <caption className="visually-hidden">Requests by reason, {data.period}</caption>
+        <caption className="visually-hidden">{t('reasons.caption', { period: data.period })}</caption>
         <thead>
           <tr>
-            <th scope="col">Reason</th>
+            <th scope="col">{t('reasons.reason')}</th>
             <th scope="col" className="num">
-              Requests
+              {t('reasons.requestsColumn')}
             </th>
             <th scope="col" className="num">
-              Share
+              {t('reasons.share')}
             </th>
           </tr>
         </thead>
@@ -67,7 +69,7 @@ function Reasons({ data }: { data: ReasonShares }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Requests counted by reason</th>
+            <th scope="row">{t('reasons.counted')}</th>
             <td className="num">{count(data.requests)}</td>
             <td className="num">100.0%</td>
           </tr>
@@ -80,17 +82,14 @@ function Reasons({ data }: { data: ReasonShares }) {
 type Props = { source: DatasetSource; country: string; period: string };
 
 export function ReasonsPanel({ source, country, period }: Props) {
+  const { t } = useTranslation('compare');
   const reasons = useQuery(queries.reasons(source, country, period));
   return (
     <section className="card detail-panel" aria-labelledby="reasons-heading">
-      <h3 id="reasons-heading">Requests by reason</h3>
-      {reasons.error?.status === 404 ? (
-        <p className="empty">
-          No reasons are published for {country} in {period} in this source.
-        </p>
-      ) : null}
+      <h3 id="reasons-heading">{t('reasons.title')}</h3>
+      {reasons.error?.status === 404 ? <p className="empty">{t('reasons.none', { country, period })}</p> : null}
       {reasons.error && reasons.error.status !== 404 ? <ProblemMessage error={reasons.error} /> : null}
-      {reasons.isPending ? <Loading what="the reasons" /> : null}
+      {reasons.isPending ? <Loading what={t('reasons.loading')} /> : null}
       {reasons.data ? <Reasons data={reasons.data} /> : null}
     </section>
   );
