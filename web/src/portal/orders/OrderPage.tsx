@@ -32,21 +32,23 @@ export function OrderPage() {
 
 function Particulars({ order }: { order: AuthorityOrder }) {
   const { t, language, locale } = usePortalT();
-  const rows: [string, string | null][] = [
-    [t('form.legalBasis'), order.legalBasis],
-    [t('form.signer'), order.signer],
-    [t('form.statementOfReasons'), order.statementOfReasons],
-    [t('form.requestedScope'), order.requestedScope.map((c) => countryName(c, language)).join(', ') || null],
-    [t('form.redress'), order.redress],
-    [t('form.claimedCategories'), order.claimedCategories.join(', ') || null],
-    [t('form.language'), order.language ? languageName(order.language, locale) : null],
+  // The authority's own text is marked with the order's language; what Writ writes is in the UI's.
+  const own = order.language ?? undefined;
+  const rows: [string, string | null, string | undefined][] = [
+    [t('form.legalBasis'), order.legalBasis, own],
+    [t('form.signer'), order.signer, own],
+    [t('form.statementOfReasons'), order.statementOfReasons, own],
+    [t('form.requestedScope'), order.requestedScope.map((c) => countryName(c, language)).join(', ') || null, undefined],
+    [t('form.redress'), order.redress, own],
+    [t('form.claimedCategories'), order.claimedCategories.join(', ') || null, own],
+    [t('form.language'), order.language ? languageName(order.language, locale) : null, undefined],
   ];
   return (
     <dl className="facts card">
-      {rows.map(([label, value]) => (
+      {rows.map(([label, value, lang]) => (
         <div key={label} className="fact">
           <dt>{label}</dt>
-          <dd lang={order.language ?? undefined}>{value ?? <span className="muted">{t('order.notGiven')}</span>}</dd>
+          {value ? <dd lang={lang}>{value}</dd> : <dd className="muted">{t('order.notGiven')}</dd>}
         </div>
       ))}
     </dl>
