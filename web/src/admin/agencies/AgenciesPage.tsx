@@ -71,9 +71,7 @@ function AgencyCard({ agency }: { agency: Agency }) {
         <dt>{t('agencies.mandate')}</dt>
         <dd>{agency.legalMandate}</dd>
         <dt>{t('agencies.contact')}</dt>
-        <dd>
-          {agency.contactName} &lt;{agency.contactEmail}&gt;
-        </dd>
+        <dd>{t('agencies.contactValue', { name: agency.contactName, email: agency.contactEmail })}</dd>
         {agency.statusReason ? (
           <>
             <dt>{t('agencies.reason')}</dt>

@@ -8,7 +8,7 @@ import { usePortalAuthT } from './i18n.js';
 
 export function PasskeysSection() {
   const { t } = usePortalAuthT();
-  const { locale } = useFormat();
+  const format = useFormat();
   const client = useQueryClient();
   const passkeys = useQuery(portalAuthQueries.passkeys());
   const changed = () => client.invalidateQueries({ queryKey: ['portal-auth'] });
@@ -20,7 +20,7 @@ export function PasskeysSection() {
     onSuccess: changed,
   });
   const remove = useMutation({ mutationFn: portalApi.removePasskey, onSuccess: changed });
-  const when = (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (iso: string) => format.utc(iso);
   return (
     <section className="card" data-testid="passkeys">
       <h2>{t('passkeys.title')}</h2>
