@@ -34,9 +34,6 @@ const allowed = new Set(['Writ', 'UTC', 'API', 'URL', 'ID', 'CSV', 'JSON', 'SHA'
 const notYetConverted = new Set<string>([
   'compare/Methodology.tsx',
   'compare/MethodologyMore.tsx',
-  'compare/StatsPanel.tsx',
-  'compare/TimelineSection.tsx',
-  'compare/TimelineTable.tsx',
 ]);
 /** Props whose string a reader sees or hears. */
 const visibleProps = new Set(['title', 'placeholder', 'aria-label', 'alt', 'label']);

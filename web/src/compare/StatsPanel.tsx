@@ -2,18 +2,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
+import { useTranslation } from '../i18n/index.js';
 import { queries } from '../queries.js';
 import type { DatasetSource, GoogleStats, MetaStats, OutcomeKey, Stats } from './api.js';
 import { count, exactCount, share } from './format.js';
 
-const outcomeLabels: Record<OutcomeKey, string> = {
-  removedLegal: 'Removed – legal reasons',
-  removedPolicy: 'Removed – policy',
-  contentNotFound: 'Content not found',
-  notEnoughInformation: 'Not enough information',
-  noActionTaken: 'No action taken',
-  contentAlreadyRemoved: 'Content already removed',
-};
+/** Google's outcome columns, in its order; their words are `compare:stats.outcome.<key>`. */
+const outcomeKeys: readonly OutcomeKey[] = [
+  'removedLegal',
+  'removedPolicy',
+  'contentNotFound',
+  'notEnoughInformation',
+  'noActionTaken',
+  'contentAlreadyRemoved',
+];
 
 function Figure({ label, value, testId }: { label: string; value: number | null; testId?: string }) {
   return (
@@ -45,33 +47,32 @@ function Breakdown({ title, counts }: { title: string; counts: Record<string, nu
 }
 
 function Outcomes({ stats }: { stats: GoogleStats }) {
+  const { t } = useTranslation('compare');
   const total = Object.values(stats.itemOutcomes).reduce((s, n) => s + n, 0);
   return (
     <table className="table table-compact breakdown-table" data-testid="stats-outcomes" data-exact={stats.itemOutcomesExact}>
       <caption>
-        What happened to the items{' '}
+        {t('stats.outcomes')}{' '}
         {stats.itemOutcomesExact ? (
-          <span className="badge badge-exact">exact</span>
+          <span className="badge badge-exact">{t('stats.exact')}</span>
         ) : (
           <span className="badge badge-estimated" data-testid="outcomes-estimated">
-            estimated
+            {t('stats.estimated')}
           </span>
         )}
       </caption>
       <tbody>
-        {(Object.keys(outcomeLabels) as OutcomeKey[]).map((key) => {
+        {outcomeKeys.map((key) => {
           const value = stats.itemOutcomes[key];
           // Whole items on screen; an estimate says so and keeps the value it was rounded from.
           const estimate = !stats.itemOutcomesExact && !Number.isInteger(value);
           return (
             <tr key={key} data-outcome={key}>
-              <th scope="row">{outcomeLabels[key]}</th>
+              <th scope="row">{t(`stats.outcome.${key}`)}</th>
               <td
                 className="num"
                 data-value={value}
-                title={
-                  estimate ? `Estimated: ${exactCount(value)} items, shared out in proportion to Google's percentages` : undefined
-                }
+                title={estimate ? t('stats.estimateTitle', { value: exactCount(value) }) : undefined}
               >
                 {estimate ? '≈ ' : ''}
                 {count(value)}
@@ -89,19 +90,18 @@ function Outcomes({ stats }: { stats: GoogleStats }) {
 const outcomesPublished = (stats: GoogleStats) => Object.values(stats.itemOutcomes).some((n) => n > 0);
 
 function GoogleFigures({ stats }: { stats: GoogleStats }) {
+  const { t } = useTranslation('compare');
   const published = outcomesPublished(stats);
   return (
     <>
       <dl className="headline compare-headline">
-        <Figure label="Requests" value={stats.requests} testId="stats-requests" />
-        <Figure label="Items named" value={stats.items} testId="stats-items" />
-        <Figure label="Requests to date" value={stats.requestsToDate} testId="stats-requests-to-date" />
+        <Figure label={t('reasons.requestsColumn')} value={stats.requests} testId="stats-requests" />
+        <Figure label={t('stats.items')} value={stats.items} testId="stats-items" />
+        <Figure label={t('stats.toDate')} value={stats.requestsToDate} testId="stats-requests-to-date" />
       </dl>
       {published && !stats.itemOutcomesExact ? (
         <p className="alert alert-info" role="note">
-          Item outcomes are <strong>estimated</strong>: Google publishes whole percentages, and for rows of more than 100 items
-          they allow more than one set of counts. The items were shared out in proportion (
-          <Link to="/methodology#outcomes">how</Link>).
+          {t('stats.estimatedNote')} (<Link to="/methodology#outcomes">{t('stats.how')}</Link>).
         </p>
       ) : null}
       <div className="breakdown-grid">
@@ -109,40 +109,41 @@ function GoogleFigures({ stats }: { stats: GoogleStats }) {
           <Outcomes stats={stats} />
         ) : (
           <p className="muted" data-testid="outcomes-unpublished">
-            No item outcomes are published for this half-year (Google publishes them from 2019-H1); the data-quality notes quote
-            what it published instead.
+            {t('stats.unpublished')}
           </p>
         )}
-        <Breakdown title="Requests by product" counts={stats.requestsByProduct} />
-        <Breakdown title="Requests by requester" counts={stats.requestsByRequester} />
+        <Breakdown title={t('stats.byProduct')} counts={stats.requestsByProduct} />
+        <Breakdown title={t('stats.byRequester')} counts={stats.requestsByRequester} />
       </div>
     </>
   );
 }
 
 function MetaFigures({ stats }: { stats: MetaStats }) {
+  const { t } = useTranslation('compare');
   return (
     <dl className="headline compare-headline">
-      <Figure label="Requests" value={stats.requests} testId="stats-requests" />
-      <Figure label="Accounts requested" value={stats.accountsRequested} testId="stats-accounts" />
+      <Figure label={t('reasons.requestsColumn')} value={stats.requests} testId="stats-requests" />
+      <Figure label={t('stats.accounts')} value={stats.accountsRequested} testId="stats-accounts" />
       <div className="headline-figure card">
-        <dt>Some data produced</dt>
+        <dt>{t('stats.produced')}</dt>
         <dd data-testid="stats-share-produced" data-value={stats.shareSomeDataProduced ?? ''}>
           {share(stats.shareSomeDataProduced)}
         </dd>
       </div>
-      <Figure label="Legal process" value={stats.legalProcessRequests} />
-      <Figure label="Emergency" value={stats.emergencyRequests} />
+      <Figure label={t('stats.legalProcess')} value={stats.legalProcessRequests} />
+      <Figure label={t('stats.emergency')} value={stats.emergencyRequests} />
     </dl>
   );
 }
 
 function Warnings({ warnings }: { warnings: readonly string[] }) {
-  if (warnings.length === 0) return <p className="muted warnings-none">No data-quality notes for this half-year.</p>;
+  const { t } = useTranslation('compare');
+  if (warnings.length === 0) return <p className="muted warnings-none">{t('stats.noNotes')}</p>;
   return (
     <details className="data-notes" data-testid="stats-warnings">
       <summary>
-        Data-quality notes <span className="count">({warnings.length})</span>
+        {t('stats.notes')} <span className="count">({warnings.length})</span>
       </summary>
       <ul>
         {warnings.map((w) => (
@@ -165,17 +166,14 @@ function Figures({ stats }: { stats: Stats }) {
 type Props = { source: DatasetSource; country: string; period: string };
 
 export function StatsPanel({ source, country, period }: Props) {
+  const { t } = useTranslation('compare');
   const stats = useQuery(queries.stats(source, country, period));
   return (
     <section className="card detail-panel" aria-labelledby="stats-heading">
-      <h3 id="stats-heading">Statistics</h3>
-      {stats.error?.status === 404 ? (
-        <p className="empty">
-          This source has no figures for {country} in {period}.
-        </p>
-      ) : null}
+      <h3 id="stats-heading">{t('stats.title')}</h3>
+      {stats.error?.status === 404 ? <p className="empty">{t('stats.none', { country, period })}</p> : null}
       {stats.error && stats.error.status !== 404 ? <ProblemMessage error={stats.error} /> : null}
-      {stats.isPending ? <Loading what="the statistics" /> : null}
+      {stats.isPending ? <Loading what={t('stats.loading')} /> : null}
       {stats.data ? <Figures stats={stats.data} /> : null}
     </section>
   );

@@ -1,6 +1,7 @@
 /** A country's requests across sources on one chart, with series toggles, a log scale, surges marked, and the table. */
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useTranslation } from '../i18n/index.js';
 import type { Timeline } from './api.js';
 import { CompareChart } from './CompareChart.js';
 import { timelineOption } from './charts.js';
@@ -13,6 +14,7 @@ type Props = { timeline: Timeline; selected: string | null; onSelect: (period: s
 const hiddenAtFirst = new Set(['google-removals-json']);
 
 export function TimelineSection({ timeline, selected, onSelect }: Props) {
+  const { t } = useTranslation('compare');
   const logId = useId();
   const [log, setLog] = useState(false);
   const keys = timeline.series.map((s) => seriesKey(s.source, s.requestKind));
@@ -29,14 +31,14 @@ export function TimelineSection({ timeline, selected, onSelect }: Props) {
     else next.add(key);
     setHidden(next);
   };
-  const surges = visible.flatMap((s) => s.points.filter((p) => p.surge).map((p) => `${p.period} (${seriesName(s)})`));
+  const surges = visible.flatMap((s) => s.points.filter((p) => p.surge).map((p) => `${p.period} (${seriesName(t, s)})`));
 
   return (
     <section aria-labelledby="timeline-heading" className="compare-section">
-      <h2 id="timeline-heading">Requests per half-year, across sources</h2>
+      <h2 id="timeline-heading">{t('timeline.title')}</h2>
       <div className="card timeline-card">
         <fieldset className="series-toggles">
-          <legend>Series shown</legend>
+          <legend>{t('timeline.series')}</legend>
           {timeline.series.map((s) => {
             const key = seriesKey(s.source, s.requestKind);
             return (
@@ -44,9 +46,9 @@ export function TimelineSection({ timeline, selected, onSelect }: Props) {
                 <input type="checkbox" checked={!hidden.has(key)} onChange={() => toggle(key)} />
                 <span className="swatch" style={{ background: seriesColors[key] }} aria-hidden="true" />
                 <span>
-                  {seriesName(s)}
-                  {s.vintage ? <span className="muted nowrap"> · vintage {s.vintage}</span> : null}
-                  {s.containsDemoData ? <span className="badge badge-demo">Demo data</span> : null}
+                  {seriesName(t, s)}
+                  {s.vintage ? <span className="muted nowrap"> · {t('timeline.vintage', { vintage: s.vintage })}</span> : null}
+                  {s.containsDemoData ? <span className="badge badge-demo">{t('common:demo.badge')}</span> : null}
                 </span>
               </label>
             );
@@ -55,39 +57,42 @@ export function TimelineSection({ timeline, selected, onSelect }: Props) {
         <div className="timeline-options">
           <label htmlFor={logId} className="series-toggle">
             <input id={logId} type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} />
-            Logarithmic scale
+            {t('timeline.log')}
           </label>
-          <span className="muted hint-inline">
-            Sources differ by orders of magnitude; on a log scale, half-years with 0 requests are gaps.
-          </span>
+          <span className="muted hint-inline">{t('timeline.logHint')}</span>
         </div>
         {visible.length === 0 ? (
-          <p className="empty">Choose at least one series to draw.</p>
+          <p className="empty">{t('timeline.chooseSeries')}</p>
         ) : (
           <CompareChart
             option={option}
             height={360}
             testId="timeline-chart"
             onSelect={onSelect}
-            label={`Chart: requests from ${timeline.countryName} per half-year, ${visible.map(seriesName).join(', ')}${
-              surges.length ? `; surges in ${surges.join(', ')}` : '; no surge'
-            }. The figures are in the table below.`}
+            label={t('timeline.chartLabel', {
+              country: timeline.countryName,
+              series: visible.map((s) => seriesName(t, s)).join(', '),
+              surges: surges.length ? t('timeline.surgesIn', { surges: surges.join(', ') }) : t('timeline.noSurge'),
+            })}
           />
         )}
-        <ul className="chart-legend" aria-label="How surges are marked">
+        <ul className="chart-legend" aria-label={t('timeline.legendLabel')}>
           <li>
-            <span className="legend-band" style={{ background: 'rgba(192, 57, 43, 0.18)' }} aria-hidden="true" /> shaded
-            half-year: a surge in at least one series shown
+            <span className="legend-band" style={{ background: 'rgba(192, 57, 43, 0.18)' }} aria-hidden="true" />{' '}
+            {t('timeline.shaded')}
           </li>
           <li>
             <span className="legend-pin" style={{ borderColor: surgeColor }} aria-hidden="true">
               !
             </span>{' '}
-            pin on a point: that series surges there — at least {timeline.surgeSettings.minRequests} requests, more than{' '}
-            {timeline.surgeSettings.threshold} robust spreads above the median of its previous {timeline.surgeSettings.window}{' '}
-            half-years (<Link to="/methodology#surges">the surge method</Link>)
+            {t('timeline.pin', {
+              min: timeline.surgeSettings.minRequests,
+              threshold: timeline.surgeSettings.threshold,
+              window: timeline.surgeSettings.window,
+            })}{' '}
+            (<Link to="/methodology#surges">{t('timeline.surgeMethod')}</Link>)
           </li>
-          <li className="muted">Click a point or a half-year in the table to see it in detail below.</li>
+          <li className="muted">{t('timeline.click')}</li>
         </ul>
       </div>
       <TimelineTable timeline={timeline} series={timeline.series} selected={selected} onSelect={onSelect} />

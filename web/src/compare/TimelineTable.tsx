@@ -1,22 +1,24 @@
 /** The timeline's figures as a table: one row per half-year (newest first), one column per source. */
+
+import { type TFunction, useTranslation } from '../i18n/index.js';
 import type { Timeline, TimelinePoint, TimelineSeries } from './api.js';
-import { sourceShortLabels } from './api.js';
 import { count, seriesColors, seriesKey } from './format.js';
 import { SurgeFlag } from './Marks.js';
 
 /** The column heading of a series: this platform has one column per kind of request. */
-export function seriesName(s: TimelineSeries): string {
-  if (s.source !== 'platform') return sourceShortLabels[s.source];
-  return s.requestKind === 'content_removal' ? 'This platform: removals' : 'This platform: user data';
+export function seriesName(t: TFunction, s: TimelineSeries): string {
+  if (s.source !== 'platform') return t(`compare:source.${s.source}`);
+  return s.requestKind === 'content_removal' ? t('compare:timeline.platformRemovals') : t('compare:timeline.platformUserData');
 }
 
 function Cell({ series, point, period }: { series: TimelineSeries; point: TimelinePoint | undefined; period: string }) {
+  const { t } = useTranslation('compare');
   const source = seriesKey(series.source, series.requestKind);
   if (!point)
     return (
       <td
         className="num muted"
-        title="not covered by this source"
+        title={t('timeline.notCovered')}
         data-testid="timeline-cell"
         data-source={source}
         data-period={period}
@@ -26,11 +28,11 @@ function Cell({ series, point, period }: { series: TimelineSeries; point: Timeli
     );
   const extra =
     series.source === 'meta-data-requests' && point.accounts !== null
-      ? `${count(point.accounts)} account${point.accounts === 1 ? '' : 's'}`
+      ? t('timeline.accounts', { count: point.accounts, shown: count(point.accounts) })
       : null;
   const items =
     point.items !== null && series.source !== 'meta-data-requests'
-      ? `${count(point.items)} item${point.items === 1 ? '' : 's'}`
+      ? t('timeline.items', { count: point.items, shown: count(point.items) })
       : null;
   const detail = extra ?? items;
   return (
@@ -41,10 +43,10 @@ function Cell({ series, point, period }: { series: TimelineSeries; point: Timeli
       data-period={period}
       data-value={point.requests ?? ''}
     >
-      <span className="timeline-value" title={point.requests === null ? 'number not published (e.g. “<10”)' : undefined}>
+      <span className="timeline-value" title={point.requests === null ? t('timeline.notPublished') : undefined}>
         {count(point.requests)}
         {point.listed ? null : (
-          <sup className="not-listed" title="not listed in a covered half-year: counted as 0">
+          <sup className="not-listed" title={t('timeline.notListed')}>
             *
           </sup>
         )}
@@ -65,17 +67,18 @@ type Props = {
 };
 
 export function TimelineTable({ timeline, series, selected, onSelect }: Props) {
+  const { t } = useTranslation('compare');
   const periods = [...timeline.periods].reverse();
   const lookup = series.map((s) => new Map(s.points.map((p) => [p.period, p])));
   return (
     <div className="table-wrap timeline-table-wrap">
       <table className="table table-compact timeline-table" data-testid="timeline-table">
         <caption>
-          Requests per half-year, newest first. <span className="muted">Items or accounts below each figure.</span>
+          {t('timeline.caption')} <span className="muted">{t('timeline.captionNote')}</span>
         </caption>
         <thead>
           <tr>
-            <th scope="col">Half-year</th>
+            <th scope="col">{t('index.halfYear')}</th>
             {series.map((s) => (
               <th scope="col" className="num wrap" key={seriesKey(s.source, s.requestKind)}>
                 <span
@@ -83,7 +86,7 @@ export function TimelineTable({ timeline, series, selected, onSelect }: Props) {
                   style={{ background: seriesColors[seriesKey(s.source, s.requestKind)] }}
                   aria-hidden="true"
                 />
-                {seriesName(s)}
+                {seriesName(t, s)}
               </th>
             ))}
           </tr>
@@ -96,7 +99,7 @@ export function TimelineTable({ timeline, series, selected, onSelect }: Props) {
                   type="button"
                   className="cmp-link-button"
                   onClick={() => onSelect(period)}
-                  aria-label={`Show ${period} in detail`}
+                  aria-label={t('timeline.showDetail', { period })}
                 >
                   {period}
                 </button>
@@ -109,8 +112,7 @@ export function TimelineTable({ timeline, series, selected, onSelect }: Props) {
         </tbody>
       </table>
       <p className="table-note muted">
-        <sup>*</sup> not listed in a half-year the source covers: counted as 0. – not published (“&lt;10”, “?”, a range). · not
-        covered by the source.
+        <sup>*</sup> {t('timeline.note')}
       </p>
     </div>
   );
