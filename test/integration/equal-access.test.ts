@@ -192,17 +192,18 @@ describe('equal access for every government', () => {
 
   it('has no branch on a country in the channel’s code', () => {
     const roots = ['src/http/authority', 'src/app', 'src/domain', 'web/src/portal'];
+    const walk = (dir: string): string[] => {
+      try {
+        return readdirSync(dir).flatMap((name) => {
+          const file = path.join(dir, name);
+          return statSync(file).isDirectory() ? walk(file) : [file];
+        });
+      } catch {
+        return [];
+      }
+    };
     const channelFiles = roots
-      .flatMap(function walk(dir): string[] {
-        try {
-          return readdirSync(dir).flatMap((name) => {
-            const file = path.join(dir, name);
-            return statSync(file).isDirectory() ? walk(file) : [file];
-          });
-        } catch {
-          return [];
-        }
-      })
+      .flatMap(walk)
       .filter((file) => /\.(ts|tsx)$/.test(file))
       .filter((file) => /authority|agenc|officer|order-thread|passkey|api-key|webhook|portal|clarification/.test(file));
     expect(channelFiles.length).toBeGreaterThan(10);
