@@ -103,4 +103,38 @@ describe('languages in Chromium', () => {
     await expect.poll(() => heading(page)).toBe('Вход для рецензентов');
     await context.close();
   });
+
+  it('shows an order’s own text in its language, marked with lang, beside a UI in another', async () => {
+    const { context, page } = await pageIn('ru-RU');
+    await signInAsDemoReviewer(page, writ.base);
+    const { authorities } = (await (await page.request.get(`${writ.base}/api/v1/authorities`)).json()) as {
+      authorities: { id: string; country: string }[];
+    };
+    const authority = authorities.find((a) => a.country === 'KZ');
+    const statement = 'Балаларға қарсы кибербуллинг материалы жойылуы тиіс.';
+    const created = await page.request.post(`${writ.base}/api/v1/requests`, {
+      headers: { origin: writ.base },
+      data: {
+        kind: 'content_removal',
+        authorityId: authority?.id,
+        authorityTimeZone: 'Asia/Almaty',
+        channel: 'email',
+        legalBasis: 'Заң 2022, 15-бап',
+        items: [{ targetKind: 'url', target: 'https://video.example/watch?v=lang-1', product: 'Video' }],
+        statementOfReasons: statement,
+        language: 'kk',
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    await page.goto(`${writ.base}/review/requests/${id}`);
+    const original = page.getByTestId('request-statement').locator('blockquote');
+    await expect.poll(() => original.textContent()).toBe(statement);
+    expect(await original.getAttribute('lang')).toBe('kk');
+    // Named in the UI's language (Russian), while the page itself stays Russian.
+    expect(await page.getByTestId('request-language').textContent()).toMatch(/казахский/);
+    expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+    await context.close();
+  });
 });

@@ -70,7 +70,24 @@ function Header({ request, now }: { request: RequestDetail; now: Date }) {
           </>
         ) : null}
         <dt>{t('request.legalBasis')}</dt>
-        <dd className="legal-basis">{request.legalBasis}</dd>
+        <dd className="legal-basis" lang={request.language ?? undefined}>
+          {request.legalBasis}
+        </dd>
+        {request.statementOfReasons ? (
+          <>
+            <dt>{t('request.statementOfReasons')}</dt>
+            <dd data-testid="request-statement">
+              {request.language ? (
+                <span className="sub" data-testid="request-language">
+                  {t('request.inLanguage', { language: format.languageName(request.language) })}
+                </span>
+              ) : null}
+              <blockquote className="quote original-text" lang={request.language ?? undefined}>
+                {request.statementOfReasons}
+              </blockquote>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('request.claimedCategories')}</dt>
         <dd>
           {request.claimedCategories.length ? (
