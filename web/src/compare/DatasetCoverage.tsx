@@ -1,9 +1,20 @@
 /** Which published datasets are imported (vintage, half-years covered, last import), and the page shown when none is. */
 import { Link } from 'react-router-dom';
-import { useFormat, useTranslation } from '../i18n/index.js';
+import { type TFunction, useFormat, useTranslation } from '../i18n/index.js';
 import type { DatasetIndex } from './api.js';
 import { sourceOrder } from './api.js';
-import { count, periodSpan } from './format.js';
+import { count } from './format.js';
+
+/** `2009-H2 to 2025-H1 (32 half-years)`, in the UI's language. */
+function spanText(t: TFunction, periods: readonly string[]): string {
+  const sorted = [...periods].sort();
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (!first || !last) return t('compare:datasets.noHalfYears');
+  return first === last
+    ? t('compare:datasets.spanOne', { first, count: sorted.length })
+    : t('compare:datasets.span', { first, last, count: sorted.length });
+}
 
 export function DatasetCoverage({ index }: { index: DatasetIndex }) {
   const { t } = useTranslation('compare');
@@ -32,7 +43,7 @@ export function DatasetCoverage({ index }: { index: DatasetIndex }) {
                 </div>
                 <div>
                   <dt>{t('datasets.halfYears')}</dt>
-                  <dd>{periodSpan(s.periods)}</dd>
+                  <dd>{spanText(t, s.periods)}</dd>
                 </div>
                 <div>
                   <dt>{t('datasets.imports')}</dt>

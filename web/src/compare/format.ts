@@ -40,16 +40,6 @@ export function periodName(period: string): string {
 
 export const isPeriod = (text: string | null): text is string => text !== null && periodPattern.test(text);
 
-/** `['2009-H2', …, '2025-H1']` → `2009-H2 to 2025-H1 (32 half-years)` */
-export function periodSpan(periods: readonly string[]): string {
-  const sorted = [...periods].sort();
-  const first = sorted[0];
-  const last = sorted.at(-1);
-  if (!first || !last) return 'no half-years';
-  const n = `${sorted.length} half-year${sorted.length === 1 ? '' : 's'}`;
-  return first === last ? `${first} (${n})` : `${first} to ${last} (${n})`;
-}
-
 /** The two reasons the pages pick out, and the grey of every other reason. */
 export const reasonColors = { governmentCriticism: '#c0392b', nationalSecurity: '#6b4fa1', other: '#8795a5' } as const;
 
