@@ -13,6 +13,7 @@ import { complianceRepository } from '../db/compliance-repository.js';
 import type { Db } from '../db/connection.js';
 import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
 import { datasetsRepository } from '../db/datasets-repository.js';
+import { idempotencyRepository } from '../db/idempotency-repository.js';
 import { intakeRepository } from '../db/intake-repository.js';
 import { officerSessionsRepository } from '../db/officer-sessions-repository.js';
 import { officersRepository } from '../db/officers-repository.js';
@@ -20,6 +21,7 @@ import { orderThreadRepository } from '../db/order-thread-repository.js';
 import { outboxRepository } from '../db/outbox-repository.js';
 import { passkeysRepository } from '../db/passkeys-repository.js';
 import { queueRepository } from '../db/queue-repository.js';
+import { rateLimitsRepository } from '../db/rate-limits-repository.js';
 import { reportsRepository } from '../db/reports-repository.js';
 import { requestsRepository } from '../db/requests-repository.js';
 import { signInAttemptsRepository } from '../db/sign-in-attempts-repository.js';
@@ -73,6 +75,20 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;
+
+/**
+ * What guards every HTTP request before its handler runs: idempotency keys and rate-limit windows.
+ * Over the database itself, never over a request's held transaction (src/db/request-transaction.ts).
+ */
+export function createRequestGuards(db: Db, config: Config, now: Clock) {
+  return {
+    idempotency: idempotencyRepository(db, now, config.idempotencyKeyTtlHours),
+    rateLimits: rateLimitsRepository(db, now, RATE_LIMIT_WINDOW_MS),
+  };
+}
+export type RequestGuards = ReturnType<typeof createRequestGuards>;
+/** Rate limits count per minute. */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
 
 export type Writ = Repositories & {
   config: Config;

@@ -22,9 +22,9 @@ export type AgencyPrincipal = {
   stage: OfficerSessionStage;
 };
 
-/** Officer session tokens and API keys carry a prefix, so the hook knows which table to ask. */
-export const OFFICER_TOKEN_PREFIX = 'writ_os_';
-export const API_KEY_PREFIX = 'writ_ak_';
+import { API_KEY_PREFIX, OFFICER_TOKEN_PREFIX } from '../domain/officer.js';
+
+export { API_KEY_PREFIX, OFFICER_TOKEN_PREFIX };
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

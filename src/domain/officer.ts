@@ -124,3 +124,7 @@ export function formatRecoveryCode(base32: string): string {
   const c = base32.toLowerCase().slice(0, 10);
   return `${c.slice(0, 5)}-${c.slice(5)}`;
 }
+
+/** Officer session tokens and API keys carry a prefix, so that a token says which table to ask. */
+export const OFFICER_TOKEN_PREFIX = 'writ_os_';
+export const API_KEY_PREFIX = 'writ_ak_';

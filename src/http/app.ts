@@ -11,7 +11,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { createWrit } from '../app/context.js';
+import { createRequestGuards, createWrit } from '../app/context.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/connection.js';
 import { requestScoped } from '../db/request-transaction.js';
@@ -113,8 +113,9 @@ export async function buildApp({
   const writ = createWrit(requestScoped(database.db), config, { now, rules: rules ?? loadRuleBook(config.rulesDir) });
   await app.register(fastifyCookie);
   await app.register(authentication, { users: writ.users, officerSessions: writ.officerSessions });
-  await app.register(rateLimits, { writ, db: database.db });
-  await app.register(idempotency, { writ, db: database.db });
+  const requestGuards = createRequestGuards(database.db, config, writ.now);
+  await app.register(rateLimits, { writ, guards: requestGuards });
+  await app.register(idempotency, { writ, db: database.db, guards: requestGuards });
   await app.register(bodyLimits, { authorityBodyLimitBytes: config.authorityBodyLimitBytes });
 
   await app.register(healthRoutes, { database });

@@ -5,14 +5,10 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import {
-  type AgencyPrincipal,
-  API_KEY_PREFIX,
-  OFFICER_TOKEN_PREFIX,
-  type OfficerSessionsRepository,
-} from '../db/officer-sessions-repository.js';
+import type { AgencyPrincipal, OfficerSessionsRepository } from '../db/officer-sessions-repository.js';
 import type { User, UsersRepository } from '../db/users-repository.js';
 import { WritError } from '../domain/errors.js';
+import { API_KEY_PREFIX, OFFICER_TOKEN_PREFIX } from '../domain/officer.js';
 
 export const SESSION_COOKIE = 'writ_session';
 /** The portal's cookie: an officer's session, never a staff one. */
@@ -83,6 +79,15 @@ export async function requireAgency(request: FastifyRequest): Promise<void> {
     throw new WritError('second_factor_required', 'confirm the sign-in with a passkey, an authenticator code or a recovery code');
   if (principal.agency.status !== 'verified')
     throw new WritError('agency_not_verified', `the agency is ${principal.agency.status}: it can do nothing until verified`);
+}
+
+/**
+ * A preValidation hook for the sign-in and enrolment steps: an officer's session at any stage, so
+ * that a caller without one is told to sign in (401) before anything about the body is judged.
+ */
+export async function requireOfficerSession(request: FastifyRequest): Promise<void> {
+  if (!request.agencyPrincipal?.officer || !request.officerToken)
+    throw new WritError('unauthenticated', 'sign in to the authority portal first: POST /api/v1/authority/session');
 }
 
 /** requireAgency, and the officer must be an admin officer of the agency (not an API key). */

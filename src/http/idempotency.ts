@@ -19,9 +19,9 @@ import { createHash, type Hash } from 'node:crypto';
 import { Transform } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Writ } from '../app/context.js';
+import type { RequestGuards, Writ } from '../app/context.js';
 import type { Db } from '../db/connection.js';
-import { type IdempotencyClaim, idempotencyRepository } from '../db/idempotency-repository.js';
+import type { IdempotencyClaim } from '../db/idempotency-repository.js';
 import { type HeldTransaction, holdTransaction, withinHeldTransaction } from '../db/request-transaction.js';
 import { WritError } from '../domain/errors.js';
 
@@ -102,8 +102,8 @@ function replay(reply: FastifyReply, answer: { statusCode: number; responseBody:
 }
 
 export const idempotency = fp(
-  async (app: FastifyInstance, opts: { writ: Writ; db: Db }) => {
-    const keys = idempotencyRepository(opts.db, opts.writ.now, opts.writ.config.idempotencyKeyTtlHours);
+  async (app: FastifyInstance, opts: { writ: Writ; db: Db; guards: RequestGuards }) => {
+    const keys = opts.guards.idempotency;
     app.decorateRequest('idempotency', null);
     // A route that does not say is judged by its answer: one with a secret in it refuses the header.
     app.addHook('onRoute', (route) => {

@@ -7,12 +7,9 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Writ } from '../app/context.js';
-import type { Db } from '../db/connection.js';
-import { rateLimitsRepository } from '../db/rate-limits-repository.js';
+import type { RequestGuards, Writ } from '../app/context.js';
 import { WritError } from '../domain/errors.js';
 
-const WINDOW_MS = 60_000;
 const limitedPaths = /^\/api\/v1\/(authority|agencies)(\/|\?|$)/;
 const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -40,8 +37,8 @@ function bucketsOf(request: FastifyRequest, limits: Writ['config']['rateLimits']
 }
 
 export const rateLimits = fp(
-  async (app: FastifyInstance, opts: { writ: Writ; db: Db }) => {
-    const windows = rateLimitsRepository(opts.db, opts.writ.now, WINDOW_MS);
+  async (app: FastifyInstance, opts: { writ: Writ; guards: RequestGuards }) => {
+    const windows = opts.guards.rateLimits;
     app.addHook('onRequest', async (request, reply) => {
       // The route's pattern where one matched (a percent-encoded path reaches the same route), else the path sent.
       if (!limitedPaths.test(request.routeOptions.url ?? request.url)) return;

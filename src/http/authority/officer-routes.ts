@@ -36,7 +36,7 @@ import {
   totpEnrolmentSchema,
 } from '../../contracts/agencies.js';
 import { idParam, problemSchema } from '../../contracts/common.js';
-import { agencyPrincipal, OFFICER_COOKIE, requireAgencyAdmin } from '../authentication.js';
+import { agencyPrincipal, OFFICER_COOKIE, requireAgencyAdmin, requireOfficerSession } from '../authentication.js';
 import { presentOfficer } from '../presenters/agencies.js';
 
 const errors = {
@@ -143,6 +143,7 @@ export const officerRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.post('/api/v1/authority/session/totp', {
+    onRequest: requireOfficerSession,
     schema: {
       tags: ['agencies'],
       operationId: 'confirmSignInWithTotp',
@@ -157,6 +158,7 @@ export const officerRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.post('/api/v1/authority/session/recovery', {
+    onRequest: requireOfficerSession,
     schema: {
       tags: ['agencies'],
       operationId: 'confirmSignInWithRecoveryCode',
@@ -169,6 +171,7 @@ export const officerRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.post('/api/v1/authority/totp', {
+    onRequest: requireOfficerSession,
     schema: {
       tags: ['agencies'],
       operationId: 'startTotpEnrolment',
@@ -182,6 +185,7 @@ export const officerRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.post('/api/v1/authority/totp/confirm', {
+    onRequest: requireOfficerSession,
     schema: {
       tags: ['agencies'],
       operationId: 'confirmTotpEnrolment',
@@ -203,7 +207,7 @@ export const officerRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
       description: "Every officer of the signed-in officer's agency (its admin officers only).",
       response: { 200: officerListSchema, ...errors },
     },
-    preHandler: requireAgencyAdmin,
+    onRequest: requireAgencyAdmin,
     handler: async (request) => ({
       officers: (await writ.officers.listOf(agencyPrincipal(request).agency.id)).map(presentOfficer),
     }),
@@ -220,7 +224,7 @@ export const officerRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
       body: officerInvitationSchema,
       response: { 201: officerSchema, ...errors },
     },
-    preHandler: requireAgencyAdmin,
+    onRequest: requireAgencyAdmin,
     handler: async (request, reply) =>
       reply.status(201).send(presentOfficer(await inviteOfficer(writ, agencyPrincipal(request), request.body))),
   });
@@ -234,7 +238,7 @@ export const officerRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
       params: idParam,
       response: { 200: officerSchema, ...errors },
     },
-    preHandler: requireAgencyAdmin,
+    onRequest: requireAgencyAdmin,
     handler: async (request) => presentOfficer(await disableOfficer(writ, agencyPrincipal(request), request.params.id)),
   });
 };

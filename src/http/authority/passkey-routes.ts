@@ -25,7 +25,7 @@ import {
   passkeyRegistrationSchema,
   registrationOptionsSchema,
 } from '../../contracts/passkeys.js';
-import { requireAgency } from '../authentication.js';
+import { requireAgency, requireOfficerSession } from '../authentication.js';
 import { presentPasskey } from '../presenters/passkeys.js';
 
 const refusals = { 400: problemSchema, 401: problemSchema, 409: problemSchema, 423: problemSchema };
@@ -36,6 +36,7 @@ export const passkeyRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
     officerSession(request.agencyPrincipal, request.officerToken);
 
   app.post('/api/v1/authority/passkeys/registration-options', {
+    onRequest: requireOfficerSession,
     schema: {
       tags: ['agencies'],
       operationId: 'passkeyRegistrationOptions',
@@ -47,6 +48,7 @@ export const passkeyRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.post('/api/v1/authority/passkeys', {
+    onRequest: requireOfficerSession,
     schema: {
       tags: ['agencies'],
       operationId: 'registerPasskey',
@@ -62,6 +64,7 @@ export const passkeyRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.post('/api/v1/authority/passkeys/authentication-options', {
+    onRequest: requireOfficerSession,
     schema: {
       tags: ['agencies'],
       operationId: 'passkeyAuthenticationOptions',
@@ -73,6 +76,7 @@ export const passkeyRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.post('/api/v1/authority/passkeys/authentication', {
+    onRequest: requireOfficerSession,
     schema: {
       tags: ['agencies'],
       operationId: 'authenticateWithPasskey',
@@ -92,7 +96,7 @@ export const passkeyRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
       description: `The signed-in officer's own passkeys. ${stages}`,
       response: { 200: passkeyListSchema, 401: problemSchema, 403: problemSchema },
     },
-    preHandler: requireAgency,
+    onRequest: requireAgency,
     handler: async (request) => ({ passkeys: (await listPasskeys(writ, session(request))).map(presentPasskey) }),
   });
 
@@ -105,7 +109,7 @@ export const passkeyRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
       params: passkeyIdParam,
       response: { 204: z.null(), 401: problemSchema, 403: problemSchema, 404: problemSchema, 409: problemSchema },
     },
-    preHandler: requireAgency,
+    onRequest: requireAgency,
     handler: async (request, reply) => {
       await removePasskey(writ, session(request), request.params.id);
       return reply.status(204).send(null);

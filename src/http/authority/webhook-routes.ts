@@ -22,7 +22,7 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 
 export const webhookRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   app.post('/api/v1/authority/webhooks', {
-    preHandler: requireAgencyAdmin,
+    onRequest: requireAgencyAdmin,
     schema: {
       tags: ['agencies'],
       operationId: 'createWebhookEndpoint',
@@ -46,7 +46,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.get('/api/v1/authority/webhooks', {
-    preHandler: requireAgency,
+    onRequest: requireAgency,
     schema: {
       tags: ['agencies'],
       operationId: 'listWebhookEndpoints',
@@ -60,7 +60,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.post('/api/v1/authority/webhooks/:id/disable', {
-    preHandler: requireAgencyAdmin,
+    onRequest: requireAgencyAdmin,
     schema: {
       tags: ['agencies'],
       operationId: 'disableWebhookEndpoint',
@@ -83,7 +83,7 @@ export const webhookRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.get('/api/v1/authority/webhook-deliveries', {
-    preHandler: requireAgency,
+    onRequest: requireAgency,
     schema: {
       tags: ['agencies'],
       operationId: 'listWebhookDeliveries',
