@@ -134,7 +134,7 @@ async function readMessages(db: Db, requestId: string): Promise<StoredMessage[]>
     .leftJoin(authorOfficer, eq(authorOfficer.id, orderMessages.authorOfficerId))
     .leftJoin(authorAgency, eq(authorAgency.id, authorOfficer.agencyId))
     .where(eq(orderMessages.requestId, requestId))
-    .orderBy(asc(orderMessages.createdAt), asc(orderMessages.id));
+    .orderBy(asc(orderMessages.seq));
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind as ThreadMessageKind,

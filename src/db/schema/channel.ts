@@ -307,7 +307,11 @@ export const webhookDeliveries = pgTable(
     createdAt: createdAt(),
     deliveredAt: at('delivered_at'),
   },
-  (t) => [index('webhook_deliveries_agency_idx').on(t.agencyId, t.createdAt)],
+  (t) => [
+    index('webhook_deliveries_agency_idx').on(t.agencyId, t.createdAt),
+    // Every process's sweep looks for pending deliveries, oldest first, every few seconds.
+    index('webhook_deliveries_pending_idx').on(t.createdAt).where(sql`${t.status} = 'pending'`),
+  ],
 );
 
 /** The conversation on an order between the authority and the platform's reviewers. */
@@ -315,6 +319,8 @@ export const orderMessages = pgTable(
   'order_messages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** The order messages were written in: two written at one instant still read in order. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     requestId: uuid('request_id')
       .notNull()
       .references(() => requests.id, { onDelete: 'cascade' }),
@@ -326,7 +332,7 @@ export const orderMessages = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('order_messages_request_idx').on(t.requestId, t.createdAt),
+    index('order_messages_request_idx').on(t.requestId, t.seq),
     check('order_messages_one_author', sql`(${t.authorUserId} IS NULL) <> (${t.authorOfficerId} IS NULL)`),
   ],
 );
