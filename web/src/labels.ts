@@ -82,6 +82,13 @@ export const eventLabels: Record<string, string> = {
   item_decided: 'Item decided',
   decision_changed: 'Decision changed',
   deadline_recomputed: 'Deadline recomputed',
+  attachment_added: 'File attached',
+  clock_resumed: 'Deadline clock resumed',
+  clarification_requested: 'Clarification requested',
+  clarification_answered: 'Clarification answered',
+  decision_contested: 'Decision contested',
+  order_withdrawn: 'Order withdrawn',
+  message_posted: 'Message',
 };
 
 export const slaLabels: Record<SlaState, string> = {

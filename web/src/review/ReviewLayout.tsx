@@ -1,6 +1,7 @@
 /** The frame of the signed-in pages (review queue, compliance): checks the session, names the reviewer, offers sign-out. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { pages } from '../../../src/contracts/pages.js';
 import { api, type User } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { Frame } from '../components/Layout.js';
@@ -34,6 +35,12 @@ export function ReviewLayout() {
       <NavLink to="/review/new">{t('nav.newOrder')}</NavLink>
       <NavLink to="/compliance">{t('nav.compliance')}</NavLink>
       <NavLink to="/reports">{t('nav.publicReports')}</NavLink>
+      {user?.role === 'admin' ? (
+        <>
+          <NavLink to={pages.adminAgencies}>{t('nav.agencies')}</NavLink>
+          <NavLink to={pages.adminOutbox}>{t('nav.outbox')}</NavLink>
+        </>
+      ) : null}
       {user ? (
         <span className="nav-user">
           <span className="nav-user-name" title={user.email}>

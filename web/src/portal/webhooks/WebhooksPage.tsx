@@ -8,7 +8,7 @@ import { NavLink } from 'react-router-dom';
 import { pages } from '../../../../src/contracts/pages.js';
 import { Frame } from '../../components/Layout.js';
 import { Instant, Loading, Problem } from '../orders/common.js';
-import { portalQueries } from '../orders-queries.js';
+import { portalAuthQueries as portalQueries } from '../queries.js';
 import { DeliveryLog } from './DeliveryLog.js';
 import { useWebhooksT } from './i18n.js';
 import {
