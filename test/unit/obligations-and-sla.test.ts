@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { shippedRulesDir } from '../../src/config.js';
 import { type DutyRecord, obligationsRegister, type UserFigure } from '../../src/domain/regimes/obligations.js';
 import { slaOf } from '../../src/domain/regimes/sla.js';
-import type { CoverageMetric } from '../../src/domain/regimes/vocabulary.js';
 import { loadRuleBook } from '../../src/rules/packs.js';
 import { figure } from '../support/figures.js';
 

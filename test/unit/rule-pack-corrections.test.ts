@@ -7,7 +7,6 @@ import { shippedRulesDir } from '../../src/config.js';
 import { computeDeadline } from '../../src/domain/regimes/deadline-engine.js';
 import { obligationsRegister, type UserFigure } from '../../src/domain/regimes/obligations.js';
 import type { RegimePack } from '../../src/domain/regimes/pack.js';
-import type { CoverageMetric } from '../../src/domain/regimes/vocabulary.js';
 import { loadRuleBook } from '../../src/rules/packs.js';
 import { figure } from '../support/figures.js';
 

@@ -1,5 +1,3 @@
-/** Numbers, shares, half-years and colours as the comparison pages show them. */
-import { countryName as nameOfCountry } from '../../../src/domain/countries.js';
 import type { DatasetSource } from './api.js';
 
 const integer = new Intl.NumberFormat('en', { maximumFractionDigits: 0 });
