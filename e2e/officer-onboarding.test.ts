@@ -1,24 +1,26 @@
 /**
  * An officer joins the authority portal in Chromium (issue 10, items 1 and 7): an agency applies
  * through the public form, a platform admin verifies it, its contact opens the invitation link
- * mailed to them (read from the mail outbox), sets a password, enrols a passkey with Chromium's
+ * mailed to them (as it arrived at a real SMTP receiver, sent by Writ's own mail jobs), sets a password, enrols a passkey with Chromium's
  * virtual authenticator, sees the recovery codes once, signs out, and signs in again with the
  * password and the passkey, and submits an order. Then that admin officer invites a colleague, who enrols an authenticator
  * app (codes computed with otpauth from the secret the page shows) and signs in with a code.
  */
 import { readFileSync } from 'node:fs';
 import { hash } from '@node-rs/argon2';
-import { desc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWrit } from '../src/app/context.js';
 import { loadConfig } from '../src/config.js';
-import { mailOutbox } from '../src/db/schema/index.js';
 import { usersRepository } from '../src/db/users-repository.js';
 import { buildApp } from '../src/http/app.js';
+import { prepareJobTables } from '../src/jobs/queues.js';
+import { type Jobs, startJobs } from '../src/jobs/runner.js';
 import { freeLoopbackPort } from '../src/loopback.js';
 import { createTestDatabase, type TestDatabase } from '../test/support/database.js';
+import { eventually, type SmtpReceiver, startSmtpReceiver } from '../test/support/receivers.js';
 import { assertWebBuilt, launchChromium } from './browser.js';
 
 const admin = { email: 'admin@platform.example', password: 'a long admin passphrase' };
@@ -31,6 +33,8 @@ let database: TestDatabase;
 let app: FastifyInstance;
 let browser: Browser;
 let base: string;
+let receiver: SmtpReceiver;
+let jobs: Jobs;
 /** The server's clock runs ahead by this much: a TOTP code must come from a later 30 s step than the last one used. */
 let ahead = 0;
 const serverNow = () => new Date(Date.now() + ahead);
@@ -41,12 +45,18 @@ beforeAll(async () => {
   // Passkeys belong to a host name, never an IP address: the browser opens http://localhost:PORT,
   // which is also the public URL the invitation links and the relying party are made from.
   const port = await freeLoopbackPort();
-  app = await buildApp({
-    config: loadConfig({ LOG_LEVEL: 'silent', PORT: String(port) }),
-    database,
-    logger: false,
-    now: serverNow,
+  // Mail goes out as in production: the outbox, the durable jobs, SMTP to a receiver on loopback.
+  receiver = await startSmtpReceiver();
+  await prepareJobTables(database.url, null);
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    PORT: String(port),
+    WRIT_SMTP_URL: receiver.url,
+    WRIT_MAIL_FROM: 'Writ <writ@platform.example>',
+    WRIT_JOBS_SWEEP_SECONDS: '1',
   });
+  app = await buildApp({ config, database, logger: false, now: serverNow });
+  jobs = await startJobs({ pool: database.pool, writ: createWrit(database.db, config), log: () => undefined });
   await app.listen({ port, host: '127.0.0.1' });
   base = `http://localhost:${port}`;
   await usersRepository(database.db).create({
@@ -60,16 +70,30 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  await jobs?.stop();
+  await receiver?.close();
   await app?.close();
   await database?.close();
 });
 
-/** The invitation link of the newest mail to `to`, as the officer would click it. */
+/** A quoted-printable body as text (nodemailer encodes long or non-ASCII lines so). */
+function unquoted(body: string, encoding: string | undefined): string {
+  if (!encoding?.toLowerCase().includes('quoted-printable')) return body;
+  const escaped = body
+    .replace(/=\r?\n/g, '')
+    .replace(/%/g, '%25')
+    .replace(/=([0-9A-F]{2})/gi, '%$1');
+  return decodeURIComponent(escaped);
+}
+
+/** The invitation link of the newest mail to `to` that reached the SMTP receiver, as the officer would click it. */
 async function invitationLink(to: string): Promise<string> {
-  const [mail] = await database.db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(desc(mailOutbox.createdAt));
-  const link = mail?.body.match(/https?:\/\/\S+\/portal\/invitation\?token=\S+/)?.[0];
-  if (!link) throw new Error(`no invitation mailed to ${to}`);
-  return link;
+  return eventually(`an invitation mailed to ${to}`, async () => {
+    const mail = [...receiver.mails].reverse().find((m) => m.to.includes(to));
+    if (!mail) return undefined;
+    const body = unquoted(mail.body, mail.headers['content-transfer-encoding']);
+    return body.match(/https?:\/\/\S+\/portal\/invitation\?token=\S+/)?.[0];
+  });
 }
 
 /** A browser with Chromium's virtual authenticator: a platform passkey that verifies the user. */
