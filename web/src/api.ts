@@ -84,23 +84,26 @@ export type PreviewQuery = {
 
 /**
  * Calls the API: JSON in and out, the session cookie sent. A refusal is thrown as the ApiError its
- * problem+json describes, a server that cannot be reached as one with status 0.
+ * problem+json describes, a server that cannot be reached as one with status 0. `file` sends a
+ * file's bytes as the body instead of JSON; `headers` adds headers (an Idempotency-Key, a file name).
  */
 export async function request<T>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
-  options: { body?: unknown; signal?: AbortSignal } = {},
+  options: { body?: unknown; file?: Blob; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<T> {
-  const { body, signal } = options;
+  const { body, file, signal } = options;
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (file) headers['content-type'] = 'application/octet-stream';
+  else if (body !== undefined) headers['content-type'] = 'application/json';
+  Object.assign(headers, options.headers);
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
       signal,
     });
   } catch (error) {

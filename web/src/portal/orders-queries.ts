@@ -8,7 +8,6 @@ import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { attachmentFileNameHeader } from '../../../src/contracts/authority-orders.js';
 import type { RequestStatus } from '../../../src/domain/vocabulary.js';
 import { request } from '../api.js';
-import { ApiError, asApiError, problemFrom } from '../problem.js';
 import type {
   AnswerKind,
   AuthorityOrder,
@@ -26,46 +25,12 @@ type Options = { signal?: AbortSignal };
 export type OrderListQuery = { status?: RequestStatus; limit: number; offset: number };
 
 /** POST with a JSON body and an Idempotency-Key header. */
-async function postIdempotent<T>(path: string, body: unknown, key: string): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: {
-        accept: 'application/json, application/problem+json',
-        'content-type': 'application/json',
-        'idempotency-key': key,
-      },
-      credentials: 'same-origin',
-      body: JSON.stringify(body),
-    });
-  } catch (error) {
-    throw asApiError(error);
-  }
-  if (!response.ok) throw new ApiError(await problemFrom(response));
-  return (await response.json()) as T;
-}
+const postIdempotent = <T>(path: string, body: unknown, key: string): Promise<T> =>
+  request<T>('POST', path, { body, headers: { 'idempotency-key': key } });
 
 /** A file sent as its bytes, its name in a header; the server checks its size and detects its type from the bytes. */
-async function upload(path: string, file: File): Promise<OrderAttachment> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: {
-        accept: 'application/json, application/problem+json',
-        'content-type': 'application/octet-stream',
-        [attachmentFileNameHeader]: encodeURIComponent(file.name),
-      },
-      credentials: 'same-origin',
-      body: file,
-    });
-  } catch (error) {
-    throw asApiError(error);
-  }
-  if (!response.ok) throw new ApiError(await problemFrom(response));
-  return (await response.json()) as OrderAttachment;
-}
+const upload = (path: string, file: File): Promise<OrderAttachment> =>
+  request<OrderAttachment>('POST', path, { file, headers: { [attachmentFileNameHeader]: encodeURIComponent(file.name) } });
 
 const answerPaths: Record<AnswerKind, string> = {
   message: 'messages',
