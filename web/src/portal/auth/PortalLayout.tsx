@@ -55,6 +55,7 @@ export function PortalLayout() {
       <NavLink to="/portal/orders">{t('nav.orders')}</NavLink>
       {data.officer.isAgencyAdmin ? <NavLink to="/portal/officers">{t('nav.officers')}</NavLink> : null}
       {data.officer.isAgencyAdmin ? <NavLink to="/portal/keys">{t('nav.keys')}</NavLink> : null}
+      <NavLink to="/portal/webhooks">{t('nav.webhooks')}</NavLink>
       <span className="nav-user" data-testid="portal-agency">
         {t('nav.who', { name: data.officer.name, agency: data.agency.name })}
       </span>
