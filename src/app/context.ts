@@ -25,6 +25,7 @@ import { rateLimitsRepository } from '../db/rate-limits-repository.js';
 import { reportsRepository } from '../db/reports-repository.js';
 import { requestsRepository } from '../db/requests-repository.js';
 import { signInAttemptsRepository } from '../db/sign-in-attempts-repository.js';
+import { unknownSignInsRepository } from '../db/unknown-sign-ins-repository.js';
 import { usersRepository } from '../db/users-repository.js';
 import { webhooksRepository } from '../db/webhooks-repository.js';
 import type { RuleBook } from '../domain/regimes/rule-book.js';
@@ -51,6 +52,8 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     agencies: agenciesRepository(db, now),
     /** Officers: invitations, second factors, the lock-out after failures. */
     officers: officersRepository(db, now),
+    /** Failed officer sign-ins for addresses that are no usable officer: they lock alike (no account is revealed). */
+    unknownSignIns: unknownSignInsRepository(db, now),
     /** An agency's API keys: created, listed, revoked by its admin officers. */
     apiKeys: apiKeysRepository(db, now),
     /** The conversation on an order: messages, clarification, contest, withdrawal. */

@@ -155,13 +155,22 @@ const hashForMissingOfficer = () => {
  * get the same answer as a wrong password, after the same argon2 work. An officer of a suspended
  * agency may sign in, but every authority route refuses it (`agency_not_verified`).
  */
-export async function signInOfficer(writ: OfficersWrit, input: { email: string; password: string }) {
+export async function signInOfficer(
+  writ: OfficersWrit & Pick<Writ, 'unknownSignIns'>,
+  input: { email: string; password: string },
+) {
   const record = await writ.officers.findForSignIn(input.email);
   const usable = record && record.status !== 'disabled' && record.passwordHash ? record : undefined;
-  if (usable) checkNotLocked(usable.lockedUntil, writ.now());
+  // An address that is no usable officer locks as an officer would, so a lock reveals no account.
+  const threshold = writ.config.signInAccountFailures;
+  checkNotLocked(usable ? usable.lockedUntil : await writ.unknownSignIns.lockedUntil(input.email, threshold), writ.now());
   const ok = await verify(usable?.passwordHash ?? (await hashForMissingOfficer()), input.password).catch(() => false);
   if (!usable || !ok) {
     if (usable) await countFailure(writ, usable.id);
+    else {
+      const lockedUntil = await writ.unknownSignIns.recordFailure(input.email, threshold);
+      if (lockedUntil) throw lockedError(lockedUntil, writ.now());
+    }
     throw new WritError('invalid_credentials', 'the email or the password is wrong', 'password');
   }
   const factors = await writ.officers.factors(usable.id);

@@ -178,6 +178,23 @@ describe('lock-out', () => {
     expect(unknownProblem).toMatchObject({ status: 401, code: 'invalid_credentials' });
   });
 
+  it('locks an unknown address exactly as a real one, so that a lock reveals no account', async () => {
+    const officer = await verifiedAgencyWithOfficer(t, admin, clock);
+    const answers = async (email: string) => {
+      const seen: unknown[] = [];
+      for (let i = 0; i < 7; i += 1) {
+        const res = await passwordStep(t.app, email, 'not the password');
+        const { instance: _instance, ...problem } = res.json();
+        seen.push({ status: res.statusCode, retryAfter: res.headers['retry-after'] ?? null, problem });
+      }
+      return seen;
+    };
+    const real = await answers(officer.email);
+    const unknown = await answers(`nobody@${officer.body.domain}`);
+    expect(real.map((a) => (a as { status: number }).status)).toContain(423);
+    expect(unknown).toEqual(real);
+  });
+
   it('refuses a disabled officer as it refuses a wrong password, and ends its sessions', async () => {
     const officer = await verifiedAgencyWithOfficer(t, admin, clock);
     const colleague = `dana@${officer.body.domain}`;
