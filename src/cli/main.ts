@@ -9,6 +9,7 @@ import { registerBackupCommands } from './backup-commands.js';
 import { withDatabase } from './database.js';
 import { registerDatasetsCommands } from './datasets-commands.js';
 import { registerImportCommands } from './import-commands.js';
+import { registerMailCommands } from './mail-commands.js';
 import { registerReportCommand } from './report-command.js';
 import { registerRollupCommands } from './rollup-commands.js';
 import { registerRulesCommands } from './rules-commands.js';
@@ -62,6 +63,7 @@ registerRulesCommands(program, config);
 registerDatasetsCommands(program, config);
 registerBackupCommands(program, config);
 registerImportCommands(program, config);
+registerMailCommands(program, config);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof RulePackError) console.error(error.message);
