@@ -157,6 +157,20 @@ const envSchema = z.object({
   WRIT_RATE_LIMIT_KEY_READS: positiveInt('a whole number of requests per minute').default(1200),
   WRIT_RATE_LIMIT_ADDRESS_READS: positiveInt('a whole number of requests per minute').default(600),
   WRIT_AUTHORITY_BODY_LIMIT_BYTES: positiveInt('a whole number of bytes').default(1024 * 1024),
+  WRIT_PRESERVATION_DAYS: positiveInt('a whole number of days').max(3650, 'must be at most 3650').default(90),
+  WRIT_PRESERVATION_EXTENSION_DAYS: positiveInt('a whole number of days').max(3650, 'must be at most 3650').default(90),
+  WRIT_PRESERVATION_EXTENSIONS: z.coerce
+    .number({ message: 'must be a whole number from 0 to 10' })
+    .int({ message: 'must be a whole number from 0 to 10' })
+    .min(0, { message: 'must be a whole number from 0 to 10' })
+    .max(10, { message: 'must be a whole number from 0 to 10' })
+    .default(1),
+  WRIT_PRESERVATION_REMINDER_DAYS: positiveInt('a whole number of days').max(365, 'must be at most 365').default(14),
+  WRIT_PRODUCTION_AVAILABLE_DAYS: positiveInt('a whole number of days').max(365, 'must be at most 365').default(14),
+  WRIT_EMERGENCY_REVIEW_HOURS: positiveInt('a whole number of hours')
+    .max(24 * 90, 'must be at most 2160')
+    .default(72),
+  WRIT_EMERGENCY_FOLLOW_UP_DAYS: positiveInt('a whole number of days').max(365, 'must be at most 365').default(30),
 });
 
 export type Config = {
@@ -224,6 +238,21 @@ export type Config = {
   rateLimits: { keyWrites: number; addressWrites: number; keyReads: number; addressReads: number };
   /** The largest JSON body an authority-channel or agency route takes (attachments: attachmentMaxBytes). */
   authorityBodyLimitBytes: number;
+  /**
+   * User-data requests (issue 11): how long a preservation hold lasts, how long and how often it may
+   * be extended, how long before expiry the reminder goes out; how long a production stays
+   * downloadable; when an emergency disclosure's post-hoc review and the authority's follow-up legal
+   * process are due.
+   */
+  dataRequests: {
+    preservationDays: number;
+    preservationExtensionDays: number;
+    preservationExtensions: number;
+    preservationReminderDays: number;
+    productionAvailableDays: number;
+    emergencyReviewHours: number;
+    emergencyFollowUpDays: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -325,6 +354,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       addressReads: e.WRIT_RATE_LIMIT_ADDRESS_READS,
     },
     authorityBodyLimitBytes: e.WRIT_AUTHORITY_BODY_LIMIT_BYTES,
+    dataRequests: {
+      preservationDays: e.WRIT_PRESERVATION_DAYS,
+      preservationExtensionDays: e.WRIT_PRESERVATION_EXTENSION_DAYS,
+      preservationExtensions: e.WRIT_PRESERVATION_EXTENSIONS,
+      preservationReminderDays: e.WRIT_PRESERVATION_REMINDER_DAYS,
+      productionAvailableDays: e.WRIT_PRODUCTION_AVAILABLE_DAYS,
+      emergencyReviewHours: e.WRIT_EMERGENCY_REVIEW_HOURS,
+      emergencyFollowUpDays: e.WRIT_EMERGENCY_FOLLOW_UP_DAYS,
+    },
   };
 }
 

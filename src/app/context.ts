@@ -5,12 +5,14 @@
  */
 import path from 'node:path';
 import type { Config } from '../config.js';
+import { accountDecisionsRepository } from '../db/account-decisions-repository.js';
 import { agenciesRepository } from '../db/agencies-repository.js';
 import { apiKeysRepository } from '../db/api-keys-repository.js';
 import { authoritiesRepository } from '../db/authorities-repository.js';
 import { channelOrdersRepository } from '../db/channel-orders-repository.js';
 import { complianceRepository } from '../db/compliance-repository.js';
 import type { Db } from '../db/connection.js';
+import { dataReportsRepository } from '../db/data-reports-repository.js';
 import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
 import { datasetsRepository } from '../db/datasets-repository.js';
 import { idempotencyRepository } from '../db/idempotency-repository.js';
@@ -20,6 +22,8 @@ import { officersRepository } from '../db/officers-repository.js';
 import { orderThreadRepository } from '../db/order-thread-repository.js';
 import { outboxRepository } from '../db/outbox-repository.js';
 import { passkeysRepository } from '../db/passkeys-repository.js';
+import { preservationRepository } from '../db/preservation-repository.js';
+import { productionsRepository } from '../db/productions-repository.js';
 import { queueRepository } from '../db/queue-repository.js';
 import { rateLimitsRepository } from '../db/rate-limits-repository.js';
 import { reportsRepository } from '../db/reports-repository.js';
@@ -75,6 +79,16 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     outbox: outboxRepository(db, now),
     /** Agencies' webhook endpoints and the delivery log. */
     webhooks: webhooksRepository(db, now),
+    /** User-data requests (issue 11): decisions on accounts and emergency reviews. */
+    accountDecisions: accountDecisionsRepository(db, now),
+    /** Preservation holds on the accounts of preservation orders. */
+    preservation: preservationRepository(db, now),
+    /** Produced packages: their records and downloads. */
+    productions: productionsRepository(db, now),
+    /** The bytes of produced packages: a folder of their own under the data directory. */
+    productionStore: folderAttachmentStore(path.join(config.dataDir, 'productions')),
+    /** The user-data report, counted over the base tables. */
+    dataReports: dataReportsRepository(db, now),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -7,22 +7,44 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { batchLimits } from '../contracts/batches.js';
+import type { DataRequestInput } from '../contracts/data-requests.js';
 import type { newRequestSchema } from '../contracts/requests.js';
 import type { ReceivedOrder } from '../db/intake-repository.js';
+import type { DataRequestParticulars } from '../domain/data-request.js';
 import { WritError } from '../domain/errors.js';
 import { checkOrders, type IntakeRules, type OrderProblem, type StoredOrder } from '../domain/intake.js';
 import type { Actor } from '../domain/request.js';
 import type { Writ } from './context.js';
 import type { OrderToRecord } from './requests.js';
 
+/** A data order's part as the contract has it, in the domain's words (instants as dates, absent as null). */
+export function dataRequestFromBody(d: DataRequestInput): DataRequestParticulars {
+  const date = (v: string | undefined) => (v ? new Date(v) : null);
+  return {
+    legalProcess: d.legalProcess,
+    accounts: d.accounts.map((a) => ({
+      identifierKind: a.identifierKind,
+      identifier: a.identifier,
+      from: date(a.from),
+      to: date(a.to),
+    })),
+    categories: d.categories,
+    dateFrom: date(d.dateFrom),
+    dateTo: date(d.dateTo),
+    nonDisclosureUntil: date(d.nonDisclosureUntil),
+    emergency: d.emergency ?? null,
+  };
+}
+
 /** One order as the API's contract has it: the body of POST /api/v1/requests, validated. */
 export type OrderBody = z.output<typeof newRequestSchema>;
 
 /** An order of the API's contract in the domain's words (its regime is the rule pack's id). */
 export function orderFromBody(body: OrderBody): OrderToRecord {
-  const { regime, category, periodSetInOrderHours, receivedAt, authorityReference, ...rest } = body;
+  const { regime, category, periodSetInOrderHours, receivedAt, authorityReference, dataRequest, ...rest } = body;
   return {
     ...rest,
+    dataRequest: dataRequest ? dataRequestFromBody(dataRequest) : null,
     receivedAt: receivedAt ? new Date(receivedAt) : null,
     authorityReference: authorityReference ?? null,
     regimeId: regime ?? null,

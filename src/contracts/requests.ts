@@ -7,6 +7,7 @@ import { channels, outcomes, reasons, requestKinds, requestStatuses, targetKinds
 import { authoritySchema } from './authorities.js';
 import { attachmentSchema, languageTag, missingElementSchema } from './authority-orders.js';
 import { countryCode, instant, person, text } from './common.js';
+import { dataRequestInputSchema, dataRequestSchema } from './data-requests.js';
 
 export const itemParams = z.object({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
 
@@ -48,7 +49,15 @@ export const newRequestSchema = z.object({
     .max(24 * 365)
     .optional()
     .meta({ description: 'The period the order itself sets, in hours, where the law leaves it to the order' }),
-  items: z.array(newItemSchema).min(1, 'an order names at least one item').max(5000, 'at most 5000 items per request'),
+  items: z
+    .array(newItemSchema)
+    .max(5000, 'at most 5000 items per request')
+    .default([])
+    .meta({ description: 'What a content_removal order asks to remove (at least one); a data order names accounts instead' }),
+  dataRequest: dataRequestInputSchema.optional().meta({
+    description:
+      'For a user_data, preservation or emergency_disclosure order: its legal process, the accounts and the data asked for',
+  }),
   // The particulars the authority channel asks for (issue 10), optional here.
   signer: text(300).optional().meta({ description: 'Name and position of the official who signed the order' }),
   statementOfReasons: text(20000).optional().meta({ description: "The authority's statement of reasons" }),
@@ -185,6 +194,9 @@ export const requestDetailSchema = requestSummarySchema
       .nullable()
       .meta({ description: 'The agency that sent the order through the authority channel' }),
     items: z.array(itemSchema),
+    dataRequest: dataRequestSchema
+      .nullable()
+      .meta({ description: 'A data order’s accounts, legal process, decisions, holds and productions; null for removals' }),
     events: z.array(eventSchema),
   })
   .meta({ id: 'RequestDetail' });

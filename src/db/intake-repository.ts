@@ -11,6 +11,7 @@ import { WritError } from '../domain/errors.js';
 import type { StoredOrder } from '../domain/intake.js';
 import type { Actor, Authority } from '../domain/request.js';
 import type { Db } from './connection.js';
+import { insertDataParticulars } from './data-requests-repository.js';
 import type { Tx } from './request-rows.js';
 import { applyRollups } from './rollups.js';
 import { authorities, type BatchAnswerRecord, intakeBatches } from './schema/index.js';
@@ -54,7 +55,7 @@ const array = (values: readonly unknown[], type: string): SQL => sql`${sql.param
  * The rollups are the caller's to apply, in the same transaction.
  */
 export async function insertOrders(
-  tx: Pick<Tx, 'execute'>,
+  tx: Pick<Tx, 'execute' | 'insert'>,
   orders: readonly (StoredOrder & OrderParticularColumns)[],
   actor: Actor | null,
   at: Date,
@@ -79,6 +80,7 @@ export async function insertOrders(
       ...(o.status && o.status !== 'received' ? { status: o.status } : {}),
       ...(o.missingElements?.length ? { missingElements: o.missingElements } : {}),
       ...(o.clockPausedAt ? { clockPausedAt: o.clockPausedAt } : {}),
+      ...(o.dataRequest ? { legalProcess: o.dataRequest.legalProcess, accounts: o.dataRequest.accounts.length } : {}),
     }),
   );
   const items = orders.flatMap((o, n) => o.items.map((item, position) => ({ ...item, id: itemIds[n]![position]!, n, position })));
@@ -180,6 +182,11 @@ export async function insertOrders(
     FROM r JOIN e ON e.request_id = r.id JOIN authorities a ON a.id = r.authority_id`);
 
   const byId = new Map(result.rows.map((row) => [row.id, row]));
+  // A data order's part (legal process, accounts): stored in the same transaction, for the orders inserted.
+  await insertDataParticulars(
+    tx,
+    orders.flatMap((o, n) => (o.dataRequest && byId.has(ids[n]!) ? [{ requestId: ids[n]!, dataRequest: o.dataRequest }] : [])),
+  );
   return ids.flatMap((id, n) => {
     const row = byId.get(id);
     if (!row) return [];

@@ -3,19 +3,25 @@
  * lock every change takes, and the audited recomputation of a deadline.
  */
 import { eq, sql } from 'drizzle-orm';
+import type { DataRequestView } from '../domain/data-request.js';
 import type { RequestDeadline, StoredDeadline } from '../domain/deadline.js';
 import { notFound } from '../domain/errors.js';
 import type { Actor, RequestDetail, RequestSummary } from '../domain/request.js';
 import type { Db } from './connection.js';
 import { applyRollups, rollupSnapshot } from './rollups.js';
-import { authorities, decisions, events, items, requests } from './schema/index.js';
+import { accountDecisions, authorities, dataAccounts, decisions, events, items, requests } from './schema/index.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** What the deadline rests on, beside due date and basis already in RequestSummary. */
 export type DeadlineFields = Omit<RequestDeadline, 'dueAt' | 'dueBasis'>;
 export type RequestSummaryView = RequestSummary & DeadlineFields;
-export type RequestDetailView = RequestDetail & DeadlineFields & Partial<OrderParticularsView>;
+export type RequestDetailView = RequestDetail &
+  DeadlineFields &
+  Partial<OrderParticularsView> & {
+    /** A data order's part (accounts, legal process, holds, productions); null or absent for removals. */
+    dataRequest?: DataRequestView | null;
+  };
 
 /** An order's particulars (issue 10): what the authority stated, what is missing, its files and agency. */
 export type OrderParticularsView = {
@@ -39,8 +45,11 @@ export type OrderParticularsView = {
   agency: { id: string; name: string } | null;
 };
 
-const itemCount = sql<number>`(SELECT count(*)::int FROM ${items} WHERE ${items.requestId} = ${requests.id})`;
-const decidedItemCount = sql<number>`(SELECT count(*)::int FROM ${items} JOIN ${decisions} ON ${decisions.itemId} = ${items.id} WHERE ${items.requestId} = ${requests.id})`;
+// A data order's accounts count as its items: what the queue's progress and the lifecycle count.
+const itemCount = sql<number>`((SELECT count(*)::int FROM ${items} WHERE ${items.requestId} = ${requests.id})
+  + (SELECT count(*)::int FROM ${dataAccounts} WHERE ${dataAccounts.requestId} = ${requests.id}))`;
+const decidedItemCount = sql<number>`((SELECT count(*)::int FROM ${items} JOIN ${decisions} ON ${decisions.itemId} = ${items.id} WHERE ${items.requestId} = ${requests.id})
+  + (SELECT count(*)::int FROM ${dataAccounts} JOIN ${accountDecisions} ON ${accountDecisions.accountId} = ${dataAccounts.id} WHERE ${dataAccounts.requestId} = ${requests.id}))`;
 
 export const summaryColumns = {
   id: requests.id,

@@ -14,6 +14,7 @@ import type { RequestStatus } from '../domain/vocabulary.js';
 import { noticeItemDecided, noticeStatusChanged, resumeStoppedClock } from './channel-notices.js';
 import { orderChannelInfo } from './channel-orders-repository.js';
 import type { Db } from './connection.js';
+import { readDataRequest, undecidedAccounts } from './data-requests-repository.js';
 import { type InsertedOrder, insertOrders, particularsOf } from './intake-repository.js';
 
 export type { RequestDetailView, RequestSummaryView } from './request-rows.js';
@@ -22,13 +23,14 @@ import { lockRequest, type RequestDetailView, recomputeRequestDeadline, summaryC
 import { applyRollups, withRollups } from './rollups.js';
 import { agencies, authorities, decisions, events, items, officers, requests, users } from './schema/index.js';
 
-async function undecidedItems(tx: Tx, requestId: string): Promise<number> {
+/** Items (of a removal order) and accounts (of a data order) with no decision yet. */
+export async function undecidedItems(tx: Tx, requestId: string): Promise<number> {
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(items)
     .leftJoin(decisions, eq(decisions.itemId, items.id))
     .where(and(eq(items.requestId, requestId), sql`${decisions.itemId} IS NULL`));
-  return row?.n ?? 0;
+  return (row?.n ?? 0) + (await undecidedAccounts(tx, requestId));
 }
 
 async function setStatus(
@@ -82,7 +84,7 @@ function newRequestDetail(input: StoredOrder, written: InsertedOrder, actor: Act
     deadlineRule: input.deadlineRule,
     decidedAt: null,
     isDemo: input.isDemo ?? false,
-    itemCount: input.items.length,
+    itemCount: input.items.length + (input.dataRequest?.accounts.length ?? 0),
     decidedItemCount: 0,
     legalBasis: input.legalBasis,
     claimedCategories: input.claimedCategories,
@@ -181,6 +183,7 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
     return {
       ...summary,
       ...(await orderChannelInfo(db, id)),
+      dataRequest: await readDataRequest(db, id),
       items: itemRows.map(
         (r): Item => ({
           id: r.id,
@@ -237,6 +240,8 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
         await applyRollups(tx, [row.id], null);
         return row;
       });
+      // A data order is read back whole (its accounts' ids were made by the database).
+      if (input.dataRequest) return get(written.id);
       return newRequestDetail(input, written, actor, at);
     },
 

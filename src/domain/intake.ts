@@ -3,6 +3,9 @@
  * storage (passed in, so this stays plain TypeScript). One order (POST /api/v1/requests) and a
  * batch of them (POST /api/v1/requests/batch, `writ import orders`) pass the same checks: checkOrder.
  */
+
+import type { DataRequestParticulars } from './data-request.js';
+import { checkDataRequest, isDataRequestKind } from './data-request.js';
 import { checkRegimeFitsAuthority, deadlineFor, type OrderFrame, type RequestDeadline } from './deadline.js';
 import { WritError } from './errors.js';
 import type { PolicyTargets } from './regimes/deadline-engine.js';
@@ -52,13 +55,39 @@ function checkReceipt(input: IncomingOrder, now: () => Date): void {
 }
 
 /**
+ * A removal order names items; a data order (user_data, preservation, emergency_disclosure) names
+ * accounts in its data part instead, and no items. Answers the checked data part (null for removals).
+ */
+function checkOrderShape(input: NewRequest): DataRequestParticulars | null {
+  if (!isDataRequestKind(input.kind)) {
+    if (input.dataRequest) {
+      throw new WritError('validation_failed', 'a content_removal order names items, not a data part', 'dataRequest');
+    }
+    if (input.items.length === 0) throw new WritError('validation_failed', 'an order names at least one item', 'items');
+    return null;
+  }
+  if (input.items.length > 0) {
+    throw new WritError('validation_failed', `a ${input.kind} order names accounts (dataRequest.accounts), not items`, 'items');
+  }
+  if (!input.dataRequest) {
+    throw new WritError(
+      'validation_failed',
+      `a ${input.kind} order states its legal process and the accounts it names (dataRequest)`,
+      'dataRequest',
+    );
+  }
+  return checkDataRequest(input.kind, input.dataRequest);
+}
+
+/**
  * Every check an order passes before it is stored, and the deadline it gets. `authorityCountry` is
  * the country of the authority the order names, when known: a national regime must be its own.
  * Whether the authority exists at all is the store's to check (or the batch's: checkOrders).
  */
 export function checkOrder(input: IncomingOrder, intake: IntakeRules, authorityCountry?: string): StoredOrder {
   checkReceipt(input, intake.now);
-  const { regimeId = null, category = null, periodSetInOrderHours = null, ...request } = input;
+  const { regimeId = null, category = null, periodSetInOrderHours = null, ...fields } = input;
+  const request = { ...fields, dataRequest: checkOrderShape(fields) };
   if (regimeId && authorityCountry) checkRegimeFitsAuthority(intake.rules, regimeId, authorityCountry);
   const deadline = deadlineFor(
     { kind: request.kind, receivedAt: request.receivedAt, regimeId, category, periodSetInOrderHours },

@@ -1,4 +1,5 @@
 /** Requests (orders from an authority), their items and the decisions on them, as plain data. */
+import type { DataRequestParticulars } from './data-request.js';
 import { WritError } from './errors.js';
 import type { AuthorityKind, Channel, Outcome, Reason, RequestKind, RequestStatus, TargetKind } from './vocabulary.js';
 
@@ -26,6 +27,8 @@ export type NewRequest = {
   channel: Channel;
   authorityReference: string | null;
   items: NewItem[];
+  /** What a data order (user_data, preservation, emergency_disclosure) names; such an order has no items. */
+  dataRequest?: DataRequestParticulars | null;
   isDemo?: boolean;
 };
 

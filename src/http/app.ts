@@ -25,6 +25,7 @@ import { apiKeyRoutes } from './authority/api-key-routes.js';
 import { officerRoutes } from './authority/officer-routes.js';
 import { authorityOrderRoutes } from './authority/order-routes.js';
 import { passkeyRoutes } from './authority/passkey-routes.js';
+import { authorityProductionRoutes } from './authority/production-routes.js';
 import { orderThreadRoutes } from './authority/thread-routes.js';
 import { webhookRoutes } from './authority/webhook-routes.js';
 import { bodyLimits } from './body-limits.js';
@@ -35,6 +36,7 @@ import { idempotency } from './idempotency.js';
 import { logDestination } from './log-lines.js';
 import { openApiOptions, servedDocument } from './openapi.js';
 import { errorHandler, notFoundHandler } from './problem.js';
+import { dataReportRoutes } from './public/data-report-routes.js';
 import { datasetRoutes } from './public/dataset-routes.js';
 import { regimeRoutes } from './public/regime-routes.js';
 import { reportRoutes } from './public/report-routes.js';
@@ -42,7 +44,10 @@ import { rateLimits } from './rate-limits.js';
 import { requestAttachmentRoutes } from './review/attachment-routes.js';
 import { authorityRoutes } from './review/authority-routes.js';
 import { batchRoutes } from './review/batch-routes.js';
+import { dataRequestRoutes } from './review/data-request-routes.js';
 import { deadlinePreviewRoutes } from './review/deadline-preview-routes.js';
+import { preservationRoutes } from './review/preservation-routes.js';
+import { productionRoutes } from './review/production-routes.js';
 import { requestRoutes } from './review/request-routes.js';
 import { reviewThreadRoutes } from './review/thread-routes.js';
 import { securityHeaders } from './security-headers.js';
@@ -135,6 +140,11 @@ export async function buildApp({
   await app.register(outboxRoutes, { writ });
   await app.register(reviewThreadRoutes, { writ });
   await app.register(requestAttachmentRoutes, { writ });
+  // User-data requests (issue 11).
+  await app.register(dataRequestRoutes, { writ });
+  await app.register(preservationRoutes, { writ });
+  await app.register(productionRoutes, { writ });
+  await app.register(dataReportRoutes, { writ });
 
   // The authority channel (issue 10): the same routes for every agency of every country.
   await app.register(officerRoutes, { writ });
@@ -143,6 +153,7 @@ export async function buildApp({
   await app.register(authorityOrderRoutes, { writ });
   await app.register(orderThreadRoutes, { writ });
   await app.register(webhookRoutes, { writ });
+  await app.register(authorityProductionRoutes, { writ });
 
   if (existsSync(path.join(web, 'index.html'))) await webApp(app, { root: web });
   return app;

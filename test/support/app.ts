@@ -75,3 +75,34 @@ export function newRequestBody(authorityId: string, overrides: Record<string, un
     ...overrides,
   };
 }
+
+/**
+ * A data order (issue 11) of `kind` (user_data unless overridden): two accounts, the legal process
+ * its kind needs, and the data asked for; `dataRequest` overrides merge into its data part.
+ */
+export function dataRequestBody(
+  authorityId: string,
+  overrides: Record<string, unknown> & { dataRequest?: Record<string, unknown> } = {},
+) {
+  const { dataRequest = {}, ...rest } = overrides;
+  const kind = (rest.kind as string | undefined) ?? 'user_data';
+  const legalProcess =
+    kind === 'emergency_disclosure' ? 'emergency_request' : kind === 'preservation' ? 'preservation_request' : 'court_order';
+  return {
+    ...newRequestBody(authorityId, { kind, claimedCategories: [], items: [] }),
+    legalBasis: 'Criminal Procedure Code, Art. 232',
+    ...rest,
+    dataRequest: {
+      legalProcess,
+      accounts: [
+        { identifierKind: 'username', identifier: 'first_user' },
+        { identifierKind: 'email', identifier: 'second@example.org' },
+      ],
+      categories: ['subscriber_information', 'ip_and_sign_in_logs'],
+      ...(kind === 'emergency_disclosure'
+        ? { emergency: { threat: 'risk_of_death_or_serious_injury', justification: 'A missing person is at risk.' } }
+        : {}),
+      ...dataRequest,
+    },
+  };
+}

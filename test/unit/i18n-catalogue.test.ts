@@ -4,11 +4,20 @@
  * valid ICU MessageFormat, and Russian plurals have the forms Russian needs (one, few, many).
  * Each check is shown to fire on a planted bad component or catalogue.
  */
+
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import {
+  accountIdentifierKinds,
+  dataCategories,
+  emergencyThreats,
+  legalProcesses,
+  productionExtents,
+  refusalReasons,
+} from '../../src/domain/data-request.js';
 import { slaStates } from '../../src/domain/regimes/sla.js';
 import {
   confidenceLevels,
@@ -219,6 +228,12 @@ const enumKeys: [string, readonly string[]][] = [
   ['dutyStatus', dutyStatuses],
   ['confidence', confidenceLevels],
   ['metric', coverageMetrics],
+  ['legalProcess', legalProcesses],
+  ['dataCategory', dataCategories],
+  ['identifierKind', accountIdentifierKinds],
+  ['emergencyThreat', emergencyThreats],
+  ['productionExtent', productionExtents],
+  ['refusalReason', refusalReasons],
 ];
 
 describe('the check itself', () => {

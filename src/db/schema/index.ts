@@ -7,6 +7,7 @@
 export * from './channel.js';
 export * from './compliance.js';
 export * from './core.js';
+export * from './data-requests.js';
 export * from './datasets.js';
 export * from './intake.js';
 export * from './rollups.js';

@@ -6,6 +6,7 @@ import { slaOf } from '../../domain/regimes/sla.js';
 import { formatInZone } from '../../domain/regimes/time.js';
 import type { Decision } from '../../domain/request.js';
 import { presentAttachment, reviewerAttachmentUrl } from './authority-orders.js';
+import { presentDataRequest } from './data-requests.js';
 import { iso } from './instants.js';
 
 /** What a presentation depends on besides the request: the clock and the due_soon share. */
@@ -61,6 +62,7 @@ export function presentDetail({ request: r, deadlineReview }: ReviewedRequest, c
     attachments: (r.attachments ?? []).map((a) => presentAttachment(a, reviewerAttachmentUrl)),
     agency: r.agency ?? null,
     items: r.items.map((item) => ({ ...item, decision: item.decision ? presentDecision(item.decision) : null })),
+    dataRequest: r.dataRequest ? presentDataRequest(r.dataRequest) : null,
     events: r.events.map((e) => ({ ...e, at: iso(e.at) })),
   };
 }

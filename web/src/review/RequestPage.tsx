@@ -13,6 +13,7 @@ import { countryNameIn, label } from '../labels.js';
 import { queries } from '../queries.js';
 import { useNow } from '../time.js';
 import { DeadlinePanel } from './DeadlinePanel.js';
+import { DataRequestSection } from './data/DataRequestSection.js';
 import { History } from './History.js';
 import { ItemCard } from './ItemCard.js';
 import { StatusActions } from './StatusActions.js';
@@ -169,19 +170,23 @@ export function RequestPage() {
         <StatusActions request={request} />
       </section>
 
-      <section className="section" aria-labelledby="items-heading">
-        <h2 id="items-heading">
-          {t('request.items')} <span className="count">({request.itemCount})</span>
-        </h2>
-        {!decidable && openStatuses.includes(request.status) ? (
-          <p className="alert alert-info">{t('request.decideAgain')}</p>
-        ) : null}
-        <ol className="items">
-          {request.items.map((item) => (
-            <ItemCard key={item.id} request={request} item={item} decidable={decidable} />
-          ))}
-        </ol>
-      </section>
+      {request.dataRequest ? (
+        <DataRequestSection request={{ ...request, dataRequest: request.dataRequest }} decidable={decidable} />
+      ) : (
+        <section className="section" aria-labelledby="items-heading">
+          <h2 id="items-heading">
+            {t('request.items')} <span className="count">({request.itemCount})</span>
+          </h2>
+          {!decidable && openStatuses.includes(request.status) ? (
+            <p className="alert alert-info">{t('request.decideAgain')}</p>
+          ) : null}
+          <ol className="items">
+            {request.items.map((item) => (
+              <ItemCard key={item.id} request={request} item={item} decidable={decidable} />
+            ))}
+          </ol>
+        </section>
+      )}
 
       <ThreadPanel request={request} />
 
