@@ -33,7 +33,8 @@ export async function undecidedItems(tx: Tx, requestId: string): Promise<number>
   return (row?.n ?? 0) + (await undecidedAccounts(tx, requestId));
 }
 
-async function setStatus(
+/** Moves a request to another status under its lock (the caller holds it), with its event and the agency's notice. */
+export async function setStatus(
   tx: Tx,
   requestId: string,
   change: { from: RequestStatus; to: RequestStatus; at: Date },

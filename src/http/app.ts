@@ -25,6 +25,7 @@ import { apiKeyRoutes } from './authority/api-key-routes.js';
 import { officerRoutes } from './authority/officer-routes.js';
 import { authorityOrderRoutes } from './authority/order-routes.js';
 import { passkeyRoutes } from './authority/passkey-routes.js';
+import { authorityPreservationRoutes } from './authority/preservation-routes.js';
 import { authorityProductionRoutes } from './authority/production-routes.js';
 import { orderThreadRoutes } from './authority/thread-routes.js';
 import { webhookRoutes } from './authority/webhook-routes.js';
@@ -154,6 +155,7 @@ export async function buildApp({
   await app.register(orderThreadRoutes, { writ });
   await app.register(webhookRoutes, { writ });
   await app.register(authorityProductionRoutes, { writ });
+  await app.register(authorityPreservationRoutes, { writ });
 
   if (existsSync(path.join(web, 'index.html'))) await webApp(app, { root: web });
   return app;
