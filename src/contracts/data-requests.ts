@@ -138,3 +138,20 @@ export const dataRequestSchema = z
     productions: z.array(productionSchema),
   })
   .meta({ id: 'DataRequest' });
+
+// Preservation holds (issue 11): extend, release, link the legal process that arrived; the authority's extension.
+export const holdNoteSchema = z.object({
+  note: text(2000).meta({ description: 'Why: recorded in the order’s history' }),
+});
+
+export const holdLegalProcessSchema = z.object({
+  reference: z.string().trim().regex(/^WR-/, 'must be a Writ reference (WR-…)').max(100, 'must be at most 100 characters').meta({
+    example: 'WR-2026-000123',
+    description:
+      'The Writ reference of the user-data or emergency-disclosure order (from an authority of the same country) that arrived for the account: the hold then outlives its expiry',
+  }),
+});
+
+export const authorityHoldSchema = z
+  .object({ orderId: z.uuid(), accountId: z.uuid(), hold: preservationHoldSchema })
+  .meta({ id: 'AuthorityPreservationHold' });
