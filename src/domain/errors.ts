@@ -17,6 +17,8 @@ export const errorCodes = [
   'account_locked',
   'payload_too_large',
   'unsupported_media_type',
+  'production_expired',
+  'production_revoked',
   'rate_limited',
   'unavailable',
   'internal',
