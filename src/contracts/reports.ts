@@ -18,10 +18,10 @@ export const countryReportSchema = z
     requestsByReason: z
       .record(z.string(), z.number().int())
       .meta({ description: 'Requests with a decided item, by the reason most of their decided items were decided under' }),
-    undecidedRequests: z
-      .number()
-      .int()
-      .meta({ description: 'Requests none of whose items is decided yet (they have no reason)' }),
+    undecidedRequests: z.number().int().meta({
+      description:
+        'Requests that name items none of which is decided yet (they have no reason); data orders name accounts, not items, and are not counted here',
+    }),
     itemOutcomes: z.object(
       Object.fromEntries(outcomeBucketKeys.map((b) => [b, share])) as Record<(typeof outcomeBucketKeys)[number], typeof share>,
     ),

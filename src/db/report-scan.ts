@@ -55,7 +55,8 @@ export function reportScans(db: Db) {
             SELECT reason AS key, count(*)::int AS n FROM primary_reason GROUP BY 1 ORDER BY n DESC, key`);
           const [undecided] = await rows(sql`
             SELECT 'undecided' AS key, count(*)::int AS n FROM report_requests rr
-            WHERE NOT EXISTS (SELECT 1 FROM items i JOIN decisions d ON d.item_id = i.id WHERE i.request_id = rr.id)`);
+            WHERE EXISTS (SELECT 1 FROM items i WHERE i.request_id = rr.id)
+              AND NOT EXISTS (SELECT 1 FROM items i JOIN decisions d ON d.item_id = i.id WHERE i.request_id = rr.id)`);
           const byOutcome = await rows(sql`
             SELECT coalesce(d.outcome::text, 'pending') AS key, count(*)::int AS n
             FROM items i JOIN report_requests rr ON rr.id = i.request_id LEFT JOIN decisions d ON d.item_id = i.id

@@ -6,7 +6,9 @@
  * - each request sits in exactly one product, the one most of its items are on, and, once one of
  *   its items is decided, in one reason: the one most of its decided items were decided under
  *   (ties: alphabetical); a request with no decided item yet has no reason and is counted apart
- *   as undecided (a reason bucket would mix "not decided" with what authorities asked for);
+ *   as undecided (a reason bucket would mix "not decided" with what authorities asked for); a data
+ *   order names accounts, not items, so it has neither product nor reason and is not undecided here
+ *   (its figures are the user-data report's, src/domain/data-report.ts);
  * - item outcomes are shares of items, not of requests; undecided items are `pending`.
  */
 import { formatPeriod, type HalfYear } from './period.js';
@@ -36,7 +38,7 @@ export type ReportCounts = {
   requestsByProduct: Record<string, number>;
   /** Requests with at least one decided item, by the reason most of those items were decided under. */
   requestsByReason: Record<string, number>;
-  /** Requests none of whose items is decided yet: they have no reason so far. */
+  /** Removal requests none of whose items is decided yet: they have no reason so far (data orders have no items). */
   undecidedRequests: number;
   itemOutcomes: Partial<Record<OutcomeBucket, number>>;
   containsDemoData: boolean;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuthority, createTestApp, dataRequestBody, type TestApp } from '../support/app.js';
+import { checkRollups } from '../../src/db/rollup-check.js';
+import { createAuthority, createTestApp, dataRequestBody, newRequestBody, type TestApp } from '../support/app.js';
 
 let t: TestApp;
 let authorityId: string;
@@ -105,5 +106,23 @@ describe('recording a data order', () => {
     delete withoutPart.dataRequest;
     expect((await post(withoutPart)).json()).toMatchObject({ code: 'validation_failed', field: 'dataRequest' });
     expect(await Promise.all(['requests', 'data_requests', 'data_accounts', 'events'].map(count))).toEqual(before);
+  });
+});
+
+describe('data orders in the removal report', () => {
+  it('are counted by kind, with no items, and never as undecided removal requests', async () => {
+    const other = (await createAuthority(t, 'AM', 'Investigative Committee of Armenia', 'police')).id;
+    const report = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/public/reports/AM/2026-H1' })).json();
+    await post(newRequestBody(other, { authorityTimeZone: 'Asia/Yerevan' }));
+    const before = await report();
+    expect(before).toMatchObject({ requests: 1, items: 2, undecidedRequests: 1 });
+    await post(dataRequestBody(other, { authorityTimeZone: 'Asia/Yerevan' }));
+    await post(dataRequestBody(other, { authorityTimeZone: 'Asia/Yerevan', kind: 'emergency_disclosure' }));
+    const after = await report();
+    expect(after).toMatchObject({ requests: 3, items: 2, undecidedRequests: 1 });
+    expect(after.requestsByKind).toEqual({ content_removal: 1, user_data: 1, emergency_disclosure: 1 });
+    expect(after.requestsByReason).toEqual({});
+    // The rollups the report reads give what the GROUP BY over the base tables gives.
+    expect((await checkRollups(t.database.db)).differences).toEqual([]);
   });
 });
