@@ -155,3 +155,20 @@ export const holdLegalProcessSchema = z.object({
 export const authorityHoldSchema = z
   .object({ orderId: z.uuid(), accountId: z.uuid(), hold: preservationHoldSchema })
   .meta({ id: 'AuthorityPreservationHold' });
+
+export const emergencyReviewInputSchema = z
+  .object({
+    conclusion: z.enum(['justified', 'not_justified']).meta({ description: 'Whether the emergency justified the disclosure' }),
+    note: text(5000).meta({ description: 'What the review found' }),
+  })
+  .meta({ description: "The post-hoc review of an emergency disclosure, by someone who decided none of the order's accounts" });
+
+export const followUpProcessInputSchema = z
+  .object({
+    reference: z
+      .string()
+      .trim()
+      .regex(/^WR-\d{6,}$/i, 'must be a Writ reference such as WR-000123')
+      .meta({ example: 'WR-000123', description: 'The Writ reference of the user-data order that brought the legal process' }),
+  })
+  .meta({ description: 'The follow-up legal process of an emergency disclosure' });

@@ -3,10 +3,12 @@
  * inside the write's own transaction: a decision mail and an `item.decided` event when an item is
  * decided, an `order.status_changed` event when the status moves; and a stopped clock that runs
  * again when the order leaves needs_clarification, the deadline moved by the time it stood still
- * (resumedDeadline). Orders that did not come through the channel are left as they were.
+ * (resumedDeadline); a decision mail and an `account.decided` event when an account of a data order
+ * is decided. Orders that did not come through the channel are left as they were.
  */
 import { eq } from 'drizzle-orm';
 import { authorityOutcome } from '../domain/authority-outcomes.js';
+import type { AccountDecisionInput } from '../domain/data-request.js';
 import { resumedDeadline } from '../domain/order-requirements.js';
 import { formatInZone } from '../domain/regimes/time.js';
 import type { Decision } from '../domain/request.js';
@@ -14,7 +16,7 @@ import type { RequestStatus } from '../domain/vocabulary.js';
 import { enqueueAgencyEvent } from './agency-events.js';
 import { enqueueMail } from './outbox-repository.js';
 import type { Tx } from './request-rows.js';
-import { agencies, channelOrders, events, items, officers, requests } from './schema/index.js';
+import { agencies, channelOrders, dataAccounts, events, items, officers, requests } from './schema/index.js';
 
 /** The agency behind a channel order, whom to write to (the submitting officer, else the agency's contact); null otherwise. */
 async function senderOf(tx: Tx, requestId: string) {
@@ -124,5 +126,61 @@ export async function resumeStoppedClock(
     at: change.at,
     before: { dueAt: row.dueAt.toISOString(), clockPausedAt: row.clockPausedAt.toISOString() },
     after: { dueAt: dueAt.toISOString(), clockPausedAt: null },
+  });
+}
+
+/**
+ * A decision on an account of a channel data order: the agency's decision mail and `account.decided`
+ * event. The agency hears what was produced and why the rest was refused, never the internal rationale.
+ */
+export async function noticeAccountDecided(
+  tx: Tx,
+  requestId: string,
+  accountId: string,
+  decision: Pick<AccountDecisionInput, 'extent' | 'producedCategories' | 'refusalReason'>,
+  decidedAt: Date,
+  changed: boolean,
+): Promise<void> {
+  const sender = await senderOf(tx, requestId);
+  if (!sender) return;
+  const [account] = await tx
+    .select({ identifier: dataAccounts.identifier, identifierKind: dataAccounts.identifierKind, position: dataAccounts.position })
+    .from(dataAccounts)
+    .where(eq(dataAccounts.id, accountId));
+  const at = formatInZone(decidedAt, sender.timeZone);
+  const produced = decision.extent === 'some' ? decision.producedCategories : [];
+  const body = [
+    changed ? 'The decision on an account named in your order has changed.' : 'An account named in your order has been decided.',
+    '',
+    `Writ reference: ${sender.reference}`,
+    ...(sender.authorityReference ? [`Your reference: ${sender.authorityReference}`] : []),
+    `Account ${(account?.position ?? 0) + 1}: ${account ? `${account.identifier} (${account.identifierKind})` : accountId}`,
+    `Data produced: ${decision.extent}`,
+    ...(produced.length > 0 ? [`Categories produced: ${produced.join(', ')}`] : []),
+    ...(decision.refusalReason ? [`Reason for what was not produced: ${decision.refusalReason}`] : []),
+    `Decided at: ${at} (${sender.timeZone})`,
+  ].join('\n');
+  await enqueueMail(tx, {
+    kind: 'decision',
+    to: sender.to,
+    subject: `Decision on ${sender.reference}`,
+    body,
+    agencyId: sender.agencyId,
+    requestId,
+  });
+  await enqueueAgencyEvent(tx, {
+    agencyId: sender.agencyId,
+    requestId,
+    eventType: 'account.decided',
+    payload: {
+      orderId: requestId,
+      reference: sender.reference,
+      accountId,
+      extent: decision.extent,
+      producedCategories: produced,
+      refusalReason: decision.refusalReason,
+      decidedAt: decidedAt.toISOString(),
+      changed,
+    },
   });
 }

@@ -227,7 +227,9 @@ export function checkAccountDecision(d: AccountDecisionInput, asked: readonly Da
   if (produced.length === 0) {
     throw new WritError('validation_failed', 'name the categories produced (some data was produced)', 'producedCategories');
   }
-  const foreign = produced.filter((c) => !asked.includes(c));
+  // A preservation order may ask for no categories (everything about the account): then `some` names
+  // what was preserved, and any category may be named.
+  const foreign = asked.length === 0 ? [] : produced.filter((c) => !asked.includes(c));
   if (foreign.length > 0) {
     throw new WritError('validation_failed', `${foreign.join(', ')} was not asked for`, 'producedCategories');
   }
