@@ -172,3 +172,14 @@ export const followUpProcessInputSchema = z
       .meta({ example: 'WR-000123', description: 'The Writ reference of the user-data order that brought the legal process' }),
   })
   .meta({ description: 'The follow-up legal process of an emergency disclosure' });
+
+// Productions (issue 11): the reviewer's upload and revocation, the authority's list and download.
+export const productionParams = z.object({ id: z.uuid('must be a UUID'), productionId: z.uuid('must be a UUID') });
+
+export const revokeProductionSchema = z
+  .object({ note: text(2000).meta({ description: 'Why the production is withdrawn: recorded in the order’s history' }) })
+  .meta({ description: 'Withdraws a production: the authority can no longer download it, and its package is deleted' });
+
+export const authorityProductionListSchema = z
+  .object({ productions: z.array(productionSchema) })
+  .meta({ id: 'AuthorityProductionList' });
