@@ -10,6 +10,7 @@ import type { submitOrderSchema } from '../contracts/authority-orders.js';
 import type { ChannelOrderDetail, ChannelOrderRow } from '../db/channel-orders-repository.js';
 import type { AgencyPrincipal } from '../db/officer-sessions-repository.js';
 import type { NewMail } from '../db/outbox-repository.js';
+import { isDataRequestKind } from '../domain/data-request.js';
 import { WritError } from '../domain/errors.js';
 import { checkOrder, type IncomingOrder } from '../domain/intake.js';
 import {
@@ -23,6 +24,7 @@ import {
 import { formatInZone } from '../domain/regimes/time.js';
 import type { RequestStatus } from '../domain/vocabulary.js';
 import type { Writ } from './context.js';
+import { dataRequestFromBody } from './intake.js';
 
 export type SubmitOrderInput = z.output<typeof submitOrderSchema>;
 
@@ -38,6 +40,8 @@ export type ChannelOrderView<T extends ChannelOrderRow = ChannelOrderRow> = {
   timeZone: string;
   requirementsBasis: OrderRequirements['basis'];
   clock: ClarificationClockRule;
+  /** How often a preservation hold may be extended (the setting), to tell the agency whether it still can. */
+  holdExtensions: number;
 };
 
 function viewOf<T extends ChannelOrderRow>(writ: Pick<Writ, 'rules' | 'config'>, order: T): ChannelOrderView<T> {
@@ -47,6 +51,7 @@ function viewOf<T extends ChannelOrderRow>(writ: Pick<Writ, 'rules' | 'config'>,
     timeZone: order.authorityTimeZone,
     requirementsBasis: requirements.basis,
     clock: clarificationClockRule(requirements, writ.config.clarificationClock),
+    holdExtensions: writ.config.dataRequests.preservationExtensions,
   };
 }
 
@@ -104,6 +109,8 @@ export async function submitOrder(
     channel: principal.officer ? 'portal' : 'api',
     authorityReference: body.authorityReference ?? null,
     items: body.items.map((i) => ({ targetKind: i.targetKind, target: i.target, product: i.product ?? UNSPECIFIED_PRODUCT })),
+    // A data order's part; whether the kind wants one (and no items) is checkOrder's to say.
+    dataRequest: body.dataRequest ? dataRequestFromBody(body.dataRequest) : null,
     regimeId: body.regime ?? null,
     category: body.category ?? null,
     periodSetInOrderHours: body.periodSetInOrderHours ?? null,
@@ -117,6 +124,7 @@ export async function submitOrder(
       signer: body.signer ?? null,
       statementOfReasons: body.statementOfReasons ?? null,
       items: body.items.map((i) => ({ target: i.target, product: i.product ?? null })),
+      accounts: isDataRequestKind(stored.kind) ? (stored.dataRequest?.accounts ?? []).map((a) => a.identifier) : null,
       claimedCategories: body.claimedCategories,
       requestedScope: body.requestedScope,
       redress: body.redress ?? null,
@@ -127,6 +135,7 @@ export async function submitOrder(
     requirements,
   );
   const clock = clarificationClockRule(requirements, writ.config.clarificationClock);
+  const holdExtensions = writ.config.dataRequests.preservationExtensions;
   const status: RequestStatus = missing.length > 0 ? 'needs_clarification' : 'received';
   const clockPausedAt = missing.length > 0 && clock.stops ? receivedAt : null;
   const particulars = {
@@ -155,8 +164,10 @@ export async function submitOrder(
     missingElements: missing,
     clockPausedAt,
     decidedAt: null,
-    itemCount: stored.items.length,
+    itemCount: stored.items.length + (stored.dataRequest?.accounts.length ?? 0),
     decidedItemCount: 0,
+    // The receipt does not show the data part; reading the order does.
+    dataRequest: null,
   });
   const mailTo = principal.officer?.email ?? frame.contactEmail;
   const written = await writ.channelOrders.submit({
@@ -165,7 +176,7 @@ export async function submitOrder(
     officerId: principal.officer?.id ?? null,
     apiKeyId: principal.apiKeyId,
     notices: (w) => {
-      const view: ChannelOrderView = { order: rowOf(w), timeZone, requirementsBasis: requirements.basis, clock };
+      const view: ChannelOrderView = { order: rowOf(w), timeZone, requirementsBasis: requirements.basis, clock, holdExtensions };
       return {
         mail: receiptMail(view, mailTo),
         event: {
@@ -184,7 +195,7 @@ export async function submitOrder(
       };
     },
   });
-  return { order: rowOf(written), timeZone, requirementsBasis: requirements.basis, clock };
+  return { order: rowOf(written), timeZone, requirementsBasis: requirements.basis, clock, holdExtensions };
 }
 
 export async function listAgencyOrders(

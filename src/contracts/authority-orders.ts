@@ -5,10 +5,19 @@
  */
 import { z } from 'zod';
 import { authorityOutcomes } from '../domain/authority-outcomes.js';
+import {
+  accountIdentifierKinds,
+  dataCategories,
+  emergencyThreats,
+  legalProcesses,
+  productionExtents,
+  refusalReasons,
+} from '../domain/data-request.js';
 import { isWebUrl, webUrlMessage } from '../domain/item-target.js';
 import { orderElements } from '../domain/order-elements.js';
 import { channels, requestKinds, requestStatuses, targetKinds } from '../domain/vocabulary.js';
 import { countryCode, text } from './common.js';
+import { dataRequestInputSchema } from './data-requests.js';
 
 export const authorityOrderLimits = { items: 1000, claimedCategories: 20, requestedScope: 250 } as const;
 
@@ -90,8 +99,13 @@ export const submitOrderSchema = z.object({
     .meta({ description: 'The categories of unlawful content the order claims' }),
   items: z
     .array(authorityItemSchema)
-    .min(1, 'an order names at least one item')
-    .max(authorityOrderLimits.items, `at most ${authorityOrderLimits.items} items per order`),
+    .max(authorityOrderLimits.items, `at most ${authorityOrderLimits.items} items per order`)
+    .default([])
+    .meta({ description: 'For a content_removal order: the items (at least one). A data order names none.' }),
+  dataRequest: dataRequestInputSchema.optional().meta({
+    description:
+      'For a user_data, preservation or emergency_disclosure order (and only for those): the legal process, the accounts, the data asked for, any non-disclosure order, and for an emergency the threat and justification',
+  }),
 });
 
 export const missingElementSchema = z
@@ -167,11 +181,92 @@ export const authorityItemOutcomeSchema = z
   })
   .meta({ id: 'AuthorityItemOutcome' });
 
+const zonedOrNull = (what: string) => zoned(what).nullable();
+
+/** The outcome for one account of a data order, in the authority's view: never the reviewer's rationale or name. */
+export const authorityAccountSchema = z
+  .object({
+    id: z.uuid(),
+    position: z.number().int(),
+    identifierKind: z.enum(accountIdentifierKinds),
+    identifier: z.string(),
+    from: zonedOrNull('Start of the IP address time window'),
+    to: zonedOrNull('End of that window'),
+    outcome: z
+      .object({
+        extent: z
+          .enum(productionExtents)
+          .nullable()
+          .meta({ description: 'all, some or none of the data asked for was produced (preserved); null: not decided yet' }),
+        producedCategories: z.array(z.enum(dataCategories)),
+        refusalReason: z.enum(refusalReasons).nullable().meta({ description: 'For some and none: why the rest was refused' }),
+        legalBasis: z.string().nullable().meta({ description: 'The legal basis the platform relied on' }),
+        decidedAt: zonedOrNull('When it was decided'),
+      })
+      .meta({ id: 'AuthorityAccountOutcome' }),
+    hold: z
+      .object({
+        categories: z.array(z.enum(dataCategories)),
+        preservedSince: zoned('Preserved since'),
+        preservedUntil: zoned('Preserved until (the hold is released then unless legal process arrived)'),
+        extensions: z.number().int().meta({ description: 'Extensions used' }),
+        canExtend: z.boolean().meta({
+          description:
+            'Whether the agency may still extend it: POST /api/v1/authority/orders/{id}/accounts/{accountId}/hold/extend',
+        }),
+        releasedAt: zonedOrNull('When the hold was released'),
+        releaseReason: z.enum(['expired', 'released_by_reviewer', 'order_withdrawn']).nullable(),
+        legalProcess: z
+          .object({ reference: z.string(), at: zoned('When it arrived') })
+          .nullable()
+          .meta({ description: 'The data order that arrived for the account: the hold then outlives its expiry' }),
+      })
+      .nullable()
+      .meta({ id: 'AuthorityHold', description: 'For a preservation order: the hold on the account' }),
+  })
+  .meta({ id: 'AuthorityDataAccount' });
+
+export const authorityProductionSchema = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string(),
+    size: z.number().int(),
+    sha256: z.string(),
+    files: z.array(z.object({ name: z.string(), size: z.number().int(), sha256: z.string() })),
+    availableUntil: zoned('The package may be downloaded until'),
+    revoked: z.boolean(),
+    downloadUrl: z.string().meta({ description: 'Where the package (zip of the files and the manifest) is downloaded' }),
+  })
+  .meta({ id: 'AuthorityProduction' });
+
+export const authorityDataRequestSchema = z
+  .object({
+    legalProcess: z.enum(legalProcesses),
+    categories: z.array(z.enum(dataCategories)),
+    dateFrom: zonedOrNull('Start of the period of data asked for'),
+    dateTo: zonedOrNull('End of that period'),
+    nonDisclosureUntil: zonedOrNull('End of the non-disclosure order'),
+    emergency: z.object({ threat: z.enum(emergencyThreats), justification: z.string() }).nullable(),
+    accounts: z.array(authorityAccountSchema),
+    followUp: z
+      .object({
+        dueAt: zoned('By when the follow-up legal process is owed'),
+        received: z.object({ reference: z.string(), at: zoned('When it arrived') }).nullable(),
+      })
+      .nullable()
+      .meta({ description: 'For an emergency disclosure: the legal process the authority must send afterwards' }),
+    productions: z.array(authorityProductionSchema),
+  })
+  .meta({ id: 'AuthorityDataRequest' });
+
 export const authorityOrderSummarySchema = orderReceiptSchema
   .extend({
     itemCount: z.number().int(),
     decidedItemCount: z.number().int(),
     decidedAt: z.string().nullable(),
+    dataRequest: authorityDataRequestSchema
+      .nullable()
+      .meta({ description: 'For a data order: its accounts, holds and productions' }),
   })
   .meta({ id: 'AuthorityOrderSummary' });
 
@@ -212,6 +307,9 @@ export type SubmitOrderBody = z.input<typeof submitOrderSchema>;
 export type OrderReceipt = z.infer<typeof orderReceiptSchema>;
 export type AuthorityOrder = z.infer<typeof authorityOrderSchema>;
 export type AuthorityOrderSummary = z.infer<typeof authorityOrderSummarySchema>;
+export type AuthorityDataRequestView = z.infer<typeof authorityDataRequestSchema>;
+export type AuthorityDataAccountView = z.infer<typeof authorityAccountSchema>;
+export type AuthorityProductionView = z.infer<typeof authorityProductionSchema>;
 export type OrderAttachment = z.infer<typeof attachmentSchema>;
 
 /**

@@ -6,15 +6,28 @@
  * attached to them, whose bytes live in the attachment store and whose record lives here.
  */
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type AuthorityDataRequest, authorityDataRequest } from '../domain/authority-outcomes.js';
 import { notFound } from '../domain/errors.js';
 import type { StoredOrder } from '../domain/intake.js';
 import type { Outcome, Reason, RequestKind, RequestStatus, TargetKind } from '../domain/vocabulary.js';
 import { type AgencyEvent, enqueueAgencyEvent } from './agency-events.js';
 import type { Db } from './connection.js';
+import { readDataRequest } from './data-requests-repository.js';
 import { insertOrders, type OrderParticularColumns } from './intake-repository.js';
 import { enqueueMail, type NewMail } from './outbox-repository.js';
 import { applyRollups } from './rollups.js';
-import { agencies, attachments, authorities, channelOrders, decisions, events, items, requests } from './schema/index.js';
+import {
+  accountDecisions,
+  agencies,
+  attachments,
+  authorities,
+  channelOrders,
+  dataAccounts,
+  decisions,
+  events,
+  items,
+  requests,
+} from './schema/index.js';
 
 /** What the channel needs to know of the sending agency to receive its order. */
 export type AgencyFrame = {
@@ -53,6 +66,8 @@ export type ChannelOrderRow = {
   decidedAt: Date | null;
   itemCount: number;
   decidedItemCount: number;
+  /** A data order's part, with only what its agency may see; null for a removal order. */
+  dataRequest: AuthorityDataRequest | null;
 };
 
 export type ChannelItemRow = {
@@ -87,8 +102,9 @@ export type ChannelOrderDetail = ChannelOrderRow & {
   attachments: AttachmentRow[];
 };
 
-const itemCount = sql<number>`(SELECT count(*)::int FROM ${items} WHERE ${items.requestId} = ${requests.id})`;
-const decidedItemCount = sql<number>`(SELECT count(*)::int FROM ${items} JOIN ${decisions} ON ${decisions.itemId} = ${items.id} WHERE ${items.requestId} = ${requests.id})`;
+// A data order's accounts count as its items (issue 11), as in the reviewers' lists.
+const itemCount = sql<number>`((SELECT count(*)::int FROM ${items} WHERE ${items.requestId} = ${requests.id}) + (SELECT count(*)::int FROM ${dataAccounts} WHERE ${dataAccounts.requestId} = ${requests.id}))`;
+const decidedItemCount = sql<number>`((SELECT count(*)::int FROM ${items} JOIN ${decisions} ON ${decisions.itemId} = ${items.id} WHERE ${items.requestId} = ${requests.id}) + (SELECT count(*)::int FROM ${dataAccounts} JOIN ${accountDecisions} ON ${accountDecisions.accountId} = ${dataAccounts.id} WHERE ${dataAccounts.requestId} = ${requests.id}))`;
 
 const rowColumns = {
   id: requests.id,
@@ -129,6 +145,12 @@ export function channelOrdersRepository(db: Db, now: () => Date = () => new Date
   async function owns(agencyId: string, requestId: string): Promise<boolean> {
     const [row] = await db.select({ id: channelOrders.requestId }).from(channelOrders).where(ownedBy(agencyId, requestId));
     return row !== undefined;
+  }
+
+  /** The data part as the agency sees it: the reviewers' rationale and names never leave here. */
+  async function dataPartOf(requestId: string): Promise<AuthorityDataRequest | null> {
+    const view = await readDataRequest(db, requestId);
+    return view ? authorityDataRequest(view) : null;
   }
 
   async function attachmentsOf(requestIds: readonly string[]): Promise<AttachmentRow[]> {
@@ -188,7 +210,7 @@ export function channelOrdersRepository(db: Db, now: () => Date = () => new Date
         eq(channelOrders.agencyId, agencyId),
         filter.status?.length ? inArray(requests.status, filter.status) : undefined,
       );
-      const [orders, [total]] = await Promise.all([
+      const [rows, [total]] = await Promise.all([
         db
           .select(rowColumns)
           .from(channelOrders)
@@ -199,6 +221,8 @@ export function channelOrdersRepository(db: Db, now: () => Date = () => new Date
           .offset(filter.offset),
         db.select({ n: count() }).from(channelOrders).innerJoin(requests, eq(requests.id, channelOrders.requestId)).where(where),
       ]);
+      const orders: ChannelOrderRow[] = [];
+      for (const row of rows) orders.push({ ...row, dataRequest: await dataPartOf(row.id) });
       return { orders, total: total?.n ?? 0 };
     },
 
@@ -237,6 +261,7 @@ export function channelOrdersRepository(db: Db, now: () => Date = () => new Date
         .orderBy(asc(items.position));
       return {
         ...order,
+        dataRequest: await dataPartOf(requestId),
         items: itemRows.map(({ outcome, reason, scopeCountries, decidedAt, ...item }) => ({
           ...item,
           decision: outcome && reason && decidedAt ? { outcome, reason, scopeCountries, decidedAt } : null,

@@ -83,6 +83,11 @@ export type OrderParticulars = {
   signer: string | null;
   statementOfReasons: string | null;
   items: readonly { target: string; product: string | null }[];
+  /**
+   * For a data order (user_data, preservation, emergency_disclosure): the identifiers of the accounts
+   * it names, which are its items; a product is then not asked of it. Null (or absent) for a removal.
+   */
+  accounts?: readonly string[] | null;
   claimedCategories: readonly string[];
   requestedScope: readonly string[];
   redress: string | null;
@@ -96,8 +101,11 @@ const present: Record<OrderElement, (o: OrderParticulars) => boolean> = {
   legal_basis: (o) => !blank(o.legalBasis),
   signer: (o) => !blank(o.signer),
   statement_of_reasons: (o) => !blank(o.statementOfReasons),
-  items: (o) => o.items.length > 0 && o.items.every((i) => !blank(i.target)),
-  product: (o) => o.items.length > 0 && o.items.every((i) => !blank(i.product)),
+  items: (o) =>
+    o.accounts
+      ? o.accounts.length > 0 && o.accounts.every((a) => !blank(a))
+      : o.items.length > 0 && o.items.every((i) => !blank(i.target)),
+  product: (o) => (o.accounts ? true : o.items.length > 0 && o.items.every((i) => !blank(i.product))),
   category: (o) => o.claimedCategories.some((c) => !blank(c)),
   territorial_scope: (o) => o.requestedScope.length > 0,
   redress: (o) => !blank(o.redress),

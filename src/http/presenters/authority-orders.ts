@@ -6,7 +6,7 @@
  */
 import type { ChannelOrderView } from '../../app/authority-orders.js';
 import type { AttachmentRow, ChannelOrderDetail } from '../../db/channel-orders-repository.js';
-import { authorityOutcome } from '../../domain/authority-outcomes.js';
+import { type AuthorityDataRequest, authorityOutcome, canExtendHold } from '../../domain/authority-outcomes.js';
 import type { MissingElement } from '../../domain/order-elements.js';
 import { formatInZone } from '../../domain/regimes/time.js';
 
@@ -58,6 +58,69 @@ export function presentReceipt({ order, timeZone, requirementsBasis, clock }: Ch
   };
 }
 
+/** Where the agency downloads a produced package (the route is authority/production-routes.ts). */
+export const agencyProductionUrl = (requestId: string, productionId: string) =>
+  `/api/v1/authority/orders/${requestId}/productions/${productionId}/download`;
+
+/** A data order's part as its agency sees it: outcomes per account, holds, the follow-up owed, productions. */
+export function presentAgencyDataRequest(requestId: string, d: AuthorityDataRequest, timeZone: string, holdExtensions: number) {
+  const at = (v: Date) => formatInZone(v, timeZone);
+  const maybe = (v: Date | null) => (v ? at(v) : null);
+  return {
+    legalProcess: d.legalProcess,
+    categories: d.categories,
+    dateFrom: maybe(d.dateFrom),
+    dateTo: maybe(d.dateTo),
+    nonDisclosureUntil: maybe(d.nonDisclosureUntil),
+    emergency: d.emergency,
+    accounts: d.accounts.map((a) => ({
+      id: a.id,
+      position: a.position,
+      identifierKind: a.identifierKind,
+      identifier: a.identifier,
+      from: maybe(a.from),
+      to: maybe(a.to),
+      outcome: {
+        extent: a.outcome.extent,
+        producedCategories: a.outcome.producedCategories,
+        refusalReason: a.outcome.refusalReason,
+        legalBasis: a.outcome.legalBasis,
+        decidedAt: maybe(a.outcome.decidedAt),
+      },
+      hold: a.hold
+        ? {
+            categories: a.hold.categories,
+            preservedSince: at(a.hold.preservedAt),
+            preservedUntil: at(a.hold.expiresAt),
+            extensions: a.hold.extensions,
+            canExtend: canExtendHold(a.hold, holdExtensions),
+            releasedAt: maybe(a.hold.releasedAt),
+            releaseReason: a.hold.releaseReason,
+            legalProcess: a.hold.legalProcess
+              ? { reference: a.hold.legalProcess.reference, at: at(a.hold.legalProcess.at) }
+              : null,
+          }
+        : null,
+    })),
+    followUp: d.followUp
+      ? {
+          dueAt: at(d.followUp.dueAt),
+          received: d.followUp.received ? { reference: d.followUp.received.reference, at: at(d.followUp.received.at) } : null,
+        }
+      : null,
+    productions: d.productions.map((p) => ({
+      id: p.id,
+      fileName: p.fileName,
+      size: p.size,
+      sha256: p.sha256,
+      files: p.files,
+      availableUntil: at(p.availableUntil),
+      revoked: p.revokedAt !== null,
+      downloadUrl: agencyProductionUrl(requestId, p.id),
+    })),
+  };
+}
+
 export function presentAgencyOrderSummary(view: ChannelOrderView) {
   const { order, timeZone } = view;
   return {
@@ -65,6 +128,7 @@ export function presentAgencyOrderSummary(view: ChannelOrderView) {
     itemCount: order.itemCount,
     decidedItemCount: order.decidedItemCount,
     decidedAt: order.decidedAt ? formatInZone(order.decidedAt, timeZone) : null,
+    dataRequest: order.dataRequest ? presentAgencyDataRequest(order.id, order.dataRequest, timeZone, view.holdExtensions) : null,
   };
 }
 
