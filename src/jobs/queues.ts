@@ -13,6 +13,8 @@ export const queues = {
   mailGivenUp: 'writ-mail-given-up',
   webhook: 'writ-webhook',
   webhookGivenUp: 'writ-webhook-given-up',
+  /** One job per preservation hold with work due (reminder, release); at most one waiting per hold. */
+  preservation: 'writ-preservation',
 } as const;
 
 // An advisory lock number only Writ uses (the migrations use 7_201_911, the grants 7_201_912).
@@ -34,6 +36,9 @@ export async function prepareJobTables(ownerUrl: string, servingRole: string | n
         await boss.createQueue(queues.mail, { name: queues.mail, deadLetter: queues.mailGivenUp });
       if (!(await boss.getQueue(queues.webhook)))
         await boss.createQueue(queues.webhook, { name: queues.webhook, deadLetter: queues.webhookGivenUp });
+      // stately: a hold's singleton key admits one waiting and one running job, so sweeps do not pile them up.
+      if (!(await boss.getQueue(queues.preservation)))
+        await boss.createQueue(queues.preservation, { name: queues.preservation, policy: 'stately' });
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }

@@ -3,7 +3,8 @@
  * a sweep that hands queued mails and pending webhook deliveries to jobs, and the workers that make
  * the attempts. The outbox rows are the truth; pg-boss carries the waits between attempts
  * (exponential back-off) and the lease: a job whose process died is failed after
- * WRIT_JOBS_LEASE_SECONDS by pg-boss's maintenance (in any process) and retried elsewhere.
+ * WRIT_JOBS_LEASE_SECONDS by pg-boss's maintenance (in any process) and retried elsewhere. The same
+ * sweep queues the preservation holds' reminders and releases (src/jobs/preservation.ts).
  */
 
 import type pg from 'pg';
@@ -12,6 +13,7 @@ import type { Writ } from '../app/context.js';
 import { attemptMail, errorText, type Mailer } from '../app/mail.js';
 import { attemptDelivery, type WebhookPoster } from '../app/webhooks.js';
 import type { SqlRunner } from '../db/outbox-repository.js';
+import { startPreservationJobs } from './preservation.js';
 import { jobSchema, queues } from './queues.js';
 import { smtpMailer } from './smtp.js';
 import { webhookPoster } from './webhook-post.js';
@@ -29,7 +31,7 @@ const WORKERS_PER_QUEUE = 4;
 
 export async function startJobs(input: {
   pool: pg.Pool;
-  writ: Pick<Writ, 'outbox' | 'webhooks' | 'config' | 'now'>;
+  writ: Pick<Writ, 'outbox' | 'webhooks' | 'preservation' | 'config' | 'now'>;
   log: (message: string) => void;
   /** Default: SMTP from WRIT_SMTP_URL; none when it is unset (mails then wait, queued). */
   mailer?: Mailer;
@@ -99,6 +101,9 @@ export async function startJobs(input: {
     );
   });
 
+  // Preservation holds: reminders before expiry, releases at expiry or withdrawal (issue 11).
+  const preservation = await startPreservationJobs(boss, writ, polling, log);
+
   let sweeping: Promise<void> | undefined;
   const sweepOnce = async () => {
     if (mailer) {
@@ -106,6 +111,7 @@ export async function startJobs(input: {
     }
     while ((await writ.webhooks.handOverPending(SWEEP_BATCH, handOver(queues.webhook, webhooks.attempts))) === SWEEP_BATCH);
     for (const id of [...workerIds[queues.mail]!, ...workerIds[queues.webhook]!]) boss.notifyWorker(id);
+    await preservation.sweep();
   };
   const sweep = () => {
     sweeping ??= sweepOnce()
