@@ -1,6 +1,7 @@
 /**
  * Fictional but realistic demo data: authorities of several countries (Kazakhstan among them)
- * and orders of the kinds they send. Every name here is invented; nothing is a real order.
+ * and the removal orders they send (orders for user data: demo-data-requests.ts). Every name here
+ * is invented; nothing is a real order.
  */
 import type { CoverageMetric } from '../domain/regimes/vocabulary.js';
 import type { AuthorityKind, Channel, Outcome, Reason, RequestKind, TargetKind } from '../domain/vocabulary.js';
@@ -185,28 +186,6 @@ export const demoRequests: DemoRequest[] = [
     ],
   },
   {
-    authority: 'de-bka',
-    kind: 'user_data',
-    hoursAgo: 50,
-    channel: 'post',
-    reference: 'BKA-SO41-2026-0193',
-    legalBasis: 'StPO § 100j; TDDDG § 24',
-    categories: ['fraud investigation'],
-    items: [{ targetKind: 'account', target: '@crypto_gains_daily', product: 'Profiles' }],
-  },
-  {
-    authority: 'kz-police',
-    kind: 'emergency_disclosure',
-    hoursAgo: 0.5,
-    channel: 'email',
-    reference: 'ADP-EM-2026-77',
-    regime: 'kz-2023-online-platforms',
-    category: 'threat_to_life',
-    legalBasis: 'Code of Criminal Procedure, Art. 232 (urgent request)',
-    categories: ['threat to life'],
-    items: [{ targetKind: 'account', target: '@lost_in_almaty_2011', product: 'Profiles' }],
-  },
-  {
     authority: 'br-tse',
     kind: 'content_removal',
     hoursAgo: 10,
@@ -340,28 +319,6 @@ export const demoRequests: DemoRequest[] = [
           outcome: 'content_already_removed',
           reason: 'Government Criticism',
           rationale: 'Removed by the uploader before review.',
-        },
-      },
-    ],
-    finalStatus: 'closed',
-  },
-  {
-    authority: 'ie-dpc',
-    kind: 'user_data',
-    hoursAgo: 24 * 90,
-    channel: 'email',
-    reference: 'DPC-IN-26-4-118',
-    legalBasis: 'GDPR Art. 58(1)(a)',
-    categories: ['privacy'],
-    items: [
-      {
-        targetKind: 'account',
-        target: '@data_broker_demo',
-        product: 'Profiles',
-        decision: {
-          outcome: 'not_enough_information',
-          reason: 'Privacy and Security',
-          rationale: 'The order does not identify the account holder sufficiently; clarification requested.',
         },
       },
     ],

@@ -1,6 +1,7 @@
-/** Seeds the demo data (src/demo/demo-data.ts) through the same repositories the API uses. */
+/** Seeds the demo data (src/demo/demo-data.ts, demo-data-requests.ts) through the same repositories the API uses. */
 import { hash } from '@node-rs/argon2';
-import { shippedRulesDir } from '../config.js';
+import { type Config, loadConfig, shippedRulesDir } from '../config.js';
+import type { AccountDecisionSettings } from '../db/account-decisions-repository.js';
 import { authoritiesRepository } from '../db/authorities-repository.js';
 import { complianceRepository } from '../db/compliance-repository.js';
 import type { Db } from '../db/connection.js';
@@ -13,20 +14,34 @@ import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { addDays } from '../domain/regimes/time.js';
 import { loadRuleBook } from '../rules/packs.js';
 import { demoAuthorities, demoFigures, demoRequests, demoReviewer } from './demo-data.js';
+import { seedDataOrders } from './seed-data-requests.js';
 
-/** The rule packs and policy targets the demo deadlines are computed with. */
-export type DemoRules = { rules: RuleBook; policy: PolicyTargets };
+/**
+ * The rule packs and policy targets the demo deadlines are computed with, and the settings of data
+ * orders (holds' length, the emergency review's due dates; the defaults when absent).
+ */
+export type DemoRules = {
+  rules: RuleBook;
+  policy: PolicyTargets;
+  dataRequests?: Pick<Config['dataRequests'], keyof AccountDecisionSettings>;
+};
 
 const shippedRules = (): DemoRules => ({
   rules: loadRuleBook(shippedRulesDir),
   policy: { immediateHours: 1, withoutUndueDelayHours: 24 },
 });
 
+/** The settings a decision on a data order's account needs, from the installation's or the defaults. */
+function decisionSettings(given: DemoRules['dataRequests']): AccountDecisionSettings {
+  const { preservationDays, emergencyReviewHours, emergencyFollowUpDays } = given ?? loadConfig({}).dataRequests;
+  return { preservationDays, emergencyReviewHours, emergencyFollowUpDays };
+}
+
 export async function seedDemoData(
   db: Db,
   now: Date = new Date(),
-  { rules, policy }: DemoRules = shippedRules(),
-): Promise<{ requests: number; authorities: number }> {
+  { rules, policy, dataRequests }: DemoRules = shippedRules(),
+): Promise<{ requests: number; dataOrders: number; authorities: number }> {
   const users = usersRepository(db);
   const authorities = authoritiesRepository(db);
   // The history reads as if each order had arrived when it did and been decided soon after.
@@ -83,6 +98,19 @@ export async function seedDemoData(
     if (r.finalStatus) await requests.changeStatus(created.id, r.finalStatus, 'demo data', reviewer);
     clock = now;
   }
+  const dataOrders = await seedDataOrders({
+    db,
+    now,
+    intake: { rules, policy },
+    settings: decisionSettings(dataRequests),
+    reviewer,
+    authorities: demoAuthorities,
+    authorityIds: ids,
+    requests,
+    setClock: (at) => {
+      clock = at;
+    },
+  });
   const compliance = complianceRepository(db);
   const today = now.toISOString().slice(0, 10);
   for (const f of demoFigures) {
@@ -91,7 +119,7 @@ export async function seedDemoData(
       null,
     );
   }
-  return { requests: demoRequests.length, authorities: demoAuthorities.length };
+  return { requests: demoRequests.length, dataOrders, authorities: demoAuthorities.length };
 }
 
 /** Seeds demo data the first time an installation starts (never again, even if deleted). */
