@@ -319,3 +319,21 @@ export type OrderAttachment = z.infer<typeof attachmentSchema>;
  */
 export const attachmentFileNameHeader = 'x-file-name';
 export const attachmentUploadTypes = ['application/octet-stream', ...attachmentMediaTypes] as const;
+
+export type {
+  AccountIdentifierKind,
+  DataCategory,
+  EmergencyThreat,
+  LegalProcess,
+} from '../domain/data-request.js';
+/**
+ * The data order vocabulary the portal's form needs (which kinds are data orders, the processes each
+ * rests on, the closed lists), from the domain through the contract the web may import.
+ */
+export {
+  accountIdentifierKinds,
+  dataCategories,
+  emergencyThreats,
+  isDataRequestKind,
+  processesFor,
+} from '../domain/data-request.js';

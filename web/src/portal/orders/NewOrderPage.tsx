@@ -1,6 +1,7 @@
 /**
  * An officer submits an order: the regime of the agency's country it falls under (the fields that
- * regime requires are marked, with the reason), its particulars, items and scope, the statement of
+ * regime requires are marked, with the reason), its particulars, items (for a data order: the
+ * legal process, accounts and data asked for) and scope, the statement of
  * reasons in the order's language, and the signed order as a file. The submission carries one
  * Idempotency-Key per form, so that a double click or a retry makes one order; the file is sent
  * once the order exists. The answer is the receipt, shown in place of the form.
@@ -9,6 +10,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { Link, useOutletContext } from 'react-router-dom';
+import { isDataRequestKind } from '../../../../src/contracts/authority-orders.js';
 import type { RegimeSummary } from '../../api.js';
 import { placeProblem, useSchemaForm } from '../../components/form.js';
 import { useDocumentTitle } from '../../components/Layout.js';
@@ -17,6 +19,7 @@ import { queries } from '../../queries.js';
 import { orderChanged, ordersApi } from '../orders-queries.js';
 import { AttachmentField } from './AttachmentField.js';
 import { Problem } from './common.js';
+import { DataFields } from './DataFields.js';
 import { emptyDraft, orderSchema, regimesOf, requiredFields, requirementsOf } from './draft.js';
 import { ItemsEditor } from './ItemsEditor.js';
 import { usePortalT } from './i18n.js';
@@ -106,10 +109,18 @@ function NewOrderForm({ country, regimes }: { country: string; regimes: readonly
             <h2 id={`${prefix}law`}>{t('new.law')}</h2>
             <LawFields regimes={regimes} required={required} idPrefix={prefix} />
           </section>
-          <section className="card portal-section" aria-labelledby={`${prefix}items`}>
-            <h2 id={`${prefix}items`}>{t('new.items')}</h2>
-            <ItemsEditor idPrefix={prefix} />
-          </section>
+          {/* A data order names accounts in its data part; a removal order names items. */}
+          {isDataRequestKind(kind) ? (
+            <section className="card portal-section" aria-labelledby={`${prefix}data`} data-testid="portal-data-part">
+              <h2 id={`${prefix}data`}>{t('new.dataPart')}</h2>
+              <DataFields idPrefix={prefix} />
+            </section>
+          ) : (
+            <section className="card portal-section" aria-labelledby={`${prefix}items`}>
+              <h2 id={`${prefix}items`}>{t('new.items')}</h2>
+              <ItemsEditor idPrefix={prefix} />
+            </section>
+          )}
           <section className="card portal-section" aria-labelledby={`${prefix}reasons`}>
             <h2 id={`${prefix}reasons`}>{t('new.reasons')}</h2>
             <ReasonsFields required={required} idPrefix={prefix} country={country} />

@@ -1,7 +1,7 @@
 /**
  * One of the agency's orders as the authority follows it: status, when it was received and is due
  * (the reader's zone, named), whether the clock stands still, what is missing and why, its
- * particulars, each item's outcome, the files sent with it, the thread, and withdrawal while open.
+ * particulars, each item's outcome (a data order: each account's, its holds and productions), the files sent with it, the thread, and withdrawal while open.
  */
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { formatNumber, languageName } from '../../i18n/index.js';
 import { label } from '../../labels.js';
 import { portalQueries } from '../orders-queries.js';
 import { ClockText, Instant, Loading, Problem, StatusText } from './common.js';
+import { DataOrderView } from './DataOrderView.js';
 import { ItemOutcomes } from './ItemOutcomes.js';
 import { usePortalT } from './i18n.js';
 import { MissingElements } from './Receipt.js';
@@ -103,8 +104,14 @@ function OrderView({ order }: { order: AuthorityOrder }) {
         ) : null}
       </dl>
       <MissingElements missing={order.missingElements} testId="order-missing" />
-      <h2>{t('order.items', { count: order.items.length })}</h2>
-      <ItemOutcomes items={order.items} />
+      {order.dataRequest ? (
+        <DataOrderView orderId={order.id} data={order.dataRequest} />
+      ) : (
+        <>
+          <h2>{t('order.items', { count: order.items.length })}</h2>
+          <ItemOutcomes items={order.items} />
+        </>
+      )}
       <h2>{t('order.particulars')}</h2>
       <Particulars order={order} />
       <h2>{t('order.attachments')}</h2>

@@ -5,7 +5,15 @@
  * schema or the server names reaches its control.
  */
 import { z } from 'zod';
-import { submitOrderSchema } from '../../../../src/contracts/authority-orders.js';
+import {
+  type AccountIdentifierKind,
+  type DataCategory,
+  type EmergencyThreat,
+  isDataRequestKind,
+  type LegalProcess,
+  processesFor,
+  submitOrderSchema,
+} from '../../../../src/contracts/authority-orders.js';
 import { versionAt } from '../../../../src/domain/regimes/rule-book.js';
 import type { RequestKind, TargetKind } from '../../../../src/domain/vocabulary.js';
 import type { RegimePack, RegimeSummary } from '../../api.js';
@@ -13,6 +21,46 @@ import { adapted } from '../../components/form.js';
 import type { NewAuthorityOrder } from './types.js';
 
 export type ItemDraft = { targetKind: TargetKind; target: string; product: string };
+
+/** An account a data order names; `from`/`to` as a datetime-local control holds them (the browser's zone). */
+export type AccountDraft = { identifierKind: AccountIdentifierKind; identifier: string; from: string; to: string };
+
+/** A data order's part as the form holds it: dates as typed (day or datetime-local), the emergency flat. */
+export type DataDraft = {
+  legalProcess: LegalProcess;
+  accounts: AccountDraft[];
+  categories: DataCategory[];
+  dateFrom: string;
+  dateTo: string;
+  nonDisclosureUntil: string;
+  threat: EmergencyThreat | '';
+  justification: string;
+};
+
+export const newAccount = (from?: Pick<AccountDraft, 'identifierKind'>): AccountDraft => ({
+  identifierKind: from?.identifierKind ?? 'username',
+  identifier: '',
+  from: '',
+  to: '',
+});
+
+export const emptyDataDraft = (): DataDraft => ({
+  legalProcess: 'court_order',
+  accounts: [newAccount()],
+  categories: [],
+  dateFrom: '',
+  dateTo: '',
+  nonDisclosureUntil: '',
+  threat: '',
+  justification: '',
+});
+
+/** The process to start a kind with: the one it allows, or the one already chosen if it fits. */
+export function processFor(kind: RequestKind, current: LegalProcess): LegalProcess {
+  if (!isDataRequestKind(kind)) return current;
+  const allowed = processesFor(kind);
+  return allowed.includes(current) ? current : (allowed[0] ?? current);
+}
 
 export type OrderDraft = {
   kind: RequestKind;
@@ -28,6 +76,8 @@ export type OrderDraft = {
   redress: string;
   language: string;
   items: ItemDraft[];
+  /** Used for a data kind (user_data, preservation, emergency_disclosure) instead of the items. */
+  dataRequest: DataDraft;
 };
 
 export const newItem = (from?: Pick<ItemDraft, 'targetKind' | 'product'>): ItemDraft => ({
@@ -50,6 +100,7 @@ export function emptyDraft(language: string, country: string | undefined): Order
     redress: '',
     language,
     items: [newItem()],
+    dataRequest: emptyDataDraft(),
   };
 }
 
@@ -137,8 +188,46 @@ export const splitCategories = (text: string): string[] =>
 
 const optional = (text: string) => (text.trim() ? text.trim() : undefined);
 
+/** A day (`2026-05-01`) or a datetime-local value, read in the browser's zone, as an instant with offset; blank: none. */
+export function instantOf(value: string): string | undefined {
+  const v = value.trim();
+  if (!v) return undefined;
+  const local = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00` : v);
+  // Not a date: sent as typed, so that the API's check names the field.
+  return Number.isNaN(local.getTime()) ? v : local.toISOString();
+}
+
+/** The data part of the body: blank dates left out, the emergency only for an emergency disclosure. */
+export function dataRequestBody(kind: RequestKind, d: DataDraft): NonNullable<NewAuthorityOrder['dataRequest']> {
+  const at = (key: 'dateFrom' | 'dateTo' | 'nonDisclosureUntil') => {
+    const v = instantOf(d[key]);
+    return v ? { [key]: v } : {};
+  };
+  return {
+    legalProcess: processFor(kind, d.legalProcess),
+    accounts: d.accounts.map((a) => {
+      const from = instantOf(a.from);
+      const to = instantOf(a.to);
+      return {
+        identifierKind: a.identifierKind,
+        identifier: a.identifier.trim(),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+      };
+    }),
+    categories: d.categories,
+    ...at('dateFrom'),
+    ...at('dateTo'),
+    ...at('nonDisclosureUntil'),
+    ...(kind === 'emergency_disclosure' && d.threat
+      ? { emergency: { threat: d.threat, justification: d.justification.trim() } }
+      : {}),
+  };
+}
+
 /** The body of POST /api/v1/authority/orders; blank texts are left out (the receipt then names them as missing). */
 export function orderBody(draft: OrderDraft): NewAuthorityOrder {
+  const data = isDataRequestKind(draft.kind);
   return {
     kind: draft.kind,
     ...(draft.regime ? { regime: draft.regime } : {}),
@@ -151,11 +240,16 @@ export function orderBody(draft: OrderDraft): NewAuthorityOrder {
     ...(draft.requestedScope.length ? { requestedScope: draft.requestedScope } : {}),
     ...(optional(draft.redress) ? { redress: draft.redress.trim() } : {}),
     language: draft.language,
-    items: draft.items.map(({ targetKind, target, product }) => ({
-      targetKind,
-      target: target.trim(),
-      ...(product.trim() ? { product: product.trim() } : {}),
-    })),
+    // A data order names accounts in its data part and no items; a removal order the other way round.
+    ...(data
+      ? { dataRequest: dataRequestBody(draft.kind, draft.dataRequest) }
+      : {
+          items: draft.items.map(({ targetKind, target, product }) => ({
+            targetKind,
+            target: target.trim(),
+            ...(product.trim() ? { product: product.trim() } : {}),
+          })),
+        }),
   };
 }
 

@@ -20,6 +20,9 @@ export type OrderAttachment = z.output<typeof attachmentSchema>;
 export type OrderItemOutcome = z.output<typeof authorityItemOutcomeSchema>;
 export type AuthorityOrder = z.output<typeof authorityOrderSchema>;
 export type AuthorityOrderList = z.output<typeof authorityOrderListSchema>;
+export type AuthorityDataRequest = NonNullable<AuthorityOrder['dataRequest']>;
+export type AuthorityDataAccount = AuthorityDataRequest['accounts'][number];
+export type AuthorityProduction = AuthorityDataRequest['productions'][number];
 export type OrderThread = z.output<typeof authorityThreadSchema>;
 export type ThreadMessage = OrderThread['messages'][number];
 
