@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { batchLimits } from '../contracts/batches.js';
+import { batchEntries, batchLimits } from '../contracts/batches.js';
 import type { DataRequestInput } from '../contracts/data-requests.js';
 import type { newRequestSchema } from '../contracts/requests.js';
 import type { ReceivedOrder } from '../db/intake-repository.js';
@@ -62,13 +62,13 @@ export function fieldPath(segments: readonly (string | number)[]): string {
 /**
  * Why some orders cannot be taken as one batch, or null. An order alone may have as many items as
  * a single order may (an import gives it a batch of its own); over HTTP the contract holds a call
- * to 1,000 items.
+ * to 1,000 items. A data order's accounts count as its items.
  */
-export function batchSizeProblem(orders: readonly { items: readonly unknown[] }[]): string | null {
+export function batchSizeProblem(orders: readonly Parameters<typeof batchEntries>[0][]): string | null {
   if (orders.length === 0) return 'a batch holds at least one order';
   if (orders.length > batchLimits.orders)
     return `a batch holds at most ${batchLimits.orders} orders; this one has ${orders.length}`;
-  const items = orders.reduce((n, o) => n + o.items.length, 0);
+  const items = orders.reduce((n, o) => n + batchEntries(o), 0);
   if (orders.length > 1 && items > batchLimits.items)
     return `a batch holds at most ${batchLimits.items} items in all; this one has ${items}`;
   return null;

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { batchLimits } from '../contracts/batches.js';
+import { batchEntries, batchLimits } from '../contracts/batches.js';
 import { newRequestSchema } from '../contracts/requests.js';
 import { WritError } from '../domain/errors.js';
 import { findUnstorableText } from '../domain/text.js';
@@ -29,6 +29,7 @@ export type OrderImportSummary = {
   file: string;
   sha256: string;
   orders: number;
+  /** Items in all, a data order's accounts counted as its items. */
   items: number;
   /** Batches written (each one transaction), and how many of them had been written before. */
   chunks: number;
@@ -81,17 +82,21 @@ function parseLine(text: string): { order: OrderToRecord } | { problem: string }
   return { order: orderFromBody(parsed.data) };
 }
 
-/** Batches as both passes cut them: greedily, up to 1,000 orders and 1,000 items (an order of more items alone). */
+/**
+ * Batches as both passes cut them: greedily, up to 1,000 orders and 1,000 items (an order of more
+ * items alone); a data order's accounts count as its items.
+ */
 function batchCutter() {
   let orders = 0;
   let items = 0;
   return {
     /** Whether `order` starts a new batch. */
-    startsBatch(order: { items: readonly unknown[] }): boolean {
-      const starts = orders > 0 && (orders + 1 > batchLimits.orders || items + order.items.length > batchLimits.items);
+    startsBatch(order: Parameters<typeof batchEntries>[0]): boolean {
+      const entries = batchEntries(order);
+      const starts = orders > 0 && (orders + 1 > batchLimits.orders || items + entries > batchLimits.items);
       if (starts) [orders, items] = [0, 0];
       orders += 1;
-      items += order.items.length;
+      items += entries;
       return starts;
     },
   };
@@ -125,7 +130,7 @@ async function checkFile(writ: Writ, file: string, progress: ImportProgress) {
       if (problem) bad.push(`line ${line.number}: ${fieldPath([problem.field]) || 'order'}: ${problem.message}`);
       else {
         orders += 1;
-        items += parsed.order.items.length;
+        items += batchEntries(parsed.order);
       }
     }
     if (bad.length >= LISTED_BAD_LINES) break;

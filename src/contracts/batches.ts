@@ -2,8 +2,15 @@
 import { z } from 'zod';
 import { newRequestSchema } from './requests.js';
 
-/** The most one call holds: orders, and items in all (one transaction, one body of bounded size). */
+/**
+ * The most one call holds: orders, and items in all (one transaction, one body of bounded size). A
+ * data order's accounts count as its items (issue 11).
+ */
 export const batchLimits = { orders: 1000, items: 1000 } as const;
+
+/** What an order counts toward a batch's item limit: its items, or for a data order its accounts. */
+export const batchEntries = (order: { items: readonly unknown[]; dataRequest?: { accounts: readonly unknown[] } | null }) =>
+  order.items.length + (order.dataRequest?.accounts.length ?? 0);
 
 export const newBatchSchema = z
   .object({
@@ -16,10 +23,12 @@ export const newBatchSchema = z
       .array(newRequestSchema)
       .min(1, 'a batch holds at least one order')
       .max(batchLimits.orders, `a batch holds at most ${batchLimits.orders} orders`)
-      .meta({ description: `Each the body of POST /api/v1/requests; at most ${batchLimits.items} items in all` }),
+      .meta({
+        description: `Each the body of POST /api/v1/requests; at most ${batchLimits.items} items in all, a data order's accounts counted as items`,
+      }),
   })
   .superRefine((batch, ctx) => {
-    const items = batch.orders.reduce((n, order) => n + order.items.length, 0);
+    const items = batch.orders.reduce((n, order) => n + batchEntries(order), 0);
     if (items > batchLimits.items)
       ctx.addIssue({
         code: 'custom',

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportScans } from '../../src/db/report-scan.js';
 import { reportsRepository } from '../../src/db/reports-repository.js';
 import { usersRepository } from '../../src/db/users-repository.js';
-import { createAuthority, createTestApp, newRequestBody, type TestApp } from '../support/app.js';
+import { createAuthority, createTestApp, dataPartFor, newRequestBody, type TestApp } from '../support/app.js';
 import { rowCounts } from '../support/database.js';
 
 let t: TestApp;
@@ -104,7 +104,16 @@ describe('a batch', () => {
   it('keeps the report figures equal to a GROUP BY over the base tables', async () => {
     const res = await postBatch({
       batchKey: newKey(),
-      orders: [...orders(5), ...orders(3, ru).map((o) => ({ ...o, authorityTimeZone: 'Europe/Moscow', kind: 'user_data' }))],
+      orders: [
+        ...orders(5),
+        ...orders(3, ru).map((o) => ({
+          ...o,
+          authorityTimeZone: 'Europe/Moscow',
+          kind: 'user_data',
+          items: [],
+          dataRequest: dataPartFor('user_data', o.items.length),
+        })),
+      ],
     });
     expect(res.statusCode, res.body).toBe(201);
     const rollups = reportsRepository(t.database.db);

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statsTable } from '../../src/cli/datasets-commands.js';
 import { importDataset } from '../../src/datasets/import-dataset.js';
 import type { DatasetSource } from '../../src/domain/datasets/sources.js';
-import { createAuthority, createTestApp, newRequestBody, type TestApp } from '../support/app.js';
+import { createAuthority, createTestApp, dataRequestBody, newRequestBody, type TestApp } from '../support/app.js';
 import { fixtures, readers } from './datasets-support.js';
 
 let t: TestApp;
@@ -41,7 +41,10 @@ beforeAll(async () => {
       method: 'POST',
       url: '/api/v1/requests',
       headers: t.auth,
-      payload: newRequestBody(authority.id, { kind, receivedAt: at }),
+      payload:
+        kind === 'user_data'
+          ? dataRequestBody(authority.id, { receivedAt: at })
+          : newRequestBody(authority.id, { kind, receivedAt: at }),
     });
     expect(created.statusCode, created.body).toBe(201);
   }

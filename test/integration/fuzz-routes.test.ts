@@ -12,7 +12,7 @@ import { hash } from '@node-rs/argon2';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
 import { usersRepository } from '../../src/db/users-repository.js';
-import { createAuthority, createTestApp, newRequestBody } from '../support/app.js';
+import { createAuthority, createTestApp, dataRequestBody, newRequestBody } from '../support/app.js';
 import { rowCounts as countRows } from '../support/database.js';
 import {
   carriesPoison,
@@ -80,8 +80,13 @@ async function seed(): Promise<Vocabulary> {
     t.app.inject({ method, url, headers: t.auth, payload });
   const authority = await createAuthority(t);
   // Several orders, since the fuzzing decides, closes and withdraws them as it goes.
-  for (const overrides of [{}, {}, { authorityReference: 'MCI-7', receivedAt: '2026-01-05T09:00:00Z' }, { kind: 'user_data' }])
-    await inject('POST', '/api/v1/requests', newRequestBody(authority.id, overrides));
+  for (const body of [
+    newRequestBody(authority.id),
+    newRequestBody(authority.id),
+    newRequestBody(authority.id, { authorityReference: 'MCI-7', receivedAt: '2026-01-05T09:00:00Z' }),
+    dataRequestBody(authority.id),
+  ])
+    await inject('POST', '/api/v1/requests', body);
   const regimes: { id: string; categories: { category: string | null }[] }[] = (
     await inject('GET', '/api/v1/regimes?jurisdiction=KZ')
   ).json().regimes;

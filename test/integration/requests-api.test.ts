@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
-import { createAuthority, createTestApp, newRequestBody, reviewerCredentials, type TestApp } from '../support/app.js';
+import {
+  createAuthority,
+  createTestApp,
+  dataRequestBody,
+  newRequestBody,
+  reviewerCredentials,
+  type TestApp,
+} from '../support/app.js';
 
 let t: TestApp;
 let authorityId: string;
@@ -160,7 +167,7 @@ describe('listing', () => {
   it('filters by status, country, kind and due date, soonest deadline first', async () => {
     const ru = await createAuthority(t, 'RU', 'Roskomnadzor', 'communications_regulator');
     const a = (await post(newRequestBody(ru.id, { receivedAt: '2026-05-01T10:00:00Z' }))).json();
-    const b = (await post(newRequestBody(ru.id, { kind: 'user_data', receivedAt: '2026-04-01T10:00:00Z' }))).json();
+    const b = (await post(dataRequestBody(ru.id, { kind: 'user_data', receivedAt: '2026-04-01T10:00:00Z' }))).json();
     const list = async (query: string) =>
       (await t.app.inject({ method: 'GET', url: `/api/v1/requests?${query}`, headers: t.auth })).json();
 
@@ -202,9 +209,10 @@ describe('errors', () => {
         '/api/v1/public/reports/{country}/{period}',
       ]),
     );
-    expect(spec.paths['/api/v1/requests'].post.requestBody.content['application/json'].schema.required).toEqual(
-      expect.arrayContaining(['kind', 'authorityId', 'legalBasis', 'items']),
-    );
+    const newOrder = spec.paths['/api/v1/requests'].post.requestBody.content['application/json'].schema;
+    expect(newOrder.required).toEqual(expect.arrayContaining(['kind', 'authorityId', 'legalBasis']));
+    // A removal order names items, a data order its data part (issue 11): neither is required of both.
+    expect(Object.keys(newOrder.properties)).toEqual(expect.arrayContaining(['items', 'dataRequest']));
     expect((await t.app.inject({ method: 'GET', url: '/docs/' })).statusCode).toBe(200);
   });
 });

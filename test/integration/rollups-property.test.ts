@@ -14,12 +14,20 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { decideAccount } from '../../src/app/account-decisions.js';
 import { createWrit, type Writ } from '../../src/app/context.js';
 import { changeStatus, decideItem } from '../../src/app/decisions.js';
 import { receiveOrder, recomputeDeadline } from '../../src/app/requests.js';
 import { loadConfig } from '../../src/config.js';
 import { checkRollups } from '../../src/db/rollup-check.js';
 import { rebuildRollups } from '../../src/db/rollups.js';
+import {
+  type AccountDecisionInput,
+  type DataRequestKind,
+  type DataRequestParticulars,
+  isDataRequestKind,
+  processesFor,
+} from '../../src/domain/data-request.js';
 import type { RequestDeadline, StoredDeadline } from '../../src/domain/deadline.js';
 import { WritError } from '../../src/domain/errors.js';
 import type { Actor, DecisionInput } from '../../src/domain/request.js';
@@ -183,13 +191,48 @@ async function rollupSums(): Promise<Record<string, number[]>> {
   return Object.fromEntries(rows.map((r) => [r.key, r.sums.map(Number)]));
 }
 
+/**
+ * The data part of a data order (issue 11): one account per drawn product, in place of items, on
+ * the `choice`th process its kind allows.
+ */
+function dataPart(kind: DataRequestKind, accounts: number, choice: number): DataRequestParticulars {
+  const processes = processesFor(kind);
+  return {
+    legalProcess: processes[choice % processes.length]!,
+    accounts: Array.from({ length: accounts }, (_, i) => ({
+      identifierKind: 'username' as const,
+      identifier: `user${i}`,
+      from: null,
+      to: null,
+    })),
+    categories: ['subscriber_information', 'metadata'],
+    dateFrom: null,
+    dateTo: null,
+    nonDisclosureUntil: null,
+    emergency: kind === 'emergency_disclosure' ? { threat: 'child_safety', justification: 'property test' } : null,
+  };
+}
+/** A decision on an account, from the outcome drawn for an item: all, some or none of the data produced. */
+function accountDecision(outcome: string): AccountDecisionInput {
+  const extent = (['all', 'some', 'none'] as const)[outcomes.indexOf(outcome as (typeof outcomes)[number]) % 3]!;
+  return {
+    extent,
+    producedCategories: extent === 'some' ? ['subscriber_information'] : [],
+    refusalReason: extent === 'all' ? null : extent === 'some' ? 'overbroad' : 'account_not_found',
+    legalBasis: 'property test',
+    rationale: 'property test',
+  };
+}
+
 type Tracked = {
   id: string;
   country: string;
   kind: RequestKind;
   receivedAt: number;
   at: number;
+  /** The order's items, or for a data order its accounts. */
   items: string[];
+  data: boolean;
   decided: Set<string>;
   status: RequestStatus;
   decidedAt: Date | null;
@@ -212,6 +255,7 @@ async function run(step: Step, requests: Tracked[]): Promise<void> {
       case 'intake': {
         const frame = frameFor(step.country, step.kind, step.frame);
         clock = new Date(step.receivedAt + 60_000);
+        const data = isDataRequestKind(step.kind);
         const { request } = await receiveOrder(
           writ,
           {
@@ -223,7 +267,10 @@ async function run(step: Step, requests: Tracked[]): Promise<void> {
             claimedCategories: [],
             channel: 'api',
             authorityReference: null,
-            items: step.products.map((product, i) => ({ targetKind: 'url', target: `https://x.example/${i}`, product })),
+            items: data
+              ? []
+              : step.products.map((product, i) => ({ targetKind: 'url', target: `https://x.example/${i}`, product })),
+            dataRequest: isDataRequestKind(step.kind) ? dataPart(step.kind, step.products.length, step.frame) : null,
             isDemo: step.demo,
             ...frame,
             periodSetInOrderHours: null,
@@ -236,7 +283,8 @@ async function run(step: Step, requests: Tracked[]): Promise<void> {
           kind: step.kind,
           receivedAt: step.receivedAt,
           at: step.receivedAt,
-          items: request.items.map((i) => i.id),
+          items: data ? (request.dataRequest?.accounts ?? []).map((a) => a.id) : request.items.map((i) => i.id),
+          data,
           decided: new Set(),
           status: request.status,
           decidedAt: null,
@@ -254,6 +302,19 @@ async function run(step: Step, requests: Tracked[]): Promise<void> {
           ? r.items.map((id, i) => [id, decisions[i % decisions.length]!] as const)
           : decisions.map((d) => [r.items[d.item % r.items.length]!, d] as const);
         for (const [itemId, { outcome, reason }] of targets) {
+          if (r.data) {
+            const { request } = await decideAccount(
+              writ,
+              { requestId: r.id, accountId: itemId },
+              accountDecision(outcome),
+              actor,
+            );
+            saw(r.decided.has(itemId) ? 'account decision changed' : 'account decided');
+            r.decided.add(itemId);
+            if (request.status !== r.status) saw(`decision: ${r.status} → ${request.status}`);
+            track(r, request);
+            continue;
+          }
           const decision: DecisionInput = {
             outcome,
             reason,
@@ -340,6 +401,8 @@ test('after any sequence of intake, decisions and status changes, the rollups gi
     'refused intake',
     'item decided',
     'decision changed',
+    'account decided',
+    'account decision changed',
     'refused decide',
     'status → withdrawn',
     'status → needs_clarification',

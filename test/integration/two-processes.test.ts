@@ -111,19 +111,31 @@ describe('two Writ processes against one PostgreSQL', () => {
       // Over the last two and a half years, some within the last hours (deadlines met, not only missed).
       const hoursAgo = rng.next() < 0.2 ? rng.next() * 3 : rng.next() * 24 * 900;
       const authorityReference = `two-processes-${number}`;
+      const kind = rng.next() < 0.8 ? 'content_removal' : 'user_data';
+      const named = Array.from({ length: 1 + rng.int(4) }, (_, i) => ({
+        targetKind: 'url',
+        target: `https://video.example/${number}/${i}`,
+        product: rng.pick(products),
+      }));
+      // A removal order names items; a user-data order names accounts instead (issue 11).
       const body = {
-        kind: rng.next() < 0.8 ? 'content_removal' : 'user_data',
+        kind,
         authorityId: authority.id,
         receivedAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
         authorityTimeZone: authority.timeZone,
         legalBasis: 'two-process test',
         channel: 'api',
         authorityReference,
-        items: Array.from({ length: 1 + rng.int(4) }, (_, i) => ({
-          targetKind: 'url',
-          target: `https://video.example/${number}/${i}`,
-          product: rng.pick(products),
-        })),
+        items: kind === 'content_removal' ? named : [],
+        ...(kind === 'user_data'
+          ? {
+              dataRequest: {
+                legalProcess: 'court_order',
+                accounts: named.map((_, i) => ({ identifierKind: 'username', identifier: `user-${number}-${i}` })),
+                categories: ['subscriber_information'],
+              },
+            }
+          : {}),
       };
       return { body, authority, authorityReference };
     };
@@ -211,7 +223,9 @@ describe('two Writ processes against one PostgreSQL', () => {
     const blocks = orders.map((order, i) => {
       const decisions = order.itemIds.flatMap((id) => [decide(order, id), ...(rng.next() < 0.3 ? [decide(order, id)] : [])]);
       const [firstDecision, ...rest] = decisions;
-      if (i % 3 === 0) return [firstDecision!, move(order, rng.pick(['withdrawn', 'needs_clarification'] as const)), ...rest];
+      // A user-data order has no items to decide here (its accounts are decided apart).
+      const first = firstDecision ? [firstDecision] : [];
+      if (i % 3 === 0) return [...first, move(order, rng.pick(['withdrawn', 'needs_clarification'] as const)), ...rest];
       if (i % 3 === 1) return [...decisions, move(order, 'closed'), move(order, 'in_review')];
       return decisions;
     });

@@ -93,7 +93,10 @@ describe('writ serve with the embedded database', () => {
         authorityTimeZone: 'Asia/Almaty',
         legalBasis: 'durability check',
         channel: 'api',
-        items: [{ targetKind: 'account', target: '@durable', product: 'Profiles' }],
+        dataRequest: {
+          legalProcess: 'preservation_request',
+          accounts: [{ identifierKind: 'username', identifier: 'durable' }],
+        },
       }),
     });
     expect(created.status).toBe(201);

@@ -106,3 +106,20 @@ export function dataRequestBody(
     },
   };
 }
+
+/**
+ * The data part of a `kind` data order naming `accounts` usernames (`<prefix>0`, `<prefix>1`, …),
+ * for tests that build their own orders: put it as `dataRequest` and give the order no items.
+ */
+export function dataPartFor(kind: string, accounts = 2, prefix = 'user') {
+  const legalProcess =
+    kind === 'emergency_disclosure' ? 'emergency_request' : kind === 'preservation' ? 'preservation_request' : 'court_order';
+  return {
+    legalProcess,
+    accounts: Array.from({ length: accounts }, (_, n) => ({ identifierKind: 'username', identifier: `${prefix}${n}` })),
+    categories: ['subscriber_information'],
+    ...(kind === 'emergency_disclosure'
+      ? { emergency: { threat: 'risk_of_death_or_serious_injury', justification: 'A missing person is at risk.' } }
+      : {}),
+  };
+}
