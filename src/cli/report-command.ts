@@ -1,7 +1,13 @@
-/** `writ report`: a country's transparency report for a half-year, with its deadline figures, as JSON or tables. */
-import type { Command } from 'commander';
+/**
+ * `writ report`: a country's transparency report for a half-year, with its deadline figures, as JSON
+ * or tables; `--kind user-data`: its user-data report (Meta's definitions, src/domain/data-report.ts).
+ */
+import { type Command, Option } from 'commander';
+import { userDataReport } from '../app/data-reports.js';
 import { countryReport, deadlinePerformance, type RegimePerformance } from '../app/reports.js';
 import type { Config } from '../config.js';
+import type { DataReport } from '../domain/data-report.js';
+import { legalProcessTypes } from '../domain/data-request.js';
 import { parseBegunPeriod } from '../domain/period.js';
 import { type CountryReport, outcomeBucketKey, outcomeBuckets } from '../domain/report.js';
 import { withDatabase } from './database.js';
@@ -41,6 +47,36 @@ export function deadlinesTable(rows: RegimePerformance[]): string {
   return `Deadlines (decided orders received in the period)\n${t.toString()}`;
 }
 
+/** The user-data report as tables, its rows named by Meta's layout C columns. */
+export function userDataTable(r: DataReport): string {
+  const out = [`User-data report: ${r.country}, ${r.period}${r.containsDemoData ? '  (contains demo data)' : ''}`];
+  out.push(
+    `Requests: ${r.totalRequests}    Accounts: ${r.totalAccounts}    Some data produced: ${r.requestsSomeDataProduced} (${percent(r.percentSomeDataProduced)})`,
+  );
+  const t = plainTable(['Process', 'Requests', 'Accounts', 'Some data produced', 'Share']);
+  const row = (name: string, f: DataReport['legalProcess']) =>
+    t.push([name, f.requests, f.accounts, f.someDataProduced, percent(f.percent)]);
+  row('Total', {
+    requests: r.totalRequests,
+    accounts: r.totalAccounts,
+    someDataProduced: r.requestsSomeDataProduced,
+    percent: r.percentSomeDataProduced,
+  });
+  row('Legal process', r.legalProcess);
+  for (const p of legalProcessTypes) row(`  ${p}`, r.byProcess[p]);
+  row('Emergency', r.emergency);
+  out.push(t.toString());
+  const other = plainTable(['Figure', 'Value']);
+  other.push(['Preservation requests', r.preservationRequests]);
+  other.push(['Preservation accounts preserved', r.preservationAccountsPreserved]);
+  other.push(['Requests under a non-disclosure order', `${r.nonDisclosure.requests} (${percent(r.nonDisclosure.share)})`]);
+  other.push(['Undecided requests (no account decided yet)', r.undecidedRequests]);
+  out.push(other.toString());
+  return out.join('\n');
+}
+
+export const reportKinds = ['removal', 'user-data'] as const;
+
 export function registerReportCommand(program: Command, config: () => Config): void {
   program
     .command('report')
@@ -48,10 +84,20 @@ export function registerReportCommand(program: Command, config: () => Config): v
     .requiredOption('--country <CC>', 'ISO 3166-1 alpha-2 country code, e.g. KZ')
     .requiredOption('--period <YYYY-HN>', 'half-year, e.g. 2021-H1')
     .addOption(formatOption())
-    .action(async (options: { country: string; period: string; format: OutputFormat }) => {
+    .addOption(
+      new Option('--kind <kind>', 'removal: the removal report; user-data: requests for user data')
+        .choices(reportKinds)
+        .default('removal'),
+    )
+    .action(async (options: { country: string; period: string; format: OutputFormat; kind: (typeof reportKinds)[number] }) => {
       // Refused before the database is opened.
       const country = countryOption(options.country);
       const period = parseBegunPeriod(options.period, new Date(), 'period');
+      if (options.kind === 'user-data') {
+        const report = await withDatabase(config(), (writ) => userDataReport(writ, country, period));
+        print(options.format, report, userDataTable);
+        return;
+      }
       const report = await withDatabase(config(), async (writ) => {
         const [figures, deadlines] = await Promise.all([
           countryReport(writ, country, period),

@@ -84,3 +84,7 @@ export const dataReportComparisonSchema = z
 export const dataReportIndexSchema = z.object({
   periods: z.array(z.object({ country: z.string(), period: z.string(), requests: int, preservationRequests: int })),
 });
+
+export { metaColumns } from '../domain/data-report.js';
+/** For the web, which imports contracts rather than these domain modules: the processes and the Meta column mapping. */
+export { legalProcessTypes } from '../domain/data-request.js';

@@ -6,6 +6,8 @@
  * withdrawn and demo orders, and removal orders that must not count. Also the acceptance case of
  * an order with three accounts where data is produced for one, and the route's 400s.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DataReport, figureValue, metaColumns } from '../../src/domain/data-report.js';
@@ -113,6 +115,24 @@ describe('a request with three accounts where data is produced for one', () => {
     expect(r.emergency).toEqual({ requests: 0, accounts: 0, someDataProduced: 0, percent: 0 });
     expect(r.undecidedRequests).toBe(0);
   });
+
+  it('prints the same figures from `writ report --kind user-data`', async () => {
+    const run = promisify(execFile);
+    const env = { ...process.env, DATABASE_URL: t.database.url };
+    const args = ['bin/writ.js', 'report', '--country', 'KG', '--period', '2026-H1', '--kind', 'user-data'];
+    const json = await run('node', [...args, '--format', 'json'], { env });
+    expect(JSON.parse(json.stdout)).toEqual(await report('KG', '2026-H1'));
+    const table = await run('node', args, { env });
+    expect(table.stdout).toContain('User-data report: KG, 2026-H1');
+    expect(table.stdout).toContain('Requests: 1    Accounts: 3    Some data produced: 1 (100.0%)');
+    expect(table.stdout).toMatch(/search_warrant\s*│\s*1\s*│\s*3\s*│\s*1\s*│\s*100\.0%/);
+    // Without --kind, the removal report as before.
+    const removal = await run('node', ['bin/writ.js', 'report', '--country', 'KG', '--period', '2026-H1', '--format', 'json'], {
+      env,
+    });
+    expect(JSON.parse(removal.stdout)).toHaveProperty('itemOutcomes');
+    await expect(run('node', [...args.slice(0, -1), 'both'], { env })).rejects.toMatchObject({ code: 1 });
+  }, 300_000);
 });
 
 describe('every figure equals a plain SQL count over the base tables (generated data set)', () => {

@@ -14,6 +14,7 @@ import { queries } from '../queries.js';
 import { barHeight, barOption, donutOption, type Entry } from './charts.js';
 import { DeadlinesSection } from './DeadlinesSection.js';
 import { periodNameIn, readPeriod, shiftPeriod } from './periods.js';
+import { UserDataSection } from './UserDataSection.js';
 
 const bucketOrder = Object.keys(bucketLabels) as OutcomeBucket[];
 
@@ -275,6 +276,7 @@ export function CountryReportPage() {
           </div>
           {report.requests > 0 ? <DeadlinesSection country={code} period={period} /> : null}
           <p className="muted method">{t('report.method', { pending: label(t, 'outcome', 'pending') })}</p>
+          <UserDataSection country={code} period={period} />
         </>
       ) : null}
     </article>
