@@ -16,7 +16,7 @@ export const authorityProductionRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = 
 
   app.get('/api/v1/authority/orders/:id/productions', {
     schema: {
-      tags: ['authority'],
+      tags: ['authority-orders'],
       operationId: 'listAuthorityProductions',
       summary: "The productions of one of the agency's orders",
       description:
@@ -33,7 +33,7 @@ export const authorityProductionRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = 
 
   app.get('/api/v1/authority/orders/:id/productions/:productionId/download', {
     schema: {
-      tags: ['authority'],
+      tags: ['authority-orders'],
       operationId: 'downloadProduction',
       summary: 'Download a production package',
       description:
