@@ -2,8 +2,8 @@
 import { useId, useState } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { ProblemMessage } from '../../components/Feedback.js';
-import { Field, useFieldError } from '../../components/Field.js';
-import { placeProblem, useSchemaForm } from '../../components/form.js';
+import { Field } from '../../components/Field.js';
+import { messageAt, placeProblem, useSchemaForm } from '../../components/form.js';
 import { useFormat, useTranslation } from '../../i18n/index.js';
 import { label } from '../../labels.js';
 import { useRequestChange } from '../../mutations.js';
@@ -84,8 +84,9 @@ function AccountDecisionForm({
   );
   const extent = useWatch({ control: form.control, name: 'extent' });
   const produced = useWatch({ control: form.control, name: 'producedCategories' }) ?? [];
-  const extentError = useFieldError('extent');
-  const categoriesError = useFieldError('producedCategories');
+  // Read from the form itself: this component renders the FormProvider that useFieldError needs.
+  const extentError = messageAt(form.formState.errors, 'extent');
+  const categoriesError = messageAt(form.formState.errors, 'producedCategories');
   const busy = decide.isPending;
   const toggle = (category: DataCategory, on: boolean) =>
     form.setValue(

@@ -4,8 +4,8 @@ import { FormProvider } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import { emergencyReviewInputSchema, followUpProcessInputSchema } from '../../../../src/contracts/data-requests.js';
 import { ProblemMessage } from '../../components/Feedback.js';
-import { Field, useFieldError } from '../../components/Field.js';
-import { placeProblem, useSchemaForm } from '../../components/form.js';
+import { Field } from '../../components/Field.js';
+import { messageAt, placeProblem, useSchemaForm } from '../../components/form.js';
 import { TimeLeftText } from '../../components/TimeLeftText.js';
 import { useFormat, useTranslation } from '../../i18n/index.js';
 import { useRequestChange } from '../../mutations.js';
@@ -22,7 +22,7 @@ function ReviewForm({ request }: { request: DataRequestDetail }) {
   const form = useSchemaForm(emergencyReviewInputSchema, { conclusion: undefined, note: '' });
   const record = useRequestChange((review: EmergencyReviewInput) => decisionsApi.recordEmergencyReview(request.id, review));
   const submit = form.handleSubmit((review) => record.mutateAsync(review).catch((e: unknown) => placeProblem(e, form.setError)));
-  const conclusionError = useFieldError('conclusion');
+  const conclusionError = messageAt(form.formState.errors, 'conclusion');
   return (
     <FormProvider {...form}>
       <form className="decision-form" onSubmit={submit} noValidate data-testid="emergency-review-form">
