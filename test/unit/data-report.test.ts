@@ -89,3 +89,19 @@ describe('assembling the report', () => {
     expect(shareOf(0, 0)).toBe(0);
   });
 });
+
+describe('the comparison chart', () => {
+  it('escapes series names and periods in its tooltip', async () => {
+    const { comparedOption } = await import('../../web/src/compare/user-data-charts.js');
+    const option = comparedOption(
+      ['2026-H1'],
+      [{ name: '<img src=x onerror=alert(1)>', values: [3], color: '#000', kind: 'line' }],
+      String,
+    );
+    const formatter = (option.tooltip as { formatter: (p: unknown) => string }).formatter;
+    const html = formatter([{ name: '<b>2026-H1</b>', seriesName: '<img src=x onerror=alert(1)>', value: 3 }]);
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;: 3');
+    expect(html).toContain('&lt;b&gt;2026-H1&lt;/b&gt;');
+  });
+});

@@ -15,6 +15,7 @@ import { countryName, isPeriod } from './format.js';
 import { ReasonsPanel } from './ReasonsPanel.js';
 import { StatsPanel } from './StatsPanel.js';
 import { TimelineSection } from './TimelineSection.js';
+import { UserDataComparison } from './UserDataComparison.js';
 import './compare.css';
 import './country.css';
 
@@ -137,6 +138,7 @@ export function CountryComparePage() {
           ) : (
             <p className="empty">{t('country.onlyOwn', { name })}</p>
           )}
+          <UserDataComparison country={code} />
         </>
       ) : null}
     </article>

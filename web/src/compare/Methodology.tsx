@@ -8,6 +8,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { useDocumentTitle } from '../components/Layout.js';
 import { Trans, useTranslation } from '../i18n/index.js';
 import { MethodologyMore, rich } from './MethodologyMore.js';
+import { MethodologyUserData } from './MethodologyUserData.js';
 import './methodology.css';
 
 /** The sources' identifiers, shown as written (not translated). */
@@ -209,6 +210,7 @@ export function MethodologyPage() {
     ['surges', t('contents.surges')],
     ['vintages', t('contents.vintages')],
     ['limitations', t('contents.limitations')],
+    ['user-data', t('data-report:methodology.title')],
   ];
   return (
     <article className="page methodology-page">
@@ -236,6 +238,7 @@ export function MethodologyPage() {
         <Definitions />
         <MostPrecise />
         <MethodologyMore />
+        <MethodologyUserData />
       </div>
     </article>
   );
