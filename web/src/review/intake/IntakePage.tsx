@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef } from 'react';
 import { FormProvider, useWatch } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router-dom';
+import { isDataRequestKind } from '../../../../src/contracts/data-vocabulary.js';
 import type { RequestKind } from '../../../../src/domain/vocabulary.js';
 import { type Authority, api, type RegimePack, type RegimeSummary } from '../../api.js';
 import { Loading, ProblemMessage } from '../../components/Feedback.js';
@@ -17,7 +18,9 @@ import { useTranslation } from '../../i18n/index.js';
 import { requestChanged } from '../../mutations.js';
 import { queries } from '../../queries.js';
 import { AuthorityPicker } from './AuthorityPicker.js';
+import { DataRequestFields } from './DataRequestFields.js';
 import { DeadlinePreview } from './DeadlinePreview.js';
+import { firstProcess } from './data-draft.js';
 import { categoriesFor, emptyDraft, intakeSchema, periodNeed, receivedOf, regimesFor, ruleFor } from './draft.js';
 import { ItemsEditor } from './ItemsEditor.js';
 import { OrderFields } from './OrderFields.js';
@@ -148,6 +151,8 @@ function IntakeForm({ authorities, regimes }: { authorities: readonly Authority[
               onKindChange={(next) => {
                 setValue('category', firstCategory(regime, next));
                 setValue('periodSetInOrderHours', '');
+                // A data kind allows its own legal processes only: the only one, or a fresh choice.
+                setValue('dataRequest.legalProcess', firstProcess(next));
               }}
               idPrefix={prefix}
             />
@@ -187,12 +192,19 @@ function IntakeForm({ authorities, regimes }: { authorities: readonly Authority[
             period={periodHours}
             waitingFor={waitingFor}
           />
-          <section className="card intake-section" aria-labelledby={`${prefix}items`}>
-            <h2 id={`${prefix}items`}>
-              {t('request.items')} <span className="count">({items.length})</span>
-            </h2>
-            <ItemsEditor idPrefix={prefix} />
-          </section>
+          {isDataRequestKind(kind) ? (
+            <section className="card intake-section" aria-labelledby={`${prefix}data`}>
+              <h2 id={`${prefix}data`}>{t('data-intake:heading')}</h2>
+              <DataRequestFields idPrefix={prefix} />
+            </section>
+          ) : (
+            <section className="card intake-section" aria-labelledby={`${prefix}items`}>
+              <h2 id={`${prefix}items`}>
+                {t('request.items')} <span className="count">({items.length})</span>
+              </h2>
+              <ItemsEditor idPrefix={prefix} />
+            </section>
+          )}
           <div className="actions intake-submit">
             <button type="submit" className="button button-primary" data-testid="intake-submit" disabled={record.isPending}>
               {record.isPending ? t('intake.recording') : t('intake.record')}

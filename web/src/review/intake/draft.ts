@@ -5,6 +5,7 @@
  * are named as the body's, so that a problem the schema or the server finds reaches its control.
  */
 import { z } from 'zod';
+import { isDataRequestKind } from '../../../../src/contracts/data-vocabulary.js';
 import { newRequestSchema } from '../../../../src/contracts/requests.js';
 import { isWebUrl } from '../../../../src/domain/item-target.js';
 import { versionAt } from '../../../../src/domain/regimes/rule-book.js';
@@ -12,6 +13,7 @@ import type { DeadlineClock } from '../../../../src/domain/regimes/vocabulary.js
 import type { Channel, RequestKind, TargetKind } from '../../../../src/domain/vocabulary.js';
 import type { NewRequest, RegimePack, RegimeSummary } from '../../api.js';
 import { adapted } from '../../components/form.js';
+import { type DataDraft, dataRequestBody, emptyDataDraft } from './data-draft.js';
 import { localToInstant } from './zones.js';
 
 export type ItemDraft = { targetKind: TargetKind; target: string; product: string };
@@ -32,6 +34,8 @@ export type Draft = {
   /** Hours, as typed; blank when the order sets none. */
   periodSetInOrderHours: string;
   items: ItemDraft[];
+  /** What a data order names instead of items (data-draft.ts); sent only for a data kind. */
+  dataRequest: DataDraft;
 };
 
 export function newItem(from?: Pick<ItemDraft, 'targetKind' | 'product'>, target = ''): ItemDraft {
@@ -52,6 +56,7 @@ export function emptyDraft(): Draft {
     category: '',
     periodSetInOrderHours: '',
     items: [newItem()],
+    dataRequest: emptyDataDraft(),
   };
 }
 
@@ -157,7 +162,7 @@ export const receivedOf = (draft: Pick<Draft, 'receivedAt' | 'authorityTimeZone'
 /**
  * The body of POST /api/v1/requests. Empty texts are kept for the API's schema to name; a
  * category goes only with a regime, a period only when one is typed (the form clears it when the
- * rule asks for none).
+ * rule asks for none). A data order sends its data part and no items; a removal its items.
  */
 export function requestBody(draft: Draft): NewRequest {
   const received = receivedOf(draft);
@@ -174,7 +179,9 @@ export function requestBody(draft: Draft): NewRequest {
     ...(draft.regime ? { regime: draft.regime } : {}),
     ...(draft.regime && draft.category ? { category: draft.category } : {}),
     ...(period ? { periodSetInOrderHours: Number(period) } : {}),
-    items: draft.items.map(({ targetKind, target, product }) => ({ targetKind, target, product })),
+    ...(isDataRequestKind(draft.kind)
+      ? { items: [], dataRequest: dataRequestBody(draft.kind, draft.dataRequest, draft.authorityTimeZone) }
+      : { items: draft.items.map(({ targetKind, target, product }) => ({ targetKind, target, product })) }),
   };
 }
 
