@@ -96,14 +96,14 @@ async function decide(accountId: string, extent: 'all' | 'some' | 'none') {
   });
 }
 
-async function upload(orderId: string, files: { name: string; content: string }[]) {
+async function upload(orderId: string, files: { name: string; content: string }[], headers: Record<string, string> = {}) {
   const form = new FormData();
   for (const f of files) form.append('files', new Blob([f.content]), f.name);
   const body = new Response(form);
   return t.app.inject({
     method: 'POST',
     url: `/api/v1/requests/${orderId}/productions`,
-    headers: { ...t.auth, 'content-type': body.headers.get('content-type')! },
+    headers: { ...t.auth, ...headers, 'content-type': body.headers.get('content-type')! },
     payload: Buffer.from(await body.arrayBuffer()),
   });
 }
@@ -209,7 +209,11 @@ describe('a production', () => {
     expect(delivered).toHaveLength(1);
     expect(delivered[0]!.after).toMatchObject({ productionId: production.id, sha256: production.sha256 });
 
-    // A second production of the same order is numbered 2.
+    // An upload is a stream the idempotency guard cannot hash: an Idempotency-Key is refused, nothing made.
+    const keyed = await upload(order.id, [files[1]!], { 'idempotency-key': `production-${order.id}` });
+    expect(keyed.json()).toMatchObject({ status: 400, code: 'validation_failed', field: 'Idempotency-Key' });
+
+    // A later production of the same order is numbered on.
     const second = await upload(order.id, [files[1]!]);
     expect(second.json().fileName).toBe(`${order.reference}-production-2.zip`);
   });

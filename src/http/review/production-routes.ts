@@ -46,6 +46,16 @@ async function producedFiles(request: FastifyRequest): Promise<ProducedFile[]> {
 
 export const productionRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   app.addHook('onRequest', requireUser);
+  // The upload is a multipart stream read by the handler, which the idempotency guard cannot hash
+  // (src/http/idempotency.ts hashes the body Fastify parses): refused rather than replayed wrongly.
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.url === '/api/v1/requests/:id/productions' && request.headers['idempotency-key'] !== undefined)
+      throw new WritError(
+        'validation_failed',
+        'a production upload takes no Idempotency-Key (its files are streamed, not kept to compare a retry with); a production sent twice can be withdrawn',
+        'Idempotency-Key',
+      );
+  });
   // Only this plugin takes multipart bodies, with limits of its own (docs/decisions/0044-production-packages.md).
   await app.register(fastifyMultipart, {
     limits: {
