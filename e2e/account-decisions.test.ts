@@ -20,32 +20,40 @@ beforeAll(async () => {
 });
 afterAll(async () => writ?.close());
 
-/** A user-data order naming two accounts, recorded through the API as the demo reviewer. */
-async function recordDataOrder(): Promise<string> {
-  const [authority] = await writ.database.db
-    .select({ id: authorities.id })
-    .from(authorities)
-    .where(eq(authorities.country, 'KZ'));
+async function token(): Promise<string> {
   const session = await fetch(`${base}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: demoReviewer.email, password: demoReviewer.password }),
   });
-  const { token } = (await session.json()) as { token: string };
+  return ((await session.json()) as { token: string }).token;
+}
+
+type Recorded = { id: string; reference: string; dataRequest: { accounts: { id: string }[] } };
+
+/** A data order naming two accounts, recorded through the API as the demo reviewer. */
+async function recordDataOrder(kind = 'user_data', receivedAt = '2026-11-16T07:00:00Z'): Promise<Recorded> {
+  const [authority] = await writ.database.db
+    .select({ id: authorities.id })
+    .from(authorities)
+    .where(eq(authorities.country, 'KZ'));
   const res = await fetch(`${base}/api/v1/requests`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
     body: JSON.stringify({
-      kind: 'user_data',
+      kind,
       authorityId: authority!.id,
-      receivedAt: '2026-11-16T07:00:00Z',
+      receivedAt,
       authorityTimeZone: 'Asia/Almaty',
       legalBasis: 'Code of Criminal Procedure, Art. 232',
       claimedCategories: [],
       channel: 'portal',
       items: [],
       dataRequest: {
-        legalProcess: 'court_order',
+        legalProcess: kind === 'emergency_disclosure' ? 'emergency_request' : 'court_order',
+        ...(kind === 'emergency_disclosure'
+          ? { emergency: { threat: 'kidnapping', justification: 'A child was taken an hour ago.' } }
+          : {}),
         accounts: [
           { identifierKind: 'username', identifier: '@decisions_e2e' },
           { identifierKind: 'email', identifier: 'decisions.e2e@mail.kz.example' },
@@ -55,12 +63,12 @@ async function recordDataOrder(): Promise<string> {
     }),
   });
   expect(res.status, await res.clone().text()).toBe(201);
-  return ((await res.json()) as { id: string }).id;
+  return (await res.json()) as Recorded;
 }
 
 describe('an account decision in the browser', () => {
   it('shows the server’s refusal at the field, then the decision with its categories and reason', async () => {
-    const id = await recordDataOrder();
+    const { id } = await recordDataOrder();
     const page = await browser.newPage();
     await signInAsDemoReviewer(page, base);
     await page.goto(`${base}/review/requests/${id}`);
@@ -89,6 +97,37 @@ describe('an account decision in the browser', () => {
     await expect
       .poll(async () => ((await page.getByTestId('request-status').textContent()) ?? '').toLowerCase())
       .toContain('in review');
+    await page.close();
+  });
+});
+
+describe('an emergency disclosure in the browser', () => {
+  it('shows the review and follow-up due dates, and links the follow-up process named by its reference', async () => {
+    const order = await recordDataOrder('emergency_disclosure', '2026-11-16T06:00:00Z');
+    const decided = await fetch(`${base}/api/v1/requests/${order.id}/accounts/${order.dataRequest.accounts[0]!.id}/decision`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
+      body: JSON.stringify({ extent: 'all', legalBasis: 'Emergency policy', rationale: 'Risk to a child' }),
+    });
+    expect(decided.status).toBe(200);
+    const followUp = await recordDataOrder('user_data', '2026-11-16T07:30:00Z');
+
+    const page = await browser.newPage();
+    await signInAsDemoReviewer(page, base);
+    await page.goto(`${base}/review/requests/${order.id}`);
+    const panel = page.getByTestId('emergency-review');
+    await panel.getByTestId('emergency-review-due').waitFor();
+    // Decided at the server's fixed clock: the review is due 72 hours later.
+    expect(await panel.getByTestId('emergency-review-due').textContent()).toContain('19 Nov 2026');
+    expect(await panel.getByTestId('emergency-follow-up-due').textContent()).toContain('16 Dec 2026');
+
+    await panel.getByTestId('emergency-follow-up-reference').fill(order.reference);
+    await panel.getByTestId('emergency-follow-up-submit').click();
+    await expect.poll(async () => (await panel.textContent()) ?? '').toContain('another order than the emergency');
+    await panel.getByTestId('emergency-follow-up-reference').fill(followUp.reference);
+    await panel.getByTestId('emergency-follow-up-submit').click();
+    await panel.getByTestId('emergency-follow-up').waitFor();
+    expect(await panel.getByTestId('emergency-follow-up').textContent()).toContain(followUp.reference);
     await page.close();
   });
 });
