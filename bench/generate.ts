@@ -337,7 +337,27 @@ export type Order = {
   channel: string;
   authorityReference: string;
   items: { targetKind: 'url'; target: string; product: string }[];
+  /** A data order's part (issue 11): it names accounts, which count as its items, and has no items. */
+  dataRequest?: {
+    legalProcess: string;
+    accounts: { identifierKind: 'username'; identifier: string }[];
+    categories: string[];
+    emergency?: { threat: string; justification: string };
+  };
 };
+
+/** The data part of a bench data order of `kind` naming `accounts` accounts. */
+function benchDataPart(kind: RequestKind, accounts: number, tag: string): NonNullable<Order['dataRequest']> {
+  return {
+    legalProcess:
+      kind === 'emergency_disclosure' ? 'emergency_request' : kind === 'preservation' ? 'preservation_request' : 'court_order',
+    accounts: Array.from({ length: accounts }, (_, i) => ({ identifierKind: 'username' as const, identifier: `${tag}/${i}` })),
+    categories: ['subscriber_information'],
+    ...(kind === 'emergency_disclosure'
+      ? { emergency: { threat: 'risk_of_death_or_serious_injury', justification: 'Bench emergency' } }
+      : {}),
+  };
+}
 
 /** `calls` batch calls of 1,000 items each, in orders of `perOrder` items, from the world's authorities. */
 export function intakeOrders(world: World, random: Random, label: string, perOrder: number, calls: number): Order[][] {
@@ -346,19 +366,24 @@ export function intakeOrders(world: World, random: Random, label: string, perOrd
     const orders: Order[] = [];
     for (let o = 0; o < 1000 / perOrder; o++) {
       const authority = random.pick(world.authorities);
+      const kind = random.weighted(requestKinds);
+      const items = Array.from({ length: perOrder }, (_, i) => ({
+        targetKind: 'url' as const,
+        target: `https://example.org/intake/${label}/${c}/${o}/${i}`,
+        product: random.weighted(products),
+      }));
+      const data = kind !== 'content_removal';
       orders.push({
-        kind: random.weighted(requestKinds),
+        kind,
         authorityId: authority.id,
         authorityTimeZone: authority.timeZone,
         legalBasis: `Bench legal basis ${authority.country}-${o % 40}`,
         claimedCategories: [],
         channel: random.weighted(channels),
         authorityReference: `${label}/${c}/${o}`,
-        items: Array.from({ length: perOrder }, (_, i) => ({
-          targetKind: 'url' as const,
-          target: `https://example.org/intake/${label}/${c}/${o}/${i}`,
-          product: random.weighted(products),
-        })),
+        // A data order names accounts in place of items (as many: they count alike toward a batch).
+        items: data ? [] : items,
+        ...(data ? { dataRequest: benchDataPart(kind, perOrder, `${label}/${c}/${o}`) } : {}),
       });
     }
     batches.push(orders);

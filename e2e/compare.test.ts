@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../src/datasets/import-dataset.js';
 import type { DatasetSource } from '../src/domain/datasets/sources.js';
 import { fixtures, readers } from '../test/integration/datasets-support.js';
-import { createAuthority, createTestApp, newRequestBody, type TestApp } from '../test/support/app.js';
+import { createAuthority, createTestApp, dataRequestBody, newRequestBody, type TestApp } from '../test/support/app.js';
 import { assertWebBuilt, launchChromium, listen } from './browser.js';
 
 let t: TestApp;
@@ -67,7 +67,10 @@ describe('with the excerpts imported', () => {
         method: 'POST',
         url: '/api/v1/requests',
         headers: t.auth,
-        payload: newRequestBody(authority.id, { kind, receivedAt }),
+        payload:
+          kind === 'user_data'
+            ? dataRequestBody(authority.id, { receivedAt })
+            : newRequestBody(authority.id, { kind, receivedAt }),
       });
       expect(created.statusCode, created.body).toBe(201);
     }
