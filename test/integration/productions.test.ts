@@ -213,6 +213,15 @@ describe('a production', () => {
     const keyed = await upload(order.id, [files[1]!], { 'idempotency-key': `production-${order.id}` });
     expect(keyed.json()).toMatchObject({ status: 400, code: 'validation_failed', field: 'Idempotency-Key' });
 
+    // A malformed multipart body is the sender's fault: 400, nothing made.
+    const malformed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/requests/${order.id}/productions`,
+      headers: { ...t.auth, 'content-type': 'multipart/form-data; boundary=xyz' },
+      payload: 'not a multipart body at all',
+    });
+    expect(malformed.json()).toMatchObject({ status: 400, code: 'validation_failed' });
+
     // A later production of the same order is numbered on.
     const second = await upload(order.id, [files[1]!]);
     expect(second.json().fileName).toBe(`${order.reference}-production-2.zip`);

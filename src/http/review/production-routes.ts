@@ -39,7 +39,8 @@ async function producedFiles(request: FastifyRequest): Promise<ProducedFile[]> {
       throw new WritError('payload_too_large', `a produced file may be at most ${productionLimits.maxFileBytes} bytes`, 'files');
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT')
       throw new WritError('validation_failed', `a production has at most ${productionLimits.maxFiles} files`, 'files');
-    throw error;
+    // A malformed body (no boundary, a broken part header, cut short): the sender's fault, not ours.
+    throw new WritError('validation_failed', `the multipart body could not be read: ${(error as Error).message}`, 'body');
   }
   return files;
 }
