@@ -1,5 +1,6 @@
 /** Requests to their wire shapes (contracts/requests.ts): instants become ISO-8601 strings in UTC. */
 import type { ReviewedRequest } from '../../app/requests.js';
+import type { Config } from '../../config.js';
 import type { RequestSummaryView } from '../../db/requests-repository.js';
 import type { MissingElement } from '../../domain/order-elements.js';
 import { slaOf } from '../../domain/regimes/sla.js';
@@ -9,8 +10,21 @@ import { presentAttachment, reviewerAttachmentUrl } from './authority-orders.js'
 import { presentDataRequest } from './data-requests.js';
 import { iso } from './instants.js';
 
-/** What a presentation depends on besides the request: the clock and the due_soon share. */
-export type PresentContext = { now: Date; dueSoonShare: number };
+/**
+ * What a presentation depends on besides the request: the clock, the due_soon share, and how often a
+ * preservation hold may be extended (whether it still can be).
+ */
+export type PresentContext = { now: Date; dueSoonShare: number; preservationExtensions?: number };
+
+/** The context of a reviewer's answer, from the settings and the clock. */
+export const presentContext = (writ: {
+  now: () => Date;
+  config: Pick<Config, 'dueSoonShare' | 'dataRequests'>;
+}): PresentContext => ({
+  now: writ.now(),
+  dueSoonShare: writ.config.dueSoonShare,
+  preservationExtensions: writ.config.dataRequests.preservationExtensions,
+});
 
 export function presentSummary(r: RequestSummaryView, ctx: PresentContext) {
   const sla = slaOf(r, ctx.now, ctx.dueSoonShare);
@@ -62,7 +76,7 @@ export function presentDetail({ request: r, deadlineReview }: ReviewedRequest, c
     attachments: (r.attachments ?? []).map((a) => presentAttachment(a, reviewerAttachmentUrl)),
     agency: r.agency ?? null,
     items: r.items.map((item) => ({ ...item, decision: item.decision ? presentDecision(item.decision) : null })),
-    dataRequest: r.dataRequest ? presentDataRequest(r.dataRequest) : null,
+    dataRequest: r.dataRequest ? presentDataRequest(r.dataRequest, ctx.preservationExtensions) : null,
     events: r.events.map((e) => ({ ...e, at: iso(e.at) })),
   };
 }

@@ -12,13 +12,13 @@ import {
 } from '../../contracts/data-requests.js';
 import { requestDetailSchema } from '../../contracts/requests.js';
 import { requireUser, signedInUser } from '../authentication.js';
-import { presentDetail } from '../presenters/requests.js';
+import { presentContext, presentDetail } from '../presenters/requests.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema };
 
 export const dataRequestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   app.addHook('onRequest', requireUser);
-  const detail = (r: ReviewedRequest) => presentDetail(r, { now: writ.now(), dueSoonShare: writ.config.dueSoonShare });
+  const detail = (r: ReviewedRequest) => presentDetail(r, presentContext(writ));
 
   app.put('/api/v1/requests/:id/accounts/:accountId/decision', {
     schema: {

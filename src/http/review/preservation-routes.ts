@@ -6,13 +6,13 @@ import { problemSchema } from '../../contracts/common.js';
 import { accountParams, holdLegalProcessSchema, holdNoteSchema } from '../../contracts/data-requests.js';
 import { requestDetailSchema } from '../../contracts/requests.js';
 import { requireUser, signedInUser } from '../authentication.js';
-import { presentDetail } from '../presenters/requests.js';
+import { presentContext, presentDetail } from '../presenters/requests.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema };
 
 export const preservationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   app.addHook('onRequest', requireUser);
-  const ctx = () => ({ now: writ.now(), dueSoonShare: writ.config.dueSoonShare });
+  const ctx = () => presentContext(writ);
 
   app.post('/api/v1/requests/:id/accounts/:accountId/hold/extend', {
     schema: {

@@ -16,13 +16,13 @@ import {
   statusChangeSchema,
 } from '../../contracts/requests.js';
 import { requireUser, signedInUser } from '../authentication.js';
-import { presentDetail, presentSummary } from '../presenters/requests.js';
+import { presentContext, presentDetail, presentSummary } from '../presenters/requests.js';
 
 const errors = { 400: problemSchema, 401: problemSchema, 404: problemSchema, 409: problemSchema };
 
 export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   app.addHook('onRequest', requireUser);
-  const ctx = () => ({ now: writ.now(), dueSoonShare: writ.config.dueSoonShare });
+  const ctx = () => presentContext(writ);
   const detail = (r: ReviewedRequest) => presentDetail(r, ctx());
 
   app.post('/api/v1/requests', {
