@@ -4,7 +4,7 @@
  * the threat and the authority's justification.
  */
 import { useEffect } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { useController, useFormContext, useWatch } from 'react-hook-form';
 import { dataCategories, emergencyThreats, isDataRequestKind, processesFor } from '../../../../src/contracts/authority-orders.js';
 import { Field } from '../../components/Field.js';
 import { label } from '../../labels.js';
@@ -16,6 +16,9 @@ export function DataFields({ idPrefix }: { idPrefix: string }) {
   const { t } = usePortalDataT();
   const { register, control, getValues, setValue } = useFormContext<OrderDraft>();
   const kind = useWatch({ control, name: 'kind' });
+  // The data asked for, one checkbox per category: the array is the form's value, kept by the controller.
+  const { field: asked } = useController({ control, name: 'dataRequest.categories' });
+  const categories = asked.value;
   // A kind rests on its own processes: the chosen one follows the kind.
   useEffect(() => {
     const current = getValues('dataRequest.legalProcess');
@@ -41,21 +44,20 @@ export function DataFields({ idPrefix }: { idPrefix: string }) {
       </div>
       <h3>{t('data.accounts')}</h3>
       <AccountsEditor idPrefix={prefix} />
-      <fieldset className="field">
+      <fieldset className="field thread-elements">
         <legend>{kind === 'preservation' ? t('data.categoriesToPreserve') : t('data.categories')}</legend>
-        <div className="portal-checks">
-          {dataCategories.map((c) => (
-            <label key={c} className="check">
-              <input
-                type="checkbox"
-                value={c}
-                {...register('dataRequest.categories')}
-                data-testid={`portal-data-category-${c}`}
-              />{' '}
-              {label(t, 'dataCategory', c)}
-            </label>
-          ))}
-        </div>
+        {dataCategories.map((c) => (
+          <label key={c} className="checkbox">
+            <input
+              type="checkbox"
+              value={c}
+              checked={categories.includes(c)}
+              onChange={(e) => asked.onChange(e.target.checked ? [...categories, c] : categories.filter((x) => x !== c))}
+              data-testid={`portal-data-category-${c}`}
+            />{' '}
+            {label(t, 'dataCategory', c)}
+          </label>
+        ))}
       </fieldset>
       <div className="form-row">
         <Field name="dataRequest.dateFrom" controlId="from" label={t('data.dateFrom')} idPrefix={prefix}>
