@@ -41,7 +41,10 @@ export async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
-    if (config.seedDemo && (await seedDemoDataOnce(database.db, { rules, policy: config.policyTargets })))
+    if (
+      config.seedDemo &&
+      (await seedDemoDataOnce(database.db, { rules, policy: config.policyTargets, dataRequests: config.dataRequests }))
+    )
       app.log.info('seeded demo data');
     if (config.jobs.enabled)
       jobs = await startJobs({
