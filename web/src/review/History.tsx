@@ -2,6 +2,7 @@
 import type { Item, RequestEvent } from '../api.js';
 import { type TFunction, useFormat, useTranslation } from '../i18n/index.js';
 import { label } from '../labels.js';
+import { dataEventLine, dataEventTypes } from './data/history-lines.js';
 import { threadEventLine, threadEventTypes } from './thread/history-lines.js';
 
 /** What the summaries need: the words, and instants in UTC with the zone named. */
@@ -46,8 +47,14 @@ export function describeRecompute(describe: Describe, event: Pick<RequestEvent, 
 }
 
 /** One line saying what changed: `Received → In review`, `Item 2: No action taken → …`. */
-export function summarize(describe: Describe, event: RequestEvent, positions: Map<string, number>): string {
+export function summarize(
+  describe: Describe,
+  event: RequestEvent,
+  positions: Map<string, number>,
+  accounts: ReadonlyMap<string, number> = new Map(),
+): string {
   const { t } = describe;
+  if (dataEventTypes.has(event.type)) return dataEventLine(t, describe.utc, event, accounts);
   const item = event.itemId ? t('review:history.itemPrefix', { position: positions.get(event.itemId) ?? '?' }) : '';
   if (threadEventTypes.has(event.type)) return threadEventLine(t, describe.utc, event);
   switch (event.type) {
@@ -63,7 +70,8 @@ export function summarize(describe: Describe, event: RequestEvent, positions: Ma
     case 'deadline_recomputed':
       return describeRecompute(describe, event);
     case 'request_received': {
-      const count = text(prop(event.after, 'items'));
+      // A data order names accounts; its receipt says how many, like a removal order's items.
+      const count = text(prop(event.after, 'accounts')) ?? text(prop(event.after, 'items'));
       const channel = text(prop(event.after, 'channel'));
       const parts = [
         count ? t('review:history.items', { count: Number(count) }) : undefined,
@@ -85,11 +93,21 @@ export function useDescribe(): Describe {
   return { t, utc };
 }
 
-export function History({ events, items }: { events: readonly RequestEvent[]; items: readonly Item[] }) {
+export function History({
+  events,
+  items,
+  accounts = [],
+}: {
+  events: readonly RequestEvent[];
+  items: readonly Item[];
+  /** A data order's accounts, numbered in the history as on the page. */
+  accounts?: readonly { id: string; position: number }[];
+}) {
   const { t } = useTranslation('review');
   const format = useFormat();
   const describe = useDescribe();
   const positions = new Map(items.map((i) => [i.id, i.position + 1]));
+  const accountPositions = new Map(accounts.map((a) => [a.id, a.position + 1]));
   const newestFirst = [...events].sort((a, b) => b.at.localeCompare(a.at) || b.id - a.id);
   return (
     <section className="section" aria-labelledby="history-heading">
@@ -106,7 +124,7 @@ export function History({ events, items }: { events: readonly RequestEvent[]; it
                   {event.actor ? event.actor.name : t('history.system')} · <time dateTime={event.at}>{format.utc(event.at)}</time>
                 </span>
               </div>
-              <p className="history-summary">{summarize(describe, event, positions)}</p>
+              <p className="history-summary">{summarize(describe, event, positions, accountPositions)}</p>
               {event.note ? <p className="history-note">{t('history.note', { note: event.note })}</p> : null}
             </li>
           ))}

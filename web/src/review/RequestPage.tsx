@@ -190,7 +190,7 @@ export function RequestPage() {
 
       <ThreadPanel request={request} />
 
-      <History events={request.events} items={request.items} />
+      <History events={request.events} items={request.items} accounts={request.dataRequest?.accounts ?? []} />
     </article>
   );
 }
