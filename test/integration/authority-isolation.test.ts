@@ -9,7 +9,14 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { officerPasskeys, requests, webhookEndpoints } from '../../src/db/schema/index.js';
+import {
+  dataAccounts,
+  officerPasskeys,
+  preservationHolds,
+  productions,
+  requests,
+  webhookEndpoints,
+} from '../../src/db/schema/index.js';
 import { addApiKey, createVerifiedAgency, setAgencyStatus, type TestAgency } from '../support/agencies.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 
@@ -56,18 +63,35 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/authority/officers/{id}/disable': {},
   'POST /api/v1/authority/webhooks': { url: 'https://hooks.example.org/writ' },
   'POST /api/v1/authority/webhooks/{id}/disable': {},
+  'POST /api/v1/authority/orders/{id}/accounts/{accountId}/hold/extend': { note: 'The investigation continues.' },
 };
 
 /** Which of an agency's things a path parameter names, by the path's segment before it. */
-type Things = { order: string; attachment: string; key: string; officer: string; webhook: string; passkey: string };
+type Things = {
+  order: string;
+  attachment: string;
+  key: string;
+  officer: string;
+  webhook: string;
+  passkey: string;
+  /** A data order (issue 11), its first account and a production of it. */
+  dataOrder: string;
+  account: string;
+  production: string;
+};
 function fill(path: string, things: Things): string {
-  return path
-    .replace(/\/orders\/\{id\}/, `/orders/${things.order}`)
-    .replace('{attachmentId}', things.attachment)
-    .replace(/\/api-keys\/\{id\}/, `/api-keys/${things.key}`)
-    .replace(/\/officers\/\{id\}/, `/officers/${things.officer}`)
-    .replace(/\/webhooks\/\{id\}/, `/webhooks/${things.webhook}`)
-    .replace(/\/passkeys\/\{id\}/, `/passkeys/${encodeURIComponent(things.passkey)}`);
+  return (
+    path
+      // A route about an account or a production is about a data order.
+      .replace(/\/orders\/\{id\}/, `/orders/${/\{(accountId|productionId)\}/.test(path) ? things.dataOrder : things.order}`)
+      .replace('{accountId}', things.account)
+      .replace('{productionId}', things.production)
+      .replace('{attachmentId}', things.attachment)
+      .replace(/\/api-keys\/\{id\}/, `/api-keys/${things.key}`)
+      .replace(/\/officers\/\{id\}/, `/officers/${things.officer}`)
+      .replace(/\/webhooks\/\{id\}/, `/webhooks/${things.webhook}`)
+      .replace(/\/passkeys\/\{id\}/, `/passkeys/${encodeURIComponent(things.passkey)}`)
+  );
 }
 
 let t: TestApp;
@@ -104,6 +128,45 @@ async function thingsOf(agency: TestAgency): Promise<Things> {
     .insert(webhookEndpoints)
     .values({ agencyId: agency.id, url: 'https://hooks.example.org/writ', secret: 'whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ=' })
     .returning({ id: webhookEndpoints.id });
+  const dataOrder = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/authority/orders',
+    headers: agency.auth,
+    payload: {
+      ...completeOrder,
+      kind: 'preservation',
+      items: undefined,
+      dataRequest: {
+        legalProcess: 'preservation_request',
+        accounts: [{ identifierKind: 'username', identifier: 'someone' }],
+      },
+    },
+  });
+  expect(dataOrder.statusCode, dataOrder.body).toBe(201);
+  const dataOrderId: string = dataOrder.json().id;
+  const [account] = await t.database.db
+    .select({ id: dataAccounts.id })
+    .from(dataAccounts)
+    .where(eq(dataAccounts.requestId, dataOrderId));
+  // A hold and a production of B's: the rows are what the routes scope (the bytes are never reached).
+  await t.database.db.insert(preservationHolds).values({
+    accountId: account!.id,
+    requestId: dataOrderId,
+    preservedAt: new Date(),
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  const [production] = await t.database.db
+    .insert(productions)
+    .values({
+      requestId: dataOrderId,
+      fileName: 'production.zip',
+      size: 1,
+      sha256: '0'.repeat(64),
+      manifest: { files: [] },
+      availableUntil: new Date(Date.now() + 86_400_000),
+      createdBy: t.reviewer.id,
+    })
+    .returning({ id: productions.id });
   const passkey = `cred-${randomUUID()}`;
   await t.database.db
     .insert(officerPasskeys)
@@ -115,6 +178,9 @@ async function thingsOf(agency: TestAgency): Promise<Things> {
     officer: officer.json().id,
     webhook: webhook!.id,
     passkey,
+    dataOrder: dataOrderId,
+    account: account!.id,
+    production: production!.id,
   };
 }
 
@@ -167,6 +233,9 @@ describe('every route of the authority API', () => {
       officer: randomUUID(),
       webhook: randomUUID(),
       passkey: `cred-${randomUUID()}`,
+      dataOrder: randomUUID(),
+      account: randomUUID(),
+      production: randomUUID(),
     };
     const before = await t.app.inject({ method: 'GET', url: `/api/v1/authority/orders/${bThings.order}`, headers: b.auth });
     const withParams = routes.filter((r) => r.path.includes('{'));
