@@ -24,7 +24,13 @@ export function installationRepository(db: Db) {
      */
     async once(key: string, work: (tx: Db) => Promise<unknown>): Promise<boolean> {
       return db.transaction(async (tx) => {
-        await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
+        // Another process may be doing the work (seeding demo data takes seconds on a busy machine):
+        // wait for it a try at a time, each statement short, so no statement timeout cuts the wait.
+        for (;;) {
+          const got = await tx.execute<{ got: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${SEED_LOCK}) AS got`);
+          if (got.rows[0]?.got) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
         const [done] = await tx.select({ key: installation.key }).from(installation).where(eq(installation.key, key));
         if (done) return false;
         const result = await work(tx);
