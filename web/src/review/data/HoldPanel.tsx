@@ -29,7 +29,9 @@ function NoteForm({ request, account, action, onDone }: Props & { action: 'exten
       ? preservationApi.extend(request.id, account.id, body)
       : preservationApi.release(request.id, account.id, body),
   );
-  const submit = form.handleSubmit((body) => change.mutateAsync(body).then(onDone, (e: unknown) => placeProblem(e, form.setError)));
+  const submit = form.handleSubmit((body) =>
+    change.mutateAsync(body).then(onDone, (e: unknown) => placeProblem(e, form.setError)),
+  );
   return (
     <FormProvider {...form}>
       <form className="decision-form" onSubmit={submit} noValidate data-testid={`hold-${action}-form`}>

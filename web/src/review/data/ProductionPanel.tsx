@@ -86,9 +86,7 @@ function ProductionItem({ request, production: p }: Props & { production: Produc
       </p>
       <p data-testid="production-state">{state}</p>
       <p data-testid="production-downloads">{t('downloads', { count: p.downloads })}</p>
-      <p className="muted">
-        {t('createdBy', { name: p.createdBy?.name ?? '—', at: format.utc(p.createdAt) })}
-      </p>
+      <p className="muted">{t('createdBy', { name: p.createdBy?.name ?? '—', at: format.utc(p.createdAt) })}</p>
       <details>
         <summary>{t('files', { count: p.files.length })}</summary>
         <ul>
