@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RankingRow, TimelineSeries } from '../../web/src/compare/api.js';
 import * as compareCharts from '../../web/src/compare/charts.js';
+import * as userDataCharts from '../../web/src/compare/user-data-charts.js';
 import { escapeHtml } from '../../web/src/components/escape-html.js';
 import * as publicCharts from '../../web/src/public/charts.js';
 
@@ -67,8 +68,26 @@ const builders: Record<string, Record<string, Build>> = {
       compareCharts.timelineOption(hostile, timelineSeries, true),
     ],
   },
+  'compare/user-data-charts': {
+    comparedOption: () => {
+      const series = hostile.map((name, i) => ({
+        name,
+        values: [i, null, i + 1],
+        color: '#000',
+        kind: i === 0 ? ('bar' as const) : ('line' as const),
+      }));
+      return [
+        userDataCharts.comparedOption(hostile, series, (v) => `${hostile[0]}${v}`),
+        userDataCharts.comparedOption(hostile, series, (v) => `${v}`, true),
+      ];
+    },
+  },
 };
-const modules: Record<string, Record<string, unknown>> = { 'public/charts': publicCharts, 'compare/charts': compareCharts };
+const modules: Record<string, Record<string, unknown>> = {
+  'public/charts': publicCharts,
+  'compare/charts': compareCharts,
+  'compare/user-data-charts': userDataCharts,
+};
 
 type Found = { path: string; html: boolean; formatter: unknown };
 
