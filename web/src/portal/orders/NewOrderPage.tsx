@@ -14,7 +14,7 @@ import { isDataRequestKind } from '../../../../src/contracts/authority-orders.js
 import type { RegimeSummary } from '../../api.js';
 import { placeProblem, useSchemaForm } from '../../components/form.js';
 import { useDocumentTitle } from '../../components/Layout.js';
-import type { ApiError } from '../../problem.js';
+import { ApiError } from '../../problem.js';
 import { queries } from '../../queries.js';
 import { orderChanged, ordersApi } from '../orders-queries.js';
 import { AttachmentField } from './AttachmentField.js';
@@ -44,8 +44,14 @@ function NewOrderForm({ country, regimes }: { country: string; regimes: readonly
   const { t, language } = usePortalT();
   const client = useQueryClient();
   const prefix = `${useId()}-`;
-  // One key per form: the same order sent twice (a double click, a retry after a lost answer) is one order.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  // One key per attempt: the same order sent twice (a double click, a retry after a lost answer) is one
+  // order. A refusal (4xx) is final for that body, so the corrected order is a new attempt with a new key;
+  // the same key with another body would be refused as reused.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const refused = (e: unknown) => {
+    if (e instanceof ApiError && e.status >= 400 && e.status < 500) setIdempotencyKey(crypto.randomUUID());
+    return placeProblem(e, form.setError) && null;
+  };
   const sending = useRef(false);
   const [file, setFile] = useState<File | null>(null);
   const [receipt, setReceipt] = useState<OrderReceipt | null>(null);
@@ -75,7 +81,7 @@ function NewOrderForm({ country, regimes }: { country: string; regimes: readonly
     sending.current = true;
     try {
       // A receipt already in hand (the file failed): only the file is sent again.
-      const done = receipt ?? (await submit.mutateAsync(order).catch((e: unknown) => placeProblem(e, form.setError) && null));
+      const done = receipt ?? (await submit.mutateAsync(order).catch(refused));
       if (!done) return;
       await sendFile(done.id, file);
       setReceipt(done);
