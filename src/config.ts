@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type ReviewSettings, reviewEnvShape, reviewSettings } from './config-review.js';
 
 /** The rule packs shipped with Writ (rules/ at the root of the package). */
 export const shippedRulesDir = fileURLToPath(new URL('../rules', import.meta.url));
@@ -171,6 +172,7 @@ const envSchema = z.object({
     .max(24 * 90, 'must be at most 2160')
     .default(72),
   WRIT_EMERGENCY_FOLLOW_UP_DAYS: positiveInt('a whole number of days').max(365, 'must be at most 365').default(30),
+  ...reviewEnvShape,
 });
 
 export type Config = {
@@ -253,7 +255,7 @@ export type Config = {
     emergencyReviewHours: number;
     emergencyFollowUpDays: number;
   };
-};
+} & ReviewSettings;
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
@@ -294,7 +296,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         message: 'needs DATABASE_URL (the owner that runs the migrations); the embedded server manages its own roles',
       },
     ]);
+  const review = reviewSettings(e, publicUrlOf(e));
+  if (Array.isArray(review))
+    throw new ConfigError(review.map((p) => ({ ...p, message: `${p.message} (got ${JSON.stringify(env[p.variable] ?? '')})` })));
   return {
+    ...review,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,

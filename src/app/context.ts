@@ -7,28 +7,37 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { accountDecisionsRepository } from '../db/account-decisions-repository.js';
 import { agenciesRepository } from '../db/agencies-repository.js';
+import { alertsRepository } from '../db/alerts-repository.js';
 import { apiKeysRepository } from '../db/api-keys-repository.js';
+import { auditRepository } from '../db/audit-repository.js';
 import { authoritiesRepository } from '../db/authorities-repository.js';
 import { channelOrdersRepository } from '../db/channel-orders-repository.js';
+import { claimsRepository } from '../db/claims-repository.js';
 import { complianceRepository } from '../db/compliance-repository.js';
 import type { Db } from '../db/connection.js';
 import { dataReportsRepository } from '../db/data-reports-repository.js';
 import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
 import { datasetsRepository } from '../db/datasets-repository.js';
+import { enforcementRepository } from '../db/enforcement-repository.js';
 import { idempotencyRepository } from '../db/idempotency-repository.js';
 import { intakeRepository } from '../db/intake-repository.js';
+import { noticesRepository } from '../db/notices-repository.js';
 import { officerSessionsRepository } from '../db/officer-sessions-repository.js';
 import { officersRepository } from '../db/officers-repository.js';
+import { oidcAccountsRepository } from '../db/oidc-accounts-repository.js';
 import { orderThreadRepository } from '../db/order-thread-repository.js';
 import { outboxRepository } from '../db/outbox-repository.js';
 import { passkeysRepository } from '../db/passkeys-repository.js';
 import { preservationRepository } from '../db/preservation-repository.js';
 import { productionsRepository } from '../db/productions-repository.js';
+import { pushbacksRepository } from '../db/pushbacks-repository.js';
 import { queueRepository } from '../db/queue-repository.js';
 import { rateLimitsRepository } from '../db/rate-limits-repository.js';
 import { reportsRepository } from '../db/reports-repository.js';
 import { requestsRepository } from '../db/requests-repository.js';
+import { reviewRepository } from '../db/review-repository.js';
 import { signInAttemptsRepository } from '../db/sign-in-attempts-repository.js';
+import { sinkDeliveriesRepository } from '../db/sink-deliveries-repository.js';
 import { unknownSignInsRepository } from '../db/unknown-sign-ins-repository.js';
 import { usersRepository } from '../db/users-repository.js';
 import { webhooksRepository } from '../db/webhooks-repository.js';
@@ -89,6 +98,24 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     productionStore: folderAttachmentStore(path.join(config.dataDir, 'productions')),
     /** The user-data report, counted over the base tables. */
     dataReports: dataReportsRepository(db, now),
+    /** Issue 12, the review workflow: claims and bulk decisions. */
+    claims: claimsRepository(db, now),
+    /** Staged review: policies per reason category, findings, proposals and sign-offs. */
+    review: reviewRepository(db, now),
+    /** Pushback against orders: contests, court challenges, the authority's answers. */
+    pushbacks: pushbacksRepository(db, now),
+    /** Notices to affected users and their appeals. */
+    notices: noticesRepository(db, now),
+    /** Enforcement actions for the platform's content system. */
+    enforcement: enforcementRepository(db, now),
+    /** Signed calls to the platform's own systems, and the dead-letter list. */
+    sinks: sinkDeliveriesRepository(db, now),
+    /** Deadline alerts, each fired once. */
+    alerts: alertsRepository(db, now),
+    /** The hash-chained audit log. */
+    audit: auditRepository(db, now),
+    /** Staff accounts linked to the OpenID Connect provider. */
+    oidcAccounts: oidcAccountsRepository(db, now),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

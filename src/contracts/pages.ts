@@ -31,6 +31,13 @@ export const pages = {
   portalEnrol: '/portal/enrol',
   portalOfficers: '/portal/officers',
   adminAgencies: '/admin/agencies',
+  // The review workflow (issue 12).
+  reviewTasks: '/review/tasks',
+  adminUsers: '/admin/users',
+  adminReviewPolicies: '/admin/review-policies',
+  adminEnforcement: '/admin/enforcement',
+  adminAudit: '/admin/audit',
+  appeal: '/appeal',
 } as const;
 
 const patterns = Object.values(pages).map((page) => new RegExp(`^${page.replace(/:\w+/g, '[^/]+')}$`));

@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { WritError } from '../domain/errors.js';
+import type { StaffRole } from '../domain/permissions.js';
 import type { Db } from './connection.js';
 import { sessions, users } from './schema/index.js';
 
-export type User = { id: string; email: string; name: string; role: 'reviewer' | 'admin' };
+export type User = { id: string; email: string; name: string; role: StaffRole };
 
 const userColumns = { id: users.id, email: users.email, name: users.name, role: users.role };
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -25,8 +26,8 @@ export function usersRepository(db: Db) {
       const [row] = await db
         .select({ ...userColumns, passwordHash: users.passwordHash })
         .from(users)
-        .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
-      return row;
+        .where(and(eq(sql`lower(${users.email})`, email.toLowerCase()), isNull(users.disabledAt), isNotNull(users.passwordHash)));
+      return row ? { ...row, passwordHash: row.passwordHash ?? '' } : undefined;
     },
 
     async count(): Promise<number> {
@@ -48,7 +49,7 @@ export function usersRepository(db: Db) {
         .select(userColumns)
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
-        .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
+        .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date()), isNull(users.disabledAt)));
       return row;
     },
 

@@ -9,6 +9,7 @@ import type { AgencyPrincipal, OfficerSessionsRepository } from '../db/officer-s
 import type { User, UsersRepository } from '../db/users-repository.js';
 import { WritError } from '../domain/errors.js';
 import { API_KEY_PREFIX, OFFICER_TOKEN_PREFIX } from '../domain/officer.js';
+import { type Action, authorize } from '../domain/permissions.js';
 
 export const SESSION_COOKIE = 'writ_session';
 /** The portal's cookie: an officer's session, never a staff one. */
@@ -113,6 +114,19 @@ export async function requireUser(request: FastifyRequest): Promise<void> {
 export function signedInUser(request: FastifyRequest): User {
   if (!request.user) throw new WritError('unauthenticated', 'sign in first');
   return request.user;
+}
+
+/**
+ * An onRequest hook for a staff route: a signed-in account whose role the permission table allows
+ * to perform `action` (src/domain/permissions.ts); 401 without a session, 403 otherwise, before the
+ * body is read. Every staff route names its action in `config.permission` as well, so that the
+ * routes × roles test can enumerate them.
+ */
+export function permit(action: Action) {
+  return async (request: FastifyRequest): Promise<void> => {
+    await requireUser(request);
+    authorize(signedInUser(request), action);
+  };
 }
 
 /** A preHandler that lets only accounts with this role through (after requireUser). */

@@ -15,6 +15,13 @@ export const queues = {
   webhookGivenUp: 'writ-webhook-given-up',
   /** One job per preservation hold with work due (reminder, release); at most one waiting per hold. */
   preservation: 'writ-preservation',
+  /** Signed calls to the platform's systems (notice sink, content system, alert hook); issue 12. */
+  sink: 'writ-sink',
+  sinkGivenUp: 'writ-sink-given-up',
+  /** One job per deadline alert due; at most one waiting per alert (issue 12). */
+  alert: 'writ-alert',
+  /** One job per user notice whose non-disclosure order ended (issue 12). */
+  noticeHold: 'writ-notice-hold',
 } as const;
 
 // An advisory lock number only Writ uses (the migrations use 7_201_911, the grants 7_201_912).
@@ -30,7 +37,7 @@ export async function prepareJobTables(ownerUrl: string, servingRole: string | n
     boss.on('error', () => undefined);
     await boss.start();
     try {
-      for (const name of [queues.mailGivenUp, queues.webhookGivenUp])
+      for (const name of [queues.mailGivenUp, queues.webhookGivenUp, queues.sinkGivenUp])
         if (!(await boss.getQueue(name))) await boss.createQueue(name);
       if (!(await boss.getQueue(queues.mail)))
         await boss.createQueue(queues.mail, { name: queues.mail, deadLetter: queues.mailGivenUp });
@@ -39,6 +46,10 @@ export async function prepareJobTables(ownerUrl: string, servingRole: string | n
       // stately: a hold's singleton key admits one waiting and one running job, so sweeps do not pile them up.
       if (!(await boss.getQueue(queues.preservation)))
         await boss.createQueue(queues.preservation, { name: queues.preservation, policy: 'stately' });
+      if (!(await boss.getQueue(queues.sink)))
+        await boss.createQueue(queues.sink, { name: queues.sink, deadLetter: queues.sinkGivenUp });
+      for (const name of [queues.alert, queues.noticeHold])
+        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: 'stately' });
     } finally {
       await boss.stop({ graceful: false, wait: true });
     }

@@ -13,8 +13,11 @@ import type { Writ } from '../app/context.js';
 import { attemptMail, errorText, type Mailer } from '../app/mail.js';
 import { attemptDelivery, type WebhookPoster } from '../app/webhooks.js';
 import type { SqlRunner } from '../db/outbox-repository.js';
+import { startAlertJobs } from './alerts.js';
+import { startNoticeHoldJobs } from './notice-holds.js';
 import { startPreservationJobs } from './preservation.js';
 import { jobSchema, queues } from './queues.js';
+import { startSinkJobs } from './sinks.js';
 import { smtpMailer } from './smtp.js';
 import { webhookPoster } from './webhook-post.js';
 
@@ -31,7 +34,7 @@ const WORKERS_PER_QUEUE = 4;
 
 export async function startJobs(input: {
   pool: pg.Pool;
-  writ: Pick<Writ, 'outbox' | 'webhooks' | 'preservation' | 'config' | 'now'>;
+  writ: Writ;
   log: (message: string) => void;
   /** Default: SMTP from WRIT_SMTP_URL; none when it is unset (mails then wait, queued). */
   mailer?: Mailer;
@@ -103,6 +106,10 @@ export async function startJobs(input: {
 
   // Preservation holds: reminders before expiry, releases at expiry or withdrawal (issue 11).
   const preservation = await startPreservationJobs(boss, writ, polling, log);
+  // The review workflow (issue 12): calls to the platform's systems, deadline alerts, held notices.
+  const sinks = await startSinkJobs(boss, writ, polling, log);
+  const alerts = await startAlertJobs(boss, writ, polling, log);
+  const noticeHolds = await startNoticeHoldJobs(boss, writ, polling, log);
 
   let sweeping: Promise<void> | undefined;
   const sweepOnce = async () => {
@@ -112,6 +119,9 @@ export async function startJobs(input: {
     while ((await writ.webhooks.handOverPending(SWEEP_BATCH, handOver(queues.webhook, webhooks.attempts))) === SWEEP_BATCH);
     for (const id of [...workerIds[queues.mail]!, ...workerIds[queues.webhook]!]) boss.notifyWorker(id);
     await preservation.sweep();
+    await sinks.sweep();
+    await alerts.sweep();
+    await noticeHolds.sweep();
   };
   const sweep = () => {
     sweeping ??= sweepOnce()

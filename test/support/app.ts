@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.js';
 import { authoritiesRepository } from '../../src/db/authorities-repository.js';
 import { usersRepository } from '../../src/db/users-repository.js';
+import type { StaffRole } from '../../src/domain/permissions.js';
 import type { AuthorityKind } from '../../src/domain/vocabulary.js';
 import { buildApp } from '../../src/http/app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -122,4 +123,21 @@ export function dataPartFor(kind: string, accounts = 2, prefix = 'user') {
       ? { emergency: { threat: 'risk_of_death_or_serious_injury', justification: 'A missing person is at risk.' } }
       : {}),
   };
+}
+
+/**
+ * Another staff account with a role of the permission table (src/domain/permissions.ts), signed in:
+ * its id and Bearer headers. Each call needs its own email.
+ */
+export async function createStaff(
+  t: TestApp,
+  role: StaffRole,
+  email = `${role}-${Math.random().toString(36).slice(2, 8)}@platform.example`,
+  name = `${role.replace('_', ' ')} ${email.split('@')[0]}`,
+): Promise<{ id: string; name: string; email: string; role: StaffRole; auth: { authorization: string } }> {
+  const password = 'correct horse battery';
+  const user = await usersRepository(t.database.db).create({ email, name, role, passwordHash: await hash(password) });
+  const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
+  if (signIn.statusCode !== 200) throw new Error(`sign-in failed: ${signIn.body}`);
+  return { ...user, role, auth: { authorization: `Bearer ${signIn.json().token}` } };
 }

@@ -71,6 +71,14 @@ const router = createBrowserRouter([
         ),
       },
       // Any other path: the server answers it with 404 and this page (src/http/web-app.ts).
+      {
+        path: pages.appeal,
+        ...later(
+          () => import('./public/AppealPage.js'),
+          (m) => m.AppealPage,
+          'the appeal',
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
@@ -100,6 +108,14 @@ const router = createBrowserRouter([
           () => import('./review/RequestPage.js'),
           (m) => m.RequestPage,
           'the order',
+        ),
+      },
+      {
+        path: pages.reviewTasks,
+        ...later(
+          () => import('./review/notices/TasksPage.js'),
+          (m) => m.TasksPage,
+          'the tasks',
         ),
       },
       { path: '*', element: <NotFoundPage /> },
@@ -277,6 +293,66 @@ const router = createBrowserRouter([
           () => import('./admin/agencies/AgenciesPage.js'),
           (m) => m.AgenciesPage,
           'the agencies',
+        ),
+      },
+    ],
+  },
+  {
+    // Issue 12, the review workflow.
+    path: pages.adminUsers,
+    element: <ReviewLayout />,
+    children: [
+      {
+        index: true,
+        ...later(
+          () => import('./admin/users/UsersPage.js'),
+          (m) => m.UsersPage,
+          'the accounts',
+        ),
+      },
+    ],
+  },
+  {
+    // Issue 12, the review workflow.
+    path: pages.adminReviewPolicies,
+    element: <ReviewLayout />,
+    children: [
+      {
+        index: true,
+        ...later(
+          () => import('./admin/review-policies/ReviewPoliciesPage.js'),
+          (m) => m.ReviewPoliciesPage,
+          'the review stages',
+        ),
+      },
+    ],
+  },
+  {
+    // Issue 12, the review workflow.
+    path: pages.adminEnforcement,
+    element: <ReviewLayout />,
+    children: [
+      {
+        index: true,
+        ...later(
+          () => import('./admin/enforcement/EnforcementPage.js'),
+          (m) => m.EnforcementPage,
+          'the failed calls',
+        ),
+      },
+    ],
+  },
+  {
+    // Issue 12, the review workflow.
+    path: pages.adminAudit,
+    element: <ReviewLayout />,
+    children: [
+      {
+        index: true,
+        ...later(
+          () => import('./admin/audit/AuditPage.js'),
+          (m) => m.AuditPage,
+          'the audit log',
         ),
       },
     ],

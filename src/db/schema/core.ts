@@ -19,6 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { staffRoles } from '../../domain/permissions.js';
 import type { AppliedRule } from '../../domain/regimes/deadline-engine.js';
 import { deadlineBases } from '../../domain/regimes/vocabulary.js';
 import {
@@ -38,7 +39,7 @@ export const requestStatus = pgEnum('request_status', requestStatuses);
 export const targetKind = pgEnum('target_kind', targetKinds);
 export const itemOutcome = pgEnum('item_outcome', outcomes);
 export const reasonCategory = pgEnum('reason_category', reasons);
-export const userRole = pgEnum('user_role', ['reviewer', 'admin']);
+export const userRole = pgEnum('user_role', staffRoles);
 export const deadlineBasis = pgEnum('deadline_basis', deadlineBases);
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -49,11 +50,20 @@ export const users = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    passwordHash: text('password_hash').notNull(),
+    /** Null for an account that signs in only through the OpenID Connect provider. */
+    passwordHash: text('password_hash'),
     role: userRole('role').notNull().default('reviewer'),
+    /** The provider's issuer and `sub` of an account that signs in through OpenID Connect. */
+    oidcIssuer: text('oidc_issuer'),
+    oidcSubject: text('oidc_subject'),
+    /** A disabled account cannot sign in; its sessions are ended when it is disabled. */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('users_oidc_key').on(t.oidcIssuer, t.oidcSubject),
+  ],
 );
 
 /** Signed-in sessions. Only a SHA-256 of the bearer token is stored. */
@@ -141,11 +151,15 @@ export const requests = pgTable(
     clockPausedAt: timestamp('clock_paused_at', { withTimezone: true }),
     isDemo: boolean('is_demo').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id),
+    /** Who has claimed the order (the queue's assignee); null when nobody has. */
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('requests_reference_key').on(t.reference),
+    index('requests_assignee_idx').on(t.assigneeId).where(sql`${t.assigneeId} IS NOT NULL`),
     index('requests_status_due_idx').on(t.status, t.dueAt),
     // The reviewers' queue: open requests, soonest deadline first, read a page at a time.
     index('requests_open_due_idx')
@@ -187,6 +201,14 @@ export const decisions = pgTable('decisions', {
     .notNull()
     .references(() => users.id),
   decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+  /** For the public request database: what was done and why, without private detail. */
+  publicSummary: text('public_summary'),
+  /** Worth telling in the transparency report; `caseStudy` is then its text. */
+  publicInterest: boolean('public_interest').notNull().default(false),
+  caseStudy: text('case_study'),
+  /** The second person who signed off a sensitive action (never the decider). */
+  signedOffBy: uuid('signed_off_by').references(() => users.id),
+  signedOffAt: timestamp('signed_off_at', { withTimezone: true }),
 });
 
 /** Append-only history of every change to a request, its items and decisions. */

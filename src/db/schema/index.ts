@@ -10,5 +10,6 @@ export * from './core.js';
 export * from './data-requests.js';
 export * from './datasets.js';
 export * from './intake.js';
+export * from './review.js';
 export * from './rollups.js';
 export * from './security.js';

@@ -23,6 +23,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   app.addHook('onRequest', requireRole('admin'));
 
   app.get('/api/v1/admin/accounts', {
+    config: { permission: 'users.manage' },
     schema: {
       tags: ['admin'],
       operationId: 'listAccounts',
@@ -34,6 +35,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.post('/api/v1/admin/accounts', {
+    config: { permission: 'users.manage' },
     schema: {
       tags: ['admin'],
       operationId: 'createAccount',
@@ -46,6 +48,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.post('/api/v1/admin/accounts/:id/sign-out', {
+    config: { permission: 'users.manage' },
     schema: {
       tags: ['admin'],
       operationId: 'signOutAccount',

@@ -52,6 +52,7 @@ export const agencyAdminRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (a
   app.addHook('onRequest', requireRole('admin'));
 
   app.get('/api/v1/admin/agencies', {
+    config: { permission: 'agencies.manage' },
     schema: {
       tags: ['admin'],
       operationId: 'listAgencies',
@@ -64,6 +65,7 @@ export const agencyAdminRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (a
   });
 
   app.get('/api/v1/admin/agencies/:id', {
+    config: { permission: 'agencies.manage' },
     schema: {
       tags: ['admin'],
       operationId: 'getAgency',
@@ -77,6 +79,7 @@ export const agencyAdminRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (a
 
   for (const d of decisions) {
     app.post(`/api/v1/admin/agencies/:id/${d.decision}`, {
+      config: { permission: 'agencies.manage' },
       schema: {
         tags: ['admin'],
         operationId: d.operationId,

@@ -13,6 +13,7 @@ export const outboxRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, {
   app.addHook('onRequest', requireRole('admin'));
 
   app.get('/api/v1/admin/outbox', {
+    config: { permission: 'outbox.manage' },
     schema: {
       tags: ['admin'],
       operationId: 'listOutboxMails',
@@ -26,6 +27,7 @@ export const outboxRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, {
   });
 
   app.post('/api/v1/admin/outbox/:id/retry', {
+    config: { permission: 'outbox.manage' },
     schema: {
       tags: ['admin'],
       operationId: 'retryOutboxMail',

@@ -32,6 +32,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   app.addHook('onRequest', requireUser);
 
   app.get('/api/v1/obligations', {
+    config: { permission: 'compliance.read' },
     schema: {
       tags: ['obligations'],
       operationId: 'getObligationsRegister',
@@ -44,6 +45,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   });
 
   app.get('/api/v1/obligations/figures', {
+    config: { permission: 'compliance.read' },
     schema: {
       tags: ['obligations'],
       operationId: 'listUserFigures',
@@ -56,6 +58,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   });
 
   app.post('/api/v1/obligations/figures', {
+    config: { permission: 'compliance.manage' },
     schema: {
       tags: ['obligations'],
       operationId: 'recordUserFigure',
@@ -76,6 +79,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   });
 
   app.put('/api/v1/obligations/:country/:regimeId/:dutyId', {
+    config: { permission: 'compliance.manage' },
     schema: {
       tags: ['obligations'],
       operationId: 'updateDuty',
@@ -90,6 +94,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   });
 
   app.post('/api/v1/obligations/:country/:regimeId/:dutyId/evidence', {
+    config: { permission: 'compliance.manage' },
     bodyLimit: Math.ceil((MAX_EVIDENCE_BYTES * 4) / 3) + 64 * 1024,
     schema: {
       tags: ['obligations'],
@@ -112,6 +117,7 @@ export const obligationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   });
 
   app.get('/api/v1/obligations/evidence/:id', {
+    config: { permission: 'compliance.read' },
     schema: {
       tags: ['obligations'],
       operationId: 'downloadEvidence',

@@ -12,6 +12,7 @@ export const requestAttachmentRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = as
   app.addHook('onRequest', requireUser);
 
   app.get('/api/v1/requests/:id/attachments/:attachmentId', {
+    config: { permission: 'orders.read' },
     schema: {
       tags: ['requests'],
       operationId: 'downloadRequestAttachment',

@@ -10,6 +10,7 @@ export const authorityRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app
   app.addHook('onRequest', requireUser);
 
   app.get('/api/v1/authorities', {
+    config: { permission: 'orders.read' },
     schema: {
       tags: ['authorities'],
       operationId: 'listAuthorities',
@@ -22,6 +23,7 @@ export const authorityRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app
   });
 
   app.post('/api/v1/authorities', {
+    config: { permission: 'orders.record' },
     schema: {
       tags: ['authorities'],
       operationId: 'registerAuthority',

@@ -40,6 +40,7 @@ export const batchRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { 
   app.addHook('onRequest', requireUser);
 
   app.post('/api/v1/requests/batch', {
+    config: { permission: 'orders.record' },
     bodyLimit: BATCH_BODY_LIMIT,
     // The handler names the fields of a refused body itself, in the batch's own notation.
     attachValidation: true,

@@ -21,6 +21,7 @@ export const dataRequestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (a
   const detail = (r: ReviewedRequest) => presentDetail(r, presentContext(writ));
 
   app.put('/api/v1/requests/:id/accounts/:accountId/decision', {
+    config: { permission: 'items.decide' },
     schema: {
       tags: ['requests'],
       operationId: 'decideAccount',
@@ -44,6 +45,7 @@ export const dataRequestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (a
   });
 
   app.post('/api/v1/requests/:id/emergency-review', {
+    config: { permission: 'data.manage' },
     schema: {
       tags: ['requests'],
       operationId: 'recordEmergencyReview',
@@ -58,6 +60,7 @@ export const dataRequestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (a
   });
 
   app.post('/api/v1/requests/:id/emergency-review/follow-up', {
+    config: { permission: 'data.manage' },
     schema: {
       tags: ['requests'],
       operationId: 'linkEmergencyFollowUp',

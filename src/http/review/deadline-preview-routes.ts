@@ -13,6 +13,7 @@ export const deadlinePreviewRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = asyn
   app.addHook('onRequest', requireUser);
 
   app.get('/api/v1/regimes/:id/deadline', {
+    config: { permission: 'orders.read' },
     schema: {
       tags: ['regimes'],
       operationId: 'computeDeadline',

@@ -15,6 +15,7 @@ export const preservationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (
   const ctx = () => presentContext(writ);
 
   app.post('/api/v1/requests/:id/accounts/:accountId/hold/extend', {
+    config: { permission: 'data.manage' },
     schema: {
       tags: ['requests'],
       operationId: 'extendPreservationHold',
@@ -32,6 +33,7 @@ export const preservationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (
   });
 
   app.post('/api/v1/requests/:id/accounts/:accountId/hold/release', {
+    config: { permission: 'data.manage' },
     schema: {
       tags: ['requests'],
       operationId: 'releasePreservationHold',
@@ -48,6 +50,7 @@ export const preservationRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (
   });
 
   app.post('/api/v1/requests/:id/accounts/:accountId/hold/legal-process', {
+    config: { permission: 'data.manage' },
     schema: {
       tags: ['requests'],
       operationId: 'linkPreservationLegalProcess',

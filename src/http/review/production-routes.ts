@@ -69,6 +69,7 @@ export const productionRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   });
 
   app.post('/api/v1/requests/:id/productions', {
+    config: { permission: 'data.manage' },
     schema: {
       tags: ['requests'],
       operationId: 'deliverProduction',
@@ -92,6 +93,7 @@ export const productionRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (ap
   });
 
   app.post('/api/v1/requests/:id/productions/:productionId/revoke', {
+    config: { permission: 'data.manage' },
     schema: {
       tags: ['requests'],
       operationId: 'revokeProduction',

@@ -26,6 +26,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   const detail = (r: ReviewedRequest) => presentDetail(r, ctx());
 
   app.post('/api/v1/requests', {
+    config: { permission: 'orders.record' },
     schema: {
       tags: ['requests'],
       operationId: 'recordRequest',
@@ -42,6 +43,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.get('/api/v1/requests', {
+    config: { permission: 'orders.read' },
     schema: {
       tags: ['requests'],
       operationId: 'listRequests',
@@ -63,6 +65,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.get('/api/v1/requests/:id', {
+    config: { permission: 'orders.read' },
     schema: {
       tags: ['requests'],
       operationId: 'getRequest',
@@ -75,6 +78,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.put('/api/v1/requests/:id/items/:itemId/decision', {
+    config: { permission: 'items.decide' },
     schema: {
       tags: ['requests'],
       operationId: 'decideItem',
@@ -96,6 +100,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.post('/api/v1/requests/:id/status', {
+    config: { permission: 'orders.manage' },
     schema: {
       tags: ['requests'],
       operationId: 'changeRequestStatus',
@@ -118,6 +123,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
   });
 
   app.post('/api/v1/requests/:id/deadline/recompute', {
+    config: { permission: 'orders.manage' },
     schema: {
       tags: ['requests'],
       operationId: 'recomputeDeadline',

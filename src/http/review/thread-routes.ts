@@ -13,6 +13,7 @@ export const reviewThreadRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (
   app.addHook('onRequest', requireUser);
 
   app.get('/api/v1/requests/:id/thread', {
+    config: { permission: 'orders.read' },
     schema: {
       tags: ['requests'],
       operationId: 'getRequestThread',
@@ -26,6 +27,7 @@ export const reviewThreadRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (
   });
 
   app.post('/api/v1/requests/:id/messages', {
+    config: { permission: 'orders.manage' },
     schema: {
       tags: ['requests'],
       operationId: 'postRequestMessage',
@@ -44,6 +46,7 @@ export const reviewThreadRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (
   });
 
   app.post('/api/v1/requests/:id/clarification-request', {
+    config: { permission: 'orders.manage' },
     schema: {
       tags: ['requests'],
       operationId: 'requestClarification',

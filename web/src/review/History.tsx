@@ -3,6 +3,7 @@ import type { Item, RequestEvent } from '../api.js';
 import { type TFunction, useFormat, useTranslation } from '../i18n/index.js';
 import { label } from '../labels.js';
 import { dataEventLine, dataEventTypes } from './data/history-lines.js';
+import { historyAreaOf } from './history-areas.js';
 import { threadEventLine, threadEventTypes } from './thread/history-lines.js';
 
 /** What the summaries need: the words, and instants in UTC with the zone named. */
@@ -57,6 +58,8 @@ export function summarize(
   if (dataEventTypes.has(event.type)) return dataEventLine(t, describe.utc, event, accounts);
   const item = event.itemId ? t('review:history.itemPrefix', { position: positions.get(event.itemId) ?? '?' }) : '';
   if (threadEventTypes.has(event.type)) return threadEventLine(t, describe.utc, event);
+  const area = historyAreaOf(event.type);
+  if (area) return item + area.line(t, describe.utc, event);
   switch (event.type) {
     case 'status_changed': {
       const from = text(prop(event.before, 'status'));
@@ -119,7 +122,9 @@ export function History({
           {newestFirst.map((event) => (
             <li key={event.id} className="history-event" data-testid="history-event" data-type={event.type}>
               <div className="history-head">
-                <span className="history-type">{label(t, 'event', event.type)}</span>
+                <span className="history-type">
+                  {historyAreaOf(event.type)?.label(t, event.type) ?? label(t, 'event', event.type)}
+                </span>
                 <span className="muted">
                   {event.actor ? event.actor.name : t('history.system')} · <time dateTime={event.at}>{format.utc(event.at)}</time>
                 </span>

@@ -14,9 +14,14 @@ import { queries } from '../queries.js';
 import { useNow } from '../time.js';
 import { DeadlinePanel } from './DeadlinePanel.js';
 import { DataRequestSection } from './data/DataRequestSection.js';
+import { EnforcementPanel } from './enforcement/EnforcementPanel.js';
 import { History } from './History.js';
 import { ItemCard } from './ItemCard.js';
+import { NoticesPanel } from './notices/NoticesPanel.js';
+import { PushbackPanel } from './pushback/PushbackPanel.js';
+import { ClaimPanel } from './queue-work/ClaimPanel.js';
 import { StatusActions } from './StatusActions.js';
+import { StagesSummary } from './stages/StagesSummary.js';
 import { ThreadPanel } from './thread/ThreadPanel.js';
 import { readerTimeZone } from './zoned-time.js';
 
@@ -164,6 +169,7 @@ export function RequestPage() {
       {request.isDemo ? <DemoBanner>{t('request.demo')}</DemoBanner> : null}
       <Header request={request} now={now} />
       <DeadlinePanel request={request} now={now} />
+      <ClaimPanel request={request} />
 
       <section className="section" aria-labelledby="status-heading">
         <h2 id="status-heading">{t('request.status')}</h2>
@@ -188,6 +194,10 @@ export function RequestPage() {
         </section>
       )}
 
+      {request.dataRequest ? null : <StagesSummary request={request} />}
+      {request.dataRequest ? null : <EnforcementPanel request={request} />}
+      <NoticesPanel request={request} />
+      <PushbackPanel request={request} />
       <ThreadPanel request={request} />
 
       <History events={request.events} items={request.items} accounts={request.dataRequest?.accounts ?? []} />

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { pages } from '../../../src/contracts/pages.js';
+import { type Action, can } from '../../../src/domain/permissions.js';
 import { api, type User } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { Frame } from '../components/Layout.js';
@@ -27,20 +28,23 @@ export function ReviewLayout() {
     },
   });
 
+  // The table decides what the menu offers; the server refuses the rest all the same.
+  const may = (action: Action) => (user ? can(user.role, action) : false);
   const nav = (
     <>
       <NavLink to="/review" end>
         {t('nav.queue')}
       </NavLink>
-      <NavLink to="/review/new">{t('nav.newOrder')}</NavLink>
+      {may('notices.manage') || may('appeals.decide') ? <NavLink to={pages.reviewTasks}>{t('nav.tasks')}</NavLink> : null}
+      {may('orders.record') ? <NavLink to="/review/new">{t('nav.newOrder')}</NavLink> : null}
       <NavLink to="/compliance">{t('nav.compliance')}</NavLink>
       <NavLink to="/reports">{t('nav.publicReports')}</NavLink>
-      {user?.role === 'admin' ? (
-        <>
-          <NavLink to={pages.adminAgencies}>{t('nav.agencies')}</NavLink>
-          <NavLink to={pages.adminOutbox}>{t('nav.outbox')}</NavLink>
-        </>
-      ) : null}
+      {may('agencies.manage') ? <NavLink to={pages.adminAgencies}>{t('nav.agencies')}</NavLink> : null}
+      {may('outbox.manage') ? <NavLink to={pages.adminOutbox}>{t('nav.outbox')}</NavLink> : null}
+      {may('users.manage') ? <NavLink to={pages.adminUsers}>{t('nav.users')}</NavLink> : null}
+      {may('settings.manage') ? <NavLink to={pages.adminReviewPolicies}>{t('nav.reviewPolicies')}</NavLink> : null}
+      {may('enforcement.manage') ? <NavLink to={pages.adminEnforcement}>{t('nav.enforcement')}</NavLink> : null}
+      {may('audit.read') ? <NavLink to={pages.adminAudit}>{t('nav.audit')}</NavLink> : null}
       {user ? (
         <span className="nav-user">
           <span className="nav-user-name" title={user.email}>

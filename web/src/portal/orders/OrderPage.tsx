@@ -15,6 +15,7 @@ import { ClockText, Instant, Loading, Problem, StatusText } from './common.js';
 import { DataOrderView } from './DataOrderView.js';
 import { ItemOutcomes } from './ItemOutcomes.js';
 import { usePortalT } from './i18n.js';
+import { PortalPushbacks } from './Pushbacks.js';
 import { MissingElements } from './Receipt.js';
 import { Thread } from './Thread.js';
 import type { AuthorityOrder } from './types.js';
@@ -134,6 +135,7 @@ function OrderView({ order }: { order: AuthorityOrder }) {
       ) : (
         <p className="muted">{t('order.noAttachments')}</p>
       )}
+      <PortalPushbacks orderId={order.id} />
       <Thread orderId={order.id} status={order.status} />
       {open ? <WithdrawForm orderId={order.id} reference={order.reference} /> : null}
     </section>

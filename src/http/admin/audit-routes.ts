@@ -1,0 +1,6 @@
+/** The audit log: verification, the signed head (issue 12). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Writ } from '../../app/context.js';
+
+// Placeholder of the foundation commit: the helper that owns this file fills it in.
+export const auditRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async () => {};

@@ -1,0 +1,6 @@
+/** Notices to affected users and the appeals against decisions (issue 12). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Writ } from '../../app/context.js';
+
+// Placeholder of the foundation commit: the helper that owns this file fills it in.
+export const noticeRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async () => {};

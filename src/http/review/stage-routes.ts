@@ -1,0 +1,6 @@
+/** Staged review of items: stage findings, proposals, sign-offs (issue 12). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Writ } from '../../app/context.js';
+
+// Placeholder of the foundation commit: the helper that owns this file fills it in.
+export const stageRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async () => {};

@@ -1,0 +1,13 @@
+/** Notices held while a non-disclosure order runs: when it ends, the notice becomes due and a task appears (issue 12). */
+import type PgBoss from 'pg-boss';
+import type { Writ } from '../app/context.js';
+
+// Placeholder of the foundation commit: the helper that owns this file fills it in.
+export async function startNoticeHoldJobs(
+  _boss: PgBoss,
+  _writ: Writ,
+  _polling: { batchSize: number; pollingIntervalSeconds: number },
+  _log: (message: string) => void,
+): Promise<{ sweep(): Promise<void> }> {
+  return { async sweep() {} };
+}

@@ -1,0 +1,13 @@
+/** Sends the signed calls to the platform's systems (sink_deliveries) with back-off; dead-letters what keeps failing (issue 12). */
+import type PgBoss from 'pg-boss';
+import type { Writ } from '../app/context.js';
+
+// Placeholder of the foundation commit: the helper that owns this file fills it in.
+export async function startSinkJobs(
+  _boss: PgBoss,
+  _writ: Writ,
+  _polling: { batchSize: number; pollingIntervalSeconds: number },
+  _log: (message: string) => void,
+): Promise<{ sweep(): Promise<void> }> {
+  return { async sweep() {} };
+}

@@ -1,0 +1,9 @@
+/** The history's lines for enforcement calls and confirmations (issue 12). */
+import type { HistoryArea } from '../history-areas.js';
+
+// Placeholder of the foundation commit: the helper that owns this folder fills it in.
+export const enforcementHistory: HistoryArea = {
+  types: new Set<string>(),
+  label: (_t, type) => type,
+  line: () => '',
+};
