@@ -18,14 +18,14 @@ declare module 'fastify' {
 }
 
 export type StaffRoute = { method: string; url: string; permission: Action };
+export type RouteEntry = { method: string; url: string; permission: Action | null };
 
 export const permissions = fp(
   async (app: FastifyInstance) => {
-    const declared: StaffRoute[] = [];
+    const declared: RouteEntry[] = [];
     const gates = new Map<Action, ReturnType<typeof permit>>();
     app.addHook('onRoute', (route) => {
-      const permission = route.config?.permission;
-      if (!permission) return;
+      const permission = route.config?.permission ?? null;
       for (const method of [route.method].flat()) if (method !== 'HEAD') declared.push({ method, url: route.url, permission });
     });
     app.addHook('onRequest', async (request) => {
@@ -35,7 +35,8 @@ export const permissions = fp(
       gates.set(permission, gate);
       await gate(request);
     });
-    app.decorate('staffRoutes', () => [...declared]);
+    app.decorate('staffRoutes', () => declared.filter((r): r is StaffRoute => r.permission !== null));
+    app.decorate('routeTable', () => [...declared]);
   },
   { name: 'writ-permissions', dependencies: ['writ-authentication'] },
 );
@@ -44,5 +45,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every staff route with the action it performs (for tests and the docs). */
     staffRoutes(): StaffRoute[];
+    /** Every route, with its action or null (public, session, authority channel). */
+    routeTable(): RouteEntry[];
   }
 }
