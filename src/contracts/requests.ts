@@ -151,6 +151,8 @@ export const requestSummarySchema = z
     itemCount: z.number().int(),
     decidedItemCount: z.number().int(),
     isDemo: z.boolean(),
+    assignee: person.nullable().meta({ description: 'Who has claimed the order (the queue’s assignee); null when nobody has' }),
+    assignedAt: z.string().nullable().meta({ description: 'Since when the assignee holds the order' }),
   })
   .meta({ id: 'RequestSummary' });
 
@@ -217,6 +219,10 @@ export const requestListQuery = z.object({
     .max(200)
     .optional()
     .meta({ description: "Part of Writ's reference (WR-000123) or of the authority's own reference, any case" }),
+  assignee: z
+    .union([z.enum(['me', 'none']), z.uuid()], 'must be me, none or the UUID of an account')
+    .optional()
+    .meta({ description: 'Whose orders: me (the signed-in account), none (unclaimed) or an account’s UUID' }),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

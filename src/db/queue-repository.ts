@@ -7,11 +7,14 @@
  * requests past the page's start): beyond that it is a lower bound, since an exact count would read
  * every open request.
  */
-import { and, asc, eq, ilike, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { RequestFilter } from '../domain/request.js';
 import type { Db } from './connection.js';
 import { type RequestSummaryView, summaryColumns } from './request-rows.js';
 import { authorities, requests } from './schema/index.js';
+
+/** The queue's filters: the request's, and whose orders — an account's id, or `none` for the unclaimed ones (issue 12). */
+export type QueueFilter = RequestFilter & { assignee?: string };
 
 /** How many matching requests past the page's start are counted before the total becomes "more than". */
 export const queueCountCap = 1_000;
@@ -25,7 +28,7 @@ export type QueuePage = {
 
 export function queueRepository(db: Db, { countCap = queueCountCap }: { countCap?: number } = {}) {
   /** The filters as conditions on `requests` alone, so that the count needs no join. */
-  async function conditionsOf(filter: RequestFilter): Promise<SQL[] | null> {
+  async function conditionsOf(filter: QueueFilter): Promise<SQL[] | null> {
     const conditions: SQL[] = [];
     if (filter.status?.length) conditions.push(inArray(requests.status, filter.status));
     if (filter.country) {
@@ -45,6 +48,8 @@ export function queueRepository(db: Db, { countCap = queueCountCap }: { countCap
     if (filter.kind) conditions.push(eq(requests.kind, filter.kind));
     if (filter.dueBefore) conditions.push(lte(requests.dueAt, filter.dueBefore));
     if (filter.regime) conditions.push(eq(requests.regimeId, filter.regime));
+    if (filter.assignee === 'none') conditions.push(isNull(requests.assigneeId));
+    else if (filter.assignee) conditions.push(eq(requests.assigneeId, filter.assignee));
     if (filter.search) {
       const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       conditions.push(or(ilike(requests.reference, pattern), ilike(requests.authorityReference, pattern))!);
@@ -53,7 +58,7 @@ export function queueRepository(db: Db, { countCap = queueCountCap }: { countCap
   }
 
   return {
-    async list(filter: RequestFilter): Promise<QueuePage> {
+    async list(filter: QueueFilter): Promise<QueuePage> {
       const conditions = await conditionsOf(filter);
       if (conditions === null) return { requests: [], total: 0, totalIsLowerBound: false };
       const where = conditions.length ? and(...conditions) : undefined;

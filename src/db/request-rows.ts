@@ -69,6 +69,12 @@ export const summaryColumns = {
   deadlineRule: requests.deadlineRule,
   decidedAt: requests.decidedAt,
   isDemo: requests.isDemo,
+  // Who has claimed the order (issue 12, queue work).
+  assignee: sql<{
+    id: string;
+    name: string;
+  } | null>`(SELECT json_build_object('id', u.id, 'name', u.name) FROM users u WHERE u.id = ${requests.assigneeId})`,
+  assignedAt: requests.assignedAt,
   itemCount,
   decidedItemCount,
   authority: {

@@ -26,7 +26,10 @@ export const presentContext = (writ: {
   preservationExtensions: writ.config.dataRequests.preservationExtensions,
 });
 
-export function presentSummary(r: RequestSummaryView, ctx: PresentContext) {
+/** Who has claimed the order, and since when (issue 12, read with the summary's columns). */
+type Assigned = { assignee?: { id: string; name: string } | null; assignedAt?: Date | null };
+
+export function presentSummary(r: RequestSummaryView & Assigned, ctx: PresentContext) {
   const sla = slaOf(r, ctx.now, ctx.dueSoonShare);
   return {
     id: r.id,
@@ -53,6 +56,8 @@ export function presentSummary(r: RequestSummaryView, ctx: PresentContext) {
     itemCount: r.itemCount,
     decidedItemCount: r.decidedItemCount,
     isDemo: r.isDemo,
+    assignee: r.assignee ?? null,
+    assignedAt: r.assignedAt ? iso(r.assignedAt) : null,
   };
 }
 

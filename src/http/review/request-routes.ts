@@ -58,6 +58,7 @@ export const requestRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
       const { requests, total, totalIsLowerBound } = await writ.queue.list({
         ...q,
         dueBefore: q.dueBefore ? new Date(q.dueBefore) : undefined,
+        assignee: q.assignee === 'me' ? signedInUser(request).id : q.assignee,
       });
       const c = ctx();
       return { requests: requests.map((r) => presentSummary(r, c)), total, totalIsLowerBound };
