@@ -3,6 +3,7 @@ import { createWrit } from '../app/context.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { demoReviewer } from '../demo/demo-data.js';
+import { demoStaff } from '../demo/demo-staff.js';
 import { seedDemoDataOnce } from '../demo/seed.js';
 import { buildApp } from '../http/app.js';
 import { prepareJobTables } from '../jobs/queues.js';
@@ -67,6 +68,7 @@ export async function serve(config: Config): Promise<void> {
       `  database:  ${database.description}`,
       `  API docs:  http://${shownHost}:${config.port}/docs`,
       config.seedDemo ? `  demo sign-in: ${demoReviewer.email} / ${demoReviewer.password}` : '',
+      config.seedDemo ? `  other roles, same password: ${demoStaff.map((s) => s.email).join(', ')}` : '',
       '  Stop with Ctrl+C.',
       '',
     ]

@@ -14,6 +14,7 @@ import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { addDays } from '../domain/regimes/time.js';
 import { loadRuleBook } from '../rules/packs.js';
 import { demoAuthorities, demoFigures, demoRequests, demoReviewer } from './demo-data.js';
+import { demoStaff } from './demo-staff.js';
 import { seedDataOrders } from './seed-data-requests.js';
 
 /**
@@ -49,6 +50,7 @@ export async function seedDemoData(
   const requests = requestsRepository(db, () => clock);
 
   const reviewer = await users.create({ ...demoReviewer, passwordHash: await hash(demoReviewer.password) });
+  for (const { password, ...member } of demoStaff) await users.create({ ...member, passwordHash: await hash(password) });
   const ids = new Map<string, string>();
   for (const a of demoAuthorities) {
     const created = await authorities.create({
