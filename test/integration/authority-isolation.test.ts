@@ -64,6 +64,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/authority/webhooks': { url: 'https://hooks.example.org/writ' },
   'POST /api/v1/authority/webhooks/{id}/disable': {},
   'POST /api/v1/authority/orders/{id}/accounts/{accountId}/hold/extend': { note: 'The investigation continues.' },
+  'POST /api/v1/authority/orders/{id}/pushbacks/{pushbackId}/answers': { body: 'We maintain the order.' },
 };
 
 /** Which of an agency's things a path parameter names, by the path's segment before it. */
@@ -87,6 +88,8 @@ function fill(path: string, things: Things): string {
       .replace('{accountId}', things.account)
       .replace('{productionId}', things.production)
       .replace('{attachmentId}', things.attachment)
+      // A pushback is found only on its order: the order's scope answers first (issue 12).
+      .replace('{pushbackId}', '00000000-0000-4000-8000-000000000000')
       .replace(/\/api-keys\/\{id\}/, `/api-keys/${things.key}`)
       .replace(/\/officers\/\{id\}/, `/officers/${things.officer}`)
       .replace(/\/webhooks\/\{id\}/, `/webhooks/${things.webhook}`)
