@@ -15,6 +15,9 @@ import { pushbackKinds, pushbackOutcomes } from '../domain/review-vocabulary.js'
 import { requestStatuses } from '../domain/vocabulary.js';
 import { instant, person, text } from './common.js';
 
+/** The outcomes a form may record (every one but the starting `pending`). */
+export { decidedPushbackOutcomes };
+
 export const pushbackParams = z.object({
   id: z.uuid('must be a UUID'),
   pushbackId: z.uuid('must be a UUID'),
