@@ -45,7 +45,18 @@ export const apiTags = [
       "The authority channel: an agency's officers and API clients submit orders, follow them item by item, answer clarifications and withdraw them. The same for every agency of every country.",
   },
   { name: 'admin', description: 'Account administration, agency verification and the mail outbox: the admin role only.' },
+  {
+    name: 'enforcement',
+    description:
+      "Enforcement: the actions sent to the platform's content system and its signed confirmations; the calls to the platform's systems and their dead-letter list.",
+  },
+  {
+    name: 'notices',
+    description:
+      'Notices to affected users (held while a non-disclosure order runs) and their appeals, decided by a second person.',
+  },
   { name: 'meta', description: 'Liveness and readiness probes for operators and load balancers. Public.' },
+  { name: 'audit', description: 'The tamper-evident audit log: its verification and signed checkpoints (admins and auditors).' },
 ];
 
 export const openApiOptions: FastifyDynamicSwaggerOptions = {
