@@ -7,12 +7,27 @@ import { sessions, users } from './schema/index.js';
 
 export type User = { id: string; email: string; name: string; role: StaffRole };
 
+/** An account as the admin sees it: how it signs in, whether it is disabled, when it was made. */
+export type AccountRecord = User & { local: boolean; oidc: boolean; disabledAt: Date | null; createdAt: Date };
+
+/** What an admin changes on an account: its role, or whether it is disabled. */
+export type AccountChange = { role: StaffRole } | { disabled: boolean };
+
+const accountColumns = {
+  ...{ id: users.id, email: users.email, name: users.name, role: users.role },
+  local: sql<boolean>`${users.passwordHash} is not null`,
+  oidc: sql<boolean>`${users.oidcSubject} is not null`,
+  disabledAt: users.disabledAt,
+  createdAt: users.createdAt,
+};
+
 const userColumns = { id: users.id, email: users.email, name: users.name, role: users.role };
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function usersRepository(db: Db) {
   return {
-    async create(input: { email: string; name: string; passwordHash: string; role?: User['role'] }): Promise<User> {
+    /** A null passwordHash makes an account that signs in only through the OpenID Connect provider. */
+    async create(input: { email: string; name: string; passwordHash: string | null; role?: User['role'] }): Promise<User> {
       const [row] = await db
         .insert(users)
         .values({ ...input, role: input.role ?? 'reviewer' })
@@ -55,6 +70,50 @@ export function usersRepository(db: Db) {
 
     async list(): Promise<User[]> {
       return db.select(userColumns).from(users).orderBy(users.email);
+    },
+
+    async listAccounts(): Promise<AccountRecord[]> {
+      return db.select(accountColumns).from(users).orderBy(users.email);
+    },
+
+    /**
+     * Changes an account's role or disables/enables it, in one transaction that locks the enabled
+     * admins first, so two admins demoting each other at once cannot leave none. `check` sees the
+     * account and the ids of the enabled admins and throws to refuse. Disabling ends the account's
+     * sessions in the same transaction. Undefined when there is no such account.
+     */
+    async changeAccount(
+      id: string,
+      change: AccountChange,
+      check: (account: AccountRecord, enabledAdmins: string[]) => void,
+    ): Promise<AccountRecord | undefined> {
+      return db.transaction(async (tx) => {
+        const admins = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.role, 'admin'), isNull(users.disabledAt)))
+          .orderBy(users.id)
+          .for('update');
+        const [account] = await tx.select(accountColumns).from(users).where(eq(users.id, id)).for('update');
+        if (!account) return undefined;
+        check(
+          account,
+          admins.map((a) => a.id),
+        );
+        if ('role' in change) {
+          if (change.role === account.role) return account;
+          await tx.update(users).set({ role: change.role }).where(eq(users.id, id));
+        } else {
+          if (change.disabled === (account.disabledAt !== null)) return account;
+          await tx
+            .update(users)
+            .set({ disabledAt: change.disabled ? sql`now()` : null })
+            .where(eq(users.id, id));
+          if (change.disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
+        }
+        const [changed] = await tx.select(accountColumns).from(users).where(eq(users.id, id));
+        return changed;
+      });
     },
 
     /** Ends every session of an account; how many, or null when there is no such account. */

@@ -1,6 +1,7 @@
 /** Sign-in and sign-out for reviewers (local accounts with argon2id password hashes). */
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Writ } from '../app/context.js';
@@ -14,6 +15,17 @@ let noSuchUserHash: Promise<string> | undefined;
 function hashForMissingAccount(): Promise<string> {
   noSuchUserHash ??= hash(randomBytes(16));
   return noSuchUserHash;
+}
+
+/** The staff session cookie, alike for a local and an OpenID Connect sign-in. */
+export function setSessionCookie(reply: FastifyReply, writ: Writ, session: { token: string; expiresAt: Date }): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: writ.config.cookieSecure,
+    expires: session.expiresAt,
+  });
 }
 
 export const sessionRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
@@ -44,13 +56,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, 
       if (!account || !ok) throw new WritError('invalid_credentials', 'the email or the password is wrong', 'password');
       const { passwordHash: _, ...user } = account;
       const session = await writ.users.startSession(user.id, writ.config.sessionTtlHours);
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: writ.config.cookieSecure,
-        expires: session.expiresAt,
-      });
+      setSessionCookie(reply, writ, session);
       return { user, token: session.token, expiresAt: session.expiresAt.toISOString() };
     },
   });
