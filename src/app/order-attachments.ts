@@ -80,3 +80,19 @@ export async function readAttachment(
   if (!bytes) throw new Error(`attachment ${attachment.id} is recorded but its file is missing from the store`);
   return { attachment, bytes };
 }
+
+/**
+ * A staff member downloads an order's private attachment: the file, and an `attachment_viewed`
+ * event in the order's history (and so in its audit chain, decision 48) — recorded only once the
+ * file is found, so a wrong id leaves no trace.
+ */
+export async function viewAttachment(
+  writ: AttachmentContext & Pick<Writ, 'audit'>,
+  userId: string,
+  orderId: string,
+  attachmentId: string,
+): Promise<{ attachment: AttachmentRow; bytes: Buffer }> {
+  const found = await readAttachment(writ, null, orderId, attachmentId);
+  await writ.audit.recordAttachmentView(userId, orderId, found.attachment.id);
+  return found;
+}

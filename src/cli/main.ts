@@ -5,6 +5,7 @@ import { createAccount, MIN_PASSWORD_LENGTH } from '../app/accounts.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { WritError } from '../domain/errors.js';
 import { RulePackError } from '../rules/packs.js';
+import { registerAuditCommands } from './audit-commands.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { withDatabase } from './database.js';
 import { registerDatasetsCommands } from './datasets-commands.js';
@@ -64,6 +65,7 @@ registerDatasetsCommands(program, config);
 registerBackupCommands(program, config);
 registerImportCommands(program, config);
 registerMailCommands(program, config);
+registerAuditCommands(program, config);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof RulePackError) console.error(error.message);

@@ -139,6 +139,8 @@ export async function restoreBackup(pool: pg.Pool, file: string, options: Restor
     checkMigrations(file, header.migrations, await appliedMigrations(client));
     await client.query('BEGIN');
     await client.query(sessionSettings);
+    // The backup holds the audit log as it was: the histories it loads are not chained again (0016).
+    await client.query("SET LOCAL writ.restore = 'on'");
     const { tables, foreignKeys } = await catalogTables(client);
     const sequences = (await sequenceValues(client)).map((s) => s.name);
     checkFits(file, header, tables, foreignKeys, sequences);

@@ -3,7 +3,8 @@
  * migrations (the owner: the embedded server's bootstrap superuser, or DATABASE_URL's user). Writ
  * serves through another role that owns nothing and may only read and write rows: it cannot
  * TRUNCATE, alter or drop a table, disable a trigger, or set session_replication_role, and it may
- * only add to the histories (no UPDATE or DELETE on them, besides the append-only triggers).
+ * only add to the histories (no UPDATE or DELETE on them, besides the append-only triggers), and
+ * may only read the audit log, which the database's triggers alone write (decision 48).
  * Run after every migration, so that new tables are covered. Decision 0033 says why.
  */
 import pg from 'pg';
@@ -13,6 +14,12 @@ const GRANT_LOCK = 7_201_912;
 
 /** Tables whose rows are never changed or removed once written. */
 export const historyTables = ['events', 'obligation_events', 'agency_events'] as const;
+
+/**
+ * The audit log (decision 48): only the database's triggers append to it and move its heads, as the
+ * tables' owner (SECURITY DEFINER functions of migration 0016). The serving role reads it.
+ */
+export const auditTables = ['audit_log', 'audit_heads'] as const;
 
 /** The role the embedded server's Writ serves through. */
 export const embeddedServingRole = 'writ_app';
@@ -43,6 +50,10 @@ export async function grantServingRole(ownerUrl: string, role: string, password:
     await client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${name}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${name}`);
     await client.query(`REVOKE UPDATE, DELETE ON ${history} FROM ${name}`);
+    const audit = auditTables.map((t) => client.escapeIdentifier(t)).join(', ');
+    await client.query(`REVOKE INSERT, UPDATE, DELETE ON ${audit} FROM ${name}`);
+    // Checkpoints are recorded, never changed.
+    await client.query(`REVOKE UPDATE, DELETE ON audit_checkpoints FROM ${name}`);
     await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${name}`);
     await client.query('COMMIT');
   } catch (error) {

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Writ } from '../../app/context.js';
-import { readAttachment } from '../../app/order-attachments.js';
+import { viewAttachment } from '../../app/order-attachments.js';
 import { attachmentParams } from '../../contracts/authority-orders.js';
 import { problemSchema } from '../../contracts/common.js';
 import { requireUser } from '../authentication.js';
@@ -18,12 +18,13 @@ export const requestAttachmentRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = as
       operationId: 'downloadRequestAttachment',
       summary: 'Download a file attached to an order',
       description:
-        'The file the authority attached (the signed order), as an attachment, never shown in place, with the media type detected from its content and an X-Content-SHA256 header.',
+        "The file the authority attached (the signed order), as an attachment, never shown in place, with the media type detected from its content and an X-Content-SHA256 header. Each download is recorded in the order's history and audit log (`attachment_viewed`).",
       params: attachmentParams,
       response: { 200: z.any().meta({ description: 'The file' }), 401: problemSchema, 404: problemSchema },
     },
     handler: async (request, reply) => {
-      const { attachment, bytes } = await readAttachment(writ, null, request.params.id, request.params.attachmentId);
+      // Each staff view of a private attachment is recorded (and chained in the audit log).
+      const { attachment, bytes } = await viewAttachment(writ, request.user!.id, request.params.id, request.params.attachmentId);
       return sendAttachment(reply, attachment, bytes);
     },
   });
