@@ -1,4 +1,6 @@
 /** Deadline alerts (issue 12): the instants of an order's alerts, and which one is due when. */
+import i18next from 'i18next';
+import ICU from 'i18next-icu';
 import { describe, expect, it } from 'vitest';
 import {
   type AlertingOrder,
@@ -8,6 +10,9 @@ import {
   dueAlert,
   durationText,
 } from '../../src/domain/deadline-alerts.js';
+import en from '../../web/src/i18n/locales/en/alerts.json' with { type: 'json' };
+import ru from '../../web/src/i18n/locales/ru/alerts.json' with { type: 'json' };
+import { alertsHistory } from '../../web/src/review/alerts/history-lines.js';
 
 const H = 3_600_000;
 const receivedAt = new Date('2026-11-01T00:00:00Z');
@@ -106,5 +111,26 @@ describe('the alert mail', () => {
   it('writes durations in days, hours and minutes', () => {
     expect(durationText(59_000)).toBe('0 min');
     expect(durationText(2 * 86_400_000 + 5 * 60_000)).toBe('2 d 0 h 5 min');
+  });
+});
+
+describe("the alert's line in the order's history", () => {
+  it('says which share passed, or that the deadline passed, against which deadline', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.use(new ICU()).init({ lng: 'en', resources: { en: { alerts: en }, ru: { alerts: ru } }, initAsync: false });
+    const utc = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+    const event = (after: unknown) => ({ type: 'deadline_alert', after }) as Parameters<typeof alertsHistory.line>[2];
+    const t = i18n.getFixedT('en');
+    expect(alertsHistory.types.has('deadline_alert')).toBe(true);
+    expect(alertsHistory.label(t, 'deadline_alert')).toBe('Deadline alert');
+    expect(alertsHistory.line(t, utc, event({ threshold: '0.75', dueAt: '2026-11-05T04:00:00.000Z' }))).toBe(
+      '75% of the time allowed has passed (due 2026-11-05 04:00 UTC)',
+    );
+    expect(alertsHistory.line(t, utc, event({ threshold: 'expired', dueAt: '2026-11-05T04:00:00.000Z' }))).toBe(
+      'The deadline passed (2026-11-05 04:00 UTC)',
+    );
+    expect(alertsHistory.line(i18n.getFixedT('ru'), utc, event({ threshold: '0.5', dueAt: '2026-11-05T04:00:00.000Z' }))).toMatch(
+      /^Прошло 50\s?% отведённого времени/,
+    );
   });
 });
