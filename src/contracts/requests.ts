@@ -8,6 +8,7 @@ import { authoritySchema } from './authorities.js';
 import { attachmentSchema, languageTag, missingElementSchema } from './authority-orders.js';
 import { countryCode, instant, person, text } from './common.js';
 import { dataRequestInputSchema, dataRequestSchema } from './data-requests.js';
+import { itemReviewSchema } from './staged-review.js';
 
 export const itemParams = z.object({ id: z.uuid('must be a UUID'), itemId: z.uuid('must be a UUID') });
 
@@ -74,6 +75,11 @@ export const decisionSchema = z
     rationale: z.string(),
     decidedBy: person,
     decidedAt: z.string(),
+    publicSummary: z.string().nullable().meta({ description: 'For the public request database' }),
+    publicInterest: z.boolean().meta({ description: 'Told in the transparency report, with caseStudy' }),
+    caseStudy: z.string().nullable(),
+    signedOffBy: person.nullable().meta({ description: 'The second person who signed off a sensitive action' }),
+    signedOffAt: z.string().nullable(),
   })
   .meta({ id: 'Decision' });
 
@@ -87,6 +93,12 @@ export const decisionInputSchema = z.object({
     .default(null)
     .meta({ description: 'Countries the action applies in (required for removed_legal); null for worldwide or no action' }),
   rationale: text(5000),
+  publicSummary: text(2000)
+    .nullable()
+    .optional()
+    .meta({ description: 'What was done and why, for the public request database (no private detail)' }),
+  publicInterest: z.boolean().default(false).meta({ description: 'Worth telling in the transparency report: give caseStudy' }),
+  caseStudy: text(10000).nullable().optional().meta({ description: 'Required when publicInterest is true' }),
 });
 
 export const statusChangeSchema = z.object({
@@ -101,6 +113,7 @@ export const itemSchema = z.object({
   target: z.string(),
   product: z.string(),
   decision: decisionSchema.nullable(),
+  review: itemReviewSchema.meta({ description: 'Its staged review: stages, findings, a proposal, who acts next' }),
 });
 
 export const appliedRuleSchema = z

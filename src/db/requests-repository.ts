@@ -4,17 +4,20 @@
  * cannot interleave and nothing changes without a record.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { RequestDeadline, StoredDeadline } from '../domain/deadline.js';
 import { notFound, WritError } from '../domain/errors.js';
 import { type StoredOrder, unknownAuthority } from '../domain/intake.js';
-import type { Actor, Decision, DecisionInput, Item, RequestEvent } from '../domain/request.js';
+import type { Actor, CheckedDecision, DecisionInput, Item, RequestEvent } from '../domain/request.js';
 import { checkDecision } from '../domain/request.js';
 import { acceptsDecisions, assertTransition, statusAfterDecision } from '../domain/request-lifecycle.js';
+import { gateDecision } from '../domain/staged-review.js';
 import type { RequestStatus } from '../domain/vocabulary.js';
 import { noticeItemDecided, noticeStatusChanged, resumeStoppedClock } from './channel-notices.js';
 import { orderChannelInfo } from './channel-orders-repository.js';
 import type { Db } from './connection.js';
 import { readDataRequest, undecidedAccounts } from './data-requests-repository.js';
+import { enforcementAfterDecision } from './enforcement-repository.js';
 import { type InsertedOrder, insertOrders, particularsOf } from './intake-repository.js';
 
 export type { RequestDetailView, RequestSummaryView } from './request-rows.js';
@@ -22,6 +25,10 @@ export type { RequestDetailView, RequestSummaryView } from './request-rows.js';
 import { lockRequest, type RequestDetailView, recomputeRequestDeadline, summaryColumns, type Tx } from './request-rows.js';
 import { applyRollups, withRollups } from './rollups.js';
 import { agencies, authorities, decisions, events, items, officers, requests, users } from './schema/index.js';
+import { deleteProposal, readItemReviewState, readOrderReviews, writeProposal } from './staged-review-rows.js';
+
+/** The second person of a signed-off decision. */
+const signers = alias(users, 'signers');
 
 /** Items (of a removal order) and accounts (of a data order) with no decision yet. */
 export async function undecidedItems(tx: Tx, requestId: string): Promise<number> {
@@ -62,6 +69,75 @@ export async function setStatus(
     note,
   });
   await noticeStatusChanged(tx, requestId, from, to);
+}
+
+/** A decision as written to `decisions`. */
+export type StoredDecision = CheckedDecision & {
+  decidedBy: string;
+  decidedAt: Date;
+  signedOffBy?: string | null;
+  signedOffAt?: Date | null;
+};
+
+/**
+ * Writes a decision under the request's lock (the caller holds it and runs the rollups): the row,
+ * its event (`item_decided`, `decision_changed`, or `decision_signed_off` for a sign-off), the
+ * agency's notice, the enforcement action, and the request's status. Every path that writes a
+ * decision goes through here: a direct decision and a second person's sign-off.
+ */
+export async function writeDecision(
+  tx: Tx,
+  request: { id: string; status: RequestStatus },
+  itemId: string,
+  values: StoredDecision,
+  actor: Actor,
+  signOff: { note: string } | null,
+): Promise<void> {
+  const requestId = request.id;
+  const [previous] = await tx.select().from(decisions).where(eq(decisions.itemId, itemId));
+  const row = { signedOffBy: null, signedOffAt: null, ...values };
+  await tx
+    .insert(decisions)
+    .values({ itemId, ...row })
+    .onConflictDoUpdate({ target: decisions.itemId, set: row });
+  // A decision written directly replaces any proposal still waiting on the item.
+  await deleteProposal(tx, itemId);
+  const present = (d: StoredDecision) => ({
+    outcome: d.outcome,
+    reason: d.reason,
+    scopeCountries: d.scopeCountries,
+    rationale: d.rationale,
+    decidedBy: d.decidedBy,
+    decidedAt: d.decidedAt,
+    publicSummary: d.publicSummary,
+    publicInterest: d.publicInterest,
+    caseStudy: d.caseStudy,
+    ...(d.signedOffBy ? { signedOffBy: d.signedOffBy, signedOffAt: d.signedOffAt } : {}),
+  });
+  await tx.insert(events).values({
+    requestId,
+    itemId,
+    type: signOff ? 'decision_signed_off' : previous ? 'decision_changed' : 'item_decided',
+    at: values.decidedAt,
+    actorId: actor.id,
+    before: previous ? present(previous) : null,
+    after: present(row),
+    note: signOff?.note ?? null,
+  });
+  // An order sent through the channel: the agency hears of the decision (mail and webhook).
+  await noticeItemDecided(tx, requestId, itemId, values, previous !== undefined);
+  await enforcementAfterDecision(tx, {
+    requestId,
+    itemId,
+    outcome: values.outcome,
+    scopeCountries: values.scopeCountries,
+    decidedAt: values.decidedAt,
+    previousOutcome: previous?.outcome ?? null,
+  });
+  const next = statusAfterDecision(request.status, await undecidedItems(tx, requestId));
+  if (next !== request.status)
+    await setStatus(tx, requestId, { from: request.status, to: next, at: values.decidedAt }, actor, null);
+  else await tx.update(requests).set({ updatedAt: values.decidedAt }).where(eq(requests.id, requestId));
 }
 
 /** A request just received, as get() would read it, from what was sent and what the insert returned. */
@@ -150,12 +226,19 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
         scopeCountries: decisions.scopeCountries,
         rationale: decisions.rationale,
         decidedAt: decisions.decidedAt,
+        publicSummary: decisions.publicSummary,
+        publicInterest: decisions.publicInterest,
+        caseStudy: decisions.caseStudy,
+        signedOffAt: decisions.signedOffAt,
         deciderId: users.id,
         deciderName: users.name,
+        signerId: signers.id,
+        signerName: signers.name,
       })
       .from(items)
       .leftJoin(decisions, eq(decisions.itemId, items.id))
       .leftJoin(users, eq(users.id, decisions.decidedBy))
+      .leftJoin(signers, eq(signers.id, decisions.signedOffBy))
       .where(eq(items.requestId, id))
       .orderBy(asc(items.position));
 
@@ -181,6 +264,7 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
       .where(eq(events.requestId, id))
       .orderBy(asc(events.id));
 
+    const reviews = await readOrderReviews(db, id);
     return {
       ...summary,
       ...(await orderChannelInfo(db, id)),
@@ -201,8 +285,14 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
                   rationale: r.rationale ?? '',
                   decidedAt: r.decidedAt,
                   decidedBy: { id: r.deciderId, name: r.deciderName ?? '' },
+                  publicSummary: r.publicSummary,
+                  publicInterest: r.publicInterest ?? false,
+                  caseStudy: r.caseStudy,
+                  signedOffBy: r.signerId ? { id: r.signerId, name: r.signerName ?? '' } : null,
+                  signedOffAt: r.signedOffAt,
                 }
               : null,
+          review: reviews.get(r.id),
         }),
       ),
       events: eventRows.map(
@@ -246,6 +336,11 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
       return newRequestDetail(input, written, actor, at);
     },
 
+    /**
+     * Decides an item, or changes its decision. A restrictive outcome on an item whose review policy
+     * has stages needs them done (409 review_stage_required); on a sensitive item it becomes a
+     * proposal waiting for a second person's sign-off (event `decision_proposed`) instead.
+     */
     async decideItem(requestId: string, itemId: string, input: DecisionInput, actor: Actor): Promise<RequestDetailView> {
       await db.transaction(async (tx) => {
         const request = await lockRequest(tx, requestId);
@@ -259,36 +354,22 @@ export function requestsRepository(db: Db, now: () => Date = () => new Date()) {
             .from(items)
             .where(and(eq(items.id, itemId), eq(items.requestId, requestId)));
           if (!item) throw notFound('item', itemId);
-          const [previous] = await tx.select().from(decisions).where(eq(decisions.itemId, itemId));
-          const decidedAt = now();
-          const values = { ...decision, decidedBy: actor.id, decidedAt };
-          await tx
-            .insert(decisions)
-            .values({ itemId, ...values })
-            .onConflictDoUpdate({ target: decisions.itemId, set: values });
-          const present = (d: Omit<Decision, 'decidedBy'> & { decidedBy: string }) => ({
-            outcome: d.outcome,
-            reason: d.reason,
-            scopeCountries: d.scopeCountries,
-            rationale: d.rationale,
-            decidedBy: d.decidedBy,
-            decidedAt: d.decidedAt,
-          });
-          await tx.insert(events).values({
-            requestId,
-            itemId,
-            type: previous ? 'decision_changed' : 'item_decided',
-            at: decidedAt,
-            actorId: actor.id,
-            before: previous ? present(previous) : null,
-            after: present(values),
-          });
-          // An order sent through the channel: the agency hears of the decision (mail and webhook).
-          await noticeItemDecided(tx, requestId, itemId, values, previous !== undefined);
-          const next = statusAfterDecision(request.status, await undecidedItems(tx, requestId));
-          if (next !== request.status)
-            await setStatus(tx, requestId, { from: request.status, to: next, at: decidedAt }, actor, null);
-          else await tx.update(requests).set({ updatedAt: decidedAt }).where(eq(requests.id, requestId));
+          const state = await readItemReviewState(tx, requestId, itemId, decision.reason);
+          const at = now();
+          if (gateDecision(state.policy, state.findings, decision, request.country) === 'propose') {
+            await writeProposal(tx, requestId, itemId, decision, actor, at);
+            await tx.insert(events).values({
+              requestId,
+              itemId,
+              type: 'decision_proposed',
+              at,
+              actorId: actor.id,
+              after: { ...decision, proposedBy: actor.id },
+            });
+            await tx.update(requests).set({ updatedAt: at }).where(eq(requests.id, requestId));
+            return;
+          }
+          await writeDecision(tx, request, itemId, { ...decision, decidedBy: actor.id, decidedAt: at }, actor, null);
         });
       });
       return get(requestId);

@@ -1,6 +1,7 @@
 /** Requests (orders from an authority), their items and the decisions on them, as plain data. */
 import type { DataRequestParticulars } from './data-request.js';
 import { WritError } from './errors.js';
+import type { ItemReviewView } from './staged-review.js';
 import type { AuthorityKind, Channel, Outcome, Reason, RequestKind, RequestStatus, TargetKind } from './vocabulary.js';
 
 export type Authority = {
@@ -40,11 +41,36 @@ export type Decision = {
   rationale: string;
   decidedBy: { id: string; name: string };
   decidedAt: Date;
+  /** For the public request database: what was done and why, without private detail. */
+  publicSummary: string | null;
+  /** Worth telling in the transparency report; `caseStudy` is then its text. */
+  publicInterest: boolean;
+  caseStudy: string | null;
+  /** The second person who signed off a sensitive action (never the decider), and when. */
+  signedOffBy: { id: string; name: string } | null;
+  signedOffAt: Date | null;
 };
 
-export type DecisionInput = Omit<Decision, 'decidedBy' | 'decidedAt'>;
+/** What a decider sends; the publishing fields may be left out (no summary, not of public interest). */
+export type DecisionInput = Omit<
+  Decision,
+  'decidedBy' | 'decidedAt' | 'publicSummary' | 'publicInterest' | 'caseStudy' | 'signedOffBy' | 'signedOffAt'
+> & { publicSummary?: string | null; publicInterest?: boolean; caseStudy?: string | null };
 
-export type Item = NewItem & { id: string; position: number; decision: Decision | null };
+/** A decision as checked and stored: every publishing field present. */
+export type CheckedDecision = Omit<DecisionInput, 'publicSummary' | 'publicInterest' | 'caseStudy'> & {
+  publicSummary: string | null;
+  publicInterest: boolean;
+  caseStudy: string | null;
+};
+
+export type Item = NewItem & {
+  id: string;
+  position: number;
+  decision: Decision | null;
+  /** Its staged review (issue 12); read with the order's detail. */
+  review?: ItemReviewView;
+};
 
 export type RequestSummary = {
   id: string;
@@ -102,7 +128,7 @@ export type Actor = { id: string; name: string };
  * `removed_legal` restricts the item only in the listed countries (usually the requesting one);
  * `removed_policy` removes it everywhere; the other outcomes take no action, so have no scope.
  */
-export function checkDecision(d: DecisionInput, requestCountry: string): DecisionInput {
+export function checkDecision(d: DecisionInput, requestCountry: string): CheckedDecision {
   if (d.outcome === 'removed_legal' && (d.scopeCountries === null || d.scopeCountries.length === 0)) {
     throw new WritError(
       'validation_failed',
@@ -119,6 +145,22 @@ export function checkDecision(d: DecisionInput, requestCountry: string): Decisio
       'scopeCountries',
     );
   }
+  const publicInterest = d.publicInterest ?? false;
+  const caseStudy = d.caseStudy?.trim() ? d.caseStudy : null;
+  if (publicInterest && !caseStudy)
+    throw new WritError(
+      'validation_failed',
+      'a decision of public interest carries its case study for the transparency report',
+      'caseStudy',
+    );
   const countries = d.scopeCountries ? [...new Set(d.scopeCountries)].sort() : null;
-  return { ...d, scopeCountries: countries };
+  return {
+    outcome: d.outcome,
+    reason: d.reason,
+    rationale: d.rationale,
+    scopeCountries: countries,
+    publicSummary: d.publicSummary?.trim() ? d.publicSummary : null,
+    publicInterest,
+    caseStudy,
+  };
 }

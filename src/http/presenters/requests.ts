@@ -9,6 +9,7 @@ import type { Decision } from '../../domain/request.js';
 import { presentAttachment, reviewerAttachmentUrl } from './authority-orders.js';
 import { presentDataRequest } from './data-requests.js';
 import { iso } from './instants.js';
+import { presentItemReview } from './staged-review.js';
 
 /**
  * What a presentation depends on besides the request: the clock, the due_soon share, and how often a
@@ -61,7 +62,11 @@ export function presentSummary(r: RequestSummaryView & Assigned, ctx: PresentCon
   };
 }
 
-const presentDecision = (d: Decision) => ({ ...d, decidedAt: iso(d.decidedAt) });
+const presentDecision = (d: Decision) => ({
+  ...d,
+  decidedAt: iso(d.decidedAt),
+  signedOffAt: d.signedOffAt ? iso(d.signedOffAt) : null,
+});
 
 export function presentDetail({ request: r, deadlineReview }: ReviewedRequest, ctx: PresentContext) {
   return {
@@ -80,7 +85,11 @@ export function presentDetail({ request: r, deadlineReview }: ReviewedRequest, c
     clockPausedAt: r.clockPausedAt ? iso(r.clockPausedAt) : null,
     attachments: (r.attachments ?? []).map((a) => presentAttachment(a, reviewerAttachmentUrl)),
     agency: r.agency ?? null,
-    items: r.items.map((item) => ({ ...item, decision: item.decision ? presentDecision(item.decision) : null })),
+    items: r.items.map((item) => ({
+      ...item,
+      decision: item.decision ? presentDecision(item.decision) : null,
+      review: presentItemReview(item.review),
+    })),
     dataRequest: r.dataRequest ? presentDataRequest(r.dataRequest, ctx.preservationExtensions) : null,
     events: r.events.map((e) => ({ ...e, at: iso(e.at) })),
   };
