@@ -1,6 +1,6 @@
 /**
- * Rate limits on the authority channel and on agencies' applications (`/api/v1/authority…`,
- * `/api/v1/agencies…`): per API key and per client address, writes and reads apart, counted in
+ * Rate limits on the authority channel, on agencies' applications and on users' appeals
+ * (`/api/v1/authority…`, `/api/v1/agencies…`, `/api/v1/public/appeals`): per API key and per client address, writes and reads apart, counted in
  * one-minute windows in PostgreSQL (src/db/rate-limits-repository.ts), so that they hold however
  * many Writ processes serve. Over a limit: 429 `rate_limited` with Retry-After, the seconds to the
  * window's end. Checked right after authentication, before anything else of the request runs.
@@ -10,7 +10,7 @@ import fp from 'fastify-plugin';
 import type { RequestGuards, Writ } from '../app/context.js';
 import { WritError } from '../domain/errors.js';
 
-const limitedPaths = /^\/api\/v1\/(authority|agencies)(\/|\?|$)/;
+const limitedPaths = /^\/api\/v1\/(authority|agencies|public\/appeals)(\/|\?|$)/;
 const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 type Bucket = { bucket: string; limit: number; what: string };

@@ -1,13 +1,48 @@
-/** Notices held while a non-disclosure order runs: when it ends, the notice becomes due and a task appears (issue 12). */
+/**
+ * Notices held while a non-disclosure order runs (issue 12): the sweep claims held notices whose
+ * hold has ended (FOR UPDATE SKIP LOCKED) and queues one pg-boss job per notice, its id as singleton
+ * key, in the claim's transaction; the worker makes the notice `due` with a guarded UPDATE, so it
+ * becomes due once, whichever process runs it and however often. Due notices are the reviewers' task.
+ */
 import type PgBoss from 'pg-boss';
 import type { Writ } from '../app/context.js';
+import { sqlRunner } from '../db/outbox-repository.js';
+import type { Tx } from '../db/request-rows.js';
+import { queues } from './queues.js';
 
-// Placeholder of the foundation commit: the helper that owns this file fills it in.
+const SWEEP_BATCH = 500;
+
+type NoticeJob = { id: string };
+
 export async function startNoticeHoldJobs(
-  _boss: PgBoss,
-  _writ: Writ,
-  _polling: { batchSize: number; pollingIntervalSeconds: number },
-  _log: (message: string) => void,
+  boss: PgBoss,
+  writ: Pick<Writ, 'notices' | 'config'>,
+  polling: { batchSize: number; pollingIntervalSeconds: number },
+  log: (message: string) => void,
 ): Promise<{ sweep(): Promise<void> }> {
-  return { async sweep() {} };
+  const { jobs: settings } = writ.config;
+  const workerId = await boss.work<NoticeJob>(queues.noticeHold, polling, async ([job]) => {
+    if (await writ.notices.markDue(job!.data.id)) log(`jobs: notice ${job!.data.id} is due: its hold ended`);
+  });
+  return {
+    async sweep() {
+      const handOver = async (ids: string[], tx: Tx) => {
+        for (const id of ids)
+          await boss.send(
+            queues.noticeHold,
+            { id },
+            {
+              singletonKey: id,
+              retryLimit: 5,
+              retryDelay: settings.retrySeconds,
+              retryBackoff: true,
+              expireInSeconds: settings.leaseSeconds,
+              db: sqlRunner(tx),
+            },
+          );
+      };
+      await writ.notices.handOverDue(SWEEP_BATCH, handOver);
+      boss.notifyWorker(workerId);
+    },
+  };
 }
