@@ -5,6 +5,8 @@ import { recordFinding, signOff } from '../../app/staged-review.js';
 import { problemSchema } from '../../contracts/common.js';
 import { itemParams, requestDetailSchema } from '../../contracts/requests.js';
 import { findingInputSchema, signOffInputSchema } from '../../contracts/staged-review.js';
+import { reviewStages } from '../../domain/review-vocabulary.js';
+import { stageAction } from '../../domain/staged-review.js';
 import { requireUser, signedInUser } from '../authentication.js';
 import { presentContext, presentDetail } from '../presenters/requests.js';
 
@@ -13,30 +15,35 @@ const errors = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404
 export const stageRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { writ }) => {
   app.addHook('onRequest', requireUser);
 
-  app.post('/api/v1/requests/:id/items/:itemId/review', {
-    // The door lets in who may review at the first stage; the use case checks the stage's own permission.
-    config: { permission: 'review.policy' },
-    schema: {
-      tags: ['requests'],
-      operationId: 'recordReviewFinding',
-      summary: "Record a review stage's finding on an item",
-      description:
-        'Policy, legal or human-rights review, in order, by someone whose role may perform the stage (review.policy, review.legal, review.human_rights). The policy stage also sets the reason category and sensitive topics. A new finding for a stage supersedes the earlier; the history keeps both.',
-      params: itemParams,
-      body: findingInputSchema,
-      response: { 200: requestDetailSchema, ...errors },
-    },
-    handler: async (request) =>
-      presentDetail(
-        await recordFinding(
-          writ,
-          { requestId: request.params.id, itemId: request.params.itemId },
-          request.body,
-          signedInUser(request),
+  // One route per stage, so that the door admits exactly the roles of that stage's permission
+  // (a single route could name only one action, and would shut out the human-rights role).
+  for (const stage of reviewStages) {
+    const name = { policy: 'Policy', legal: 'Legal', human_rights: 'HumanRights' }[stage];
+    app.post(`/api/v1/requests/:id/items/:itemId/review/${stage}`, {
+      config: { permission: stageAction[stage] },
+      schema: {
+        tags: ['requests'],
+        operationId: `record${name}Finding`,
+        summary: `Record the ${stage.replace('_', '-')} stage's finding on an item`,
+        description: `Staged review goes in order (policy, legal, human rights), each stage by a role that may perform it (${stageAction[stage]}). ${
+          stage === 'policy' ? 'The policy stage also sets the reason category and the sensitive topics. ' : ''
+        }A new finding for the stage supersedes the earlier; the history keeps both.`,
+        params: itemParams,
+        body: findingInputSchema.omit({ stage: true }),
+        response: { 200: requestDetailSchema, ...errors },
+      },
+      handler: async (request) =>
+        presentDetail(
+          await recordFinding(
+            writ,
+            { requestId: request.params.id, itemId: request.params.itemId },
+            { ...request.body, stage },
+            signedInUser(request),
+          ),
+          presentContext(writ),
         ),
-        presentContext(writ),
-      ),
-  });
+    });
+  }
 
   app.post('/api/v1/requests/:id/items/:itemId/sign-off', {
     config: { permission: 'decisions.sign_off' },
