@@ -39,7 +39,7 @@ const restrictInKz = {
 };
 const noAction = { outcome: 'no_action', reason: 'Bullying/Harassment', rationale: 'Lawful speech' };
 
-async function decidedOrder(decision = restrictInKz): Promise<Detail> {
+async function decidedOrder(decision: Record<string, unknown> = restrictInKz): Promise<Detail> {
   const order = await record(newRequestBody(authorityId));
   const res = await t.app.inject({
     method: 'PUT',
