@@ -1,14 +1,22 @@
 /** The tamper-evident audit log on the wire (issue 12, decision 48): its verification and checkpoints. */
 import { z } from 'zod';
-import { auditProblemKinds } from '../domain/audit-chain.js';
+
+/** The kinds of src/domain/audit-chain.ts (which uses node:crypto, so the web cannot import it). */
+export const auditProblemKinds = [
+  'edited',
+  'link_broken',
+  'seq_gap',
+  'head_mismatch',
+  'head_missing',
+  'chain_missing',
+  'checkpoint',
+] as const;
 
 export const auditProblemSchema = z
   .object({
-    chain: z
-      .string()
-      .meta({
-        description: 'The chain: order:<id>, staff:<id>, officer:<id>, agency:<id> or obligation:<country>/<regime>/<duty>',
-      }),
+    chain: z.string().meta({
+      description: 'The chain: order:<id>, staff:<id>, officer:<id>, agency:<id> or obligation:<country>/<regime>/<duty>',
+    }),
     seq: z.number().int().nullable().meta({ description: 'The row named (null when none can be)' }),
     kind: z.enum(auditProblemKinds).meta({
       description:
@@ -48,12 +56,10 @@ export type AuditCheckpointView = z.infer<typeof auditCheckpointSchema>;
 
 export const auditCheckpointCreatedSchema = auditCheckpointSchema
   .extend({
-    text: z
-      .string()
-      .meta({
-        description:
-          'The checkpoint to publish: a signed note (origin, entries, root, chains, time, signature) and the heads listing',
-      }),
+    text: z.string().meta({
+      description:
+        'The checkpoint to publish: a signed note (origin, entries, root, chains, time, signature) and the heads listing',
+    }),
     publicKeyFingerprint: z.string().nullable(),
   })
   .meta({ id: 'AuditCheckpointCreated' });
