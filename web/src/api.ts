@@ -88,7 +88,7 @@ export type PreviewQuery = {
  * file's bytes as the body instead of JSON; `headers` adds headers (an Idempotency-Key, a file name).
  */
 export async function request<T>(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   options: { body?: unknown; file?: Blob; headers?: Record<string, string>; signal?: AbortSignal } = {},
 ): Promise<T> {
