@@ -98,9 +98,12 @@ async function readRaw(db: DbOrTx, requestId: string, itemIds: string[] | null):
   return byItem;
 }
 
-/** The reasons whose policies apply to an item: its review's, its decision's or proposal's, and the one being decided. */
+/**
+ * The reasons whose policies apply to an item: its review's, its proposal's, and the one being
+ * decided (a decision already taken does not bind the next: a changed decision is judged on its own).
+ */
 function reasonsOf(raw: RawReview, extra: Reason | null): Reason[] {
-  const reasons = [raw.review?.reason, raw.decision?.reason, raw.proposal?.reason, extra];
+  const reasons = [raw.review?.reason, raw.proposal?.reason, extra];
   return [...new Set(reasons.filter((r): r is Reason => r !== null && r !== undefined))];
 }
 

@@ -1,17 +1,18 @@
 /** Staged review on the wire: an item's review, and the review policies (issue 12). */
+import { permissionTable } from '../../domain/permissions.js';
 import type { ReviewPolicy } from '../../domain/review-vocabulary.js';
 import type { ItemReviewView } from '../../domain/staged-review.js';
 
 const iso = (d: Date) => d.toISOString();
 
-/** An item with no review read (never the case for the order's detail) shows the plain default. */
+/** An item just recorded (answered without reading back) has no review yet: a decider acts next. */
 const noReview = {
   reason: null,
   topics: [],
   sensitive: false,
   stages: [],
   proposal: null,
-  next: { step: 'decide' as const, roles: [] },
+  next: { step: 'decide' as const, roles: [...permissionTable['items.decide']] },
 };
 
 export function presentItemReview(review: ItemReviewView | undefined) {
