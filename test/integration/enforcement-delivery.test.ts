@@ -143,7 +143,7 @@ describe('enforcement calls to the content system', () => {
       scopeCountries: ['KZ'],
     });
     expect(receiver.store.get(r.items[0]!.id)).toMatchObject({ state: 'restricted', countries: ['KZ'] });
-    expect(confirmed.effectiveAt).toEqual(receiver.store.get(r.items[0]!.id).at);
+    expect(confirmed.effectiveAt).toEqual(receiver.store.get(r.items[0]!.id)?.at);
     expect(confirmed.secondsToGiveEffect).toBeGreaterThanOrEqual(0);
 
     const [event] = await t.database.db.select().from(events).where(eq(events.type, 'enforcement_confirmed'));

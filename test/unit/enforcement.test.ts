@@ -1,6 +1,6 @@
 /** What a decision asks the content system to do (src/domain/enforcement.ts). */
 import { describe, expect, it } from 'vitest';
-import { enforcementStepFor, secondsToGiveEffect } from '../../src/domain/enforcement.js';
+import { type EnforcementStep, enforcementStepFor, secondsToGiveEffect } from '../../src/domain/enforcement.js';
 
 const decision = (outcome: string, scopeCountries: string[] | null = null, previousOutcome: string | null = null) =>
   ({ outcome, scopeCountries, previousOutcome }) as Parameters<typeof enforcementStepFor>[0];
@@ -20,7 +20,7 @@ describe('enforcementStepFor', () => {
   });
 
   it('restores an item whose restriction a new decision lifts, in the scope that was restricted, once', () => {
-    const restricted = { action: 'restrict_in_country', scopeCountries: ['KZ'] } as const;
+    const restricted: EnforcementStep = { action: 'restrict_in_country', scopeCountries: ['KZ'] };
     expect(enforcementStepFor(decision('no_action', null, 'removed_legal'), restricted)).toEqual({
       action: 'restore',
       scopeCountries: ['KZ'],
@@ -36,7 +36,7 @@ describe('enforcementStepFor', () => {
   });
 
   it('asks again only when the scope or the action changes', () => {
-    const kz = { action: 'restrict_in_country', scopeCountries: ['KZ'] } as const;
+    const kz: EnforcementStep = { action: 'restrict_in_country', scopeCountries: ['KZ'] };
     expect(enforcementStepFor(decision('removed_legal', ['KZ'], 'removed_legal'), kz)).toBeNull();
     expect(enforcementStepFor(decision('removed_legal', ['KZ', 'UZ'], 'removed_legal'), kz)).toEqual({
       action: 'restrict_in_country',
