@@ -126,6 +126,8 @@ export type RequestListQuery = {
   regime?: string;
   kind?: NewRequest['kind'];
   search?: string;
+  /** Whose orders: me, none (unclaimed) or an account's id (issue 12). */
+  assignee?: string;
   limit: number;
   offset: number;
 };
@@ -133,7 +135,7 @@ export type RequestListQuery = {
 function listSearch(query: RequestListQuery): string {
   const params = new URLSearchParams();
   if (query.statuses) params.set('status', query.statuses.join(','));
-  for (const key of ['country', 'regime', 'kind', 'search'] as const) {
+  for (const key of ['country', 'regime', 'kind', 'search', 'assignee'] as const) {
     const value = query[key];
     if (value) params.set(key, value);
   }

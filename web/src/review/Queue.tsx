@@ -223,6 +223,7 @@ export function QueuePage() {
                 <th scope="col">{t('queue.column.received')}</th>
                 <th scope="col">{t('queue.column.due')}</th>
                 <th scope="col">{t('queue.column.deadline')}</th>
+                <th scope="col">{t('queue-work:column.assignee')}</th>
               </tr>
             </thead>
             <tbody>
@@ -278,6 +279,9 @@ export function QueuePage() {
                     <span className="sub">
                       <TimeLeftText receivedAt={r.receivedAt} dueAt={r.dueAt} now={now} dueSoonAt={r.sla.dueSoonAt} />
                     </span>
+                  </td>
+                  <td data-label={t('queue-work:column.assignee')} data-testid="queue-assignee-cell">
+                    {r.assignee ? r.assignee.name : <span className="muted">{t('queue-work:column.unassigned')}</span>}
                   </td>
                 </tr>
               ))}

@@ -6,7 +6,14 @@ import { openStatuses, type RequestKind, requestKinds, requestStatuses } from '.
 import { useLocale, useTranslation } from '../i18n/index.js';
 import { countryNameIn, label } from '../labels.js';
 import { queries } from '../queries.js';
-import { defaultFilters, paramsFromFilters, type QueueFilters, showsOpenOrders, withFilters } from './queue-filters.js';
+import {
+  defaultFilters,
+  paramsFromFilters,
+  type QueueAssignee,
+  type QueueFilters,
+  showsOpenOrders,
+  withFilters,
+} from './queue-filters.js';
 
 /** How long typing pauses before the search is asked. */
 const searchDelayMs = 300;
@@ -52,6 +59,25 @@ function statusesOf(value: string): QueueFilters['statuses'] {
   if (value === 'all') return null;
   if (value === 'open') return openStatuses;
   return requestStatuses.filter((s) => value.split(',').includes(s));
+}
+
+/** Whose orders: anyone's, mine, or the unclaimed ones (issue 12). */
+function AssigneeFilter({ value, onChange }: { value: QueueAssignee | null; onChange: (next: QueueAssignee | null) => void }) {
+  const { t } = useTranslation('review');
+  return (
+    <label className="queue-filter">
+      <span>{t('queue-work:filter.label')}</span>
+      <select
+        value={value ?? ''}
+        onChange={(e) => onChange((e.target.value || null) as QueueAssignee | null)}
+        data-testid="queue-assignee"
+      >
+        <option value="">{t('queue-work:filter.anyone')}</option>
+        <option value="me">{t('queue-work:filter.me')}</option>
+        <option value="none">{t('queue-work:filter.none')}</option>
+      </select>
+    </label>
+  );
 }
 
 /** The search box: the URL follows the typing once it pauses, and the box follows the URL (back, clear). */
@@ -170,6 +196,7 @@ export function QueueFilterBar({ filters, onChange }: { filters: QueueFilters; o
           ))}
         </select>
       </label>
+      <AssigneeFilter value={filters.assignee ?? null} onChange={(assignee) => change({ assignee })} />
       <SearchBox value={filters.search} onSearch={onSearch} />
       <Link to={hrefOf({ ...defaultFilters, limit: filters.limit })} className="button queue-clear" data-testid="queue-clear">
         {t('filters.clear')}

@@ -19,6 +19,7 @@ import { History } from './History.js';
 import { ItemCard } from './ItemCard.js';
 import { NoticesPanel } from './notices/NoticesPanel.js';
 import { PushbackPanel } from './pushback/PushbackPanel.js';
+import { BulkDecision } from './queue-work/BulkDecision.js';
 import { ClaimPanel } from './queue-work/ClaimPanel.js';
 import { StatusActions } from './StatusActions.js';
 import { StagesSummary } from './stages/StagesSummary.js';
@@ -191,6 +192,7 @@ export function RequestPage() {
               <ItemCard key={item.id} request={request} item={item} decidable={decidable} />
             ))}
           </ol>
+          {decidable ? <BulkDecision request={request} /> : null}
         </section>
       )}
 

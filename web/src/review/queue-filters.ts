@@ -29,9 +29,15 @@ export type QueueFilters = {
   regime: string | null;
   kind: RequestKind | null;
   search: string | null;
+  /** Whose orders: mine, the unclaimed ones, or anyone's (null). */
+  assignee?: QueueAssignee | null;
   limit: number;
   offset: number;
 };
+
+export const queueAssignees = ['me', 'none'] as const;
+export type QueueAssignee = (typeof queueAssignees)[number];
+const isAssignee = (s: string): s is QueueAssignee => (queueAssignees as readonly string[]).includes(s);
 
 export const defaultFilters: QueueFilters = {
   statuses: openStatuses,
@@ -67,12 +73,14 @@ export function filtersFromParams(params: URLSearchParams): QueueFilters {
   const kind = params.get('kind')?.trim() ?? '';
   const regime = params.get('regime')?.trim() ?? '';
   const search = params.get('search')?.trim() ?? '';
+  const assignee = params.get('assignee')?.trim() ?? '';
   return {
     statuses,
     country: isCountryCode(country) ? country : null,
     regime: regime ? regime.slice(0, 100) : null,
     kind: isKind(kind) ? kind : null,
     search: search ? search.slice(0, 200) : null,
+    ...(isAssignee(assignee) ? { assignee } : {}),
     limit: wholeNumber(params.get('limit'), 1, maxPageSize) ?? queuePageSize,
     offset: wholeNumber(params.get('offset'), 0, Number.MAX_SAFE_INTEGER) ?? 0,
   };
@@ -87,6 +95,7 @@ export function paramsFromFilters(filters: QueueFilters): URLSearchParams {
   if (filters.regime) params.set('regime', filters.regime);
   if (filters.kind) params.set('kind', filters.kind);
   if (filters.search) params.set('search', filters.search);
+  if (filters.assignee) params.set('assignee', filters.assignee);
   if (filters.limit !== queuePageSize) params.set('limit', String(filters.limit));
   if (filters.offset > 0) params.set('offset', String(filters.offset));
   return params;
@@ -117,6 +126,7 @@ export function listQuery(filters: QueueFilters): RequestListQuery {
     regime: filters.regime ?? undefined,
     kind: filters.kind ?? undefined,
     search: filters.search ?? undefined,
+    assignee: filters.assignee ?? undefined,
     limit: filters.limit,
     offset: filters.offset,
   };
