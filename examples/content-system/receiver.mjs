@@ -94,8 +94,13 @@ export async function startReceiver(options) {
       seen.add(id);
       const data = event.data;
       const appliedAt = new Date();
-      if (!options.refuse)
+      // Calls for one item may arrive out of order (they are sent in parallel, retried apart): the
+      // latest decision wins, and an older call arriving late is confirmed but changes nothing.
+      const held = store.get(data.itemId);
+      const stale = held && held.decidedAt > data.decidedAt;
+      if (!options.refuse && !stale)
         store.set(data.itemId, {
+          decidedAt: data.decidedAt,
           target: data.target,
           state: data.action === 'restore' ? 'visible' : data.action === 'remove_globally' ? 'removed' : 'restricted',
           countries: data.scopeCountries,
