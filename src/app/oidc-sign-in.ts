@@ -65,7 +65,7 @@ export async function oidcConfiguration(settings: OidcSettings): Promise<client.
 
 /** A same-origin path to return to after sign-in; anything else (another origin, `//host`) gives /review. */
 export function safeNext(next: string | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next)) return '/review';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\r\n]/.test(next)) return '/review';
   return next;
 }
 
@@ -138,8 +138,7 @@ export async function completeOidcSignIn(
   if (!account) {
     const byEmail = email ? await accounts.findByEmail(email) : undefined;
     if (byEmail) {
-      if (!emailVerified)
-        throw new OidcRefusal('oidc_email_unverified', `the provider does not say that ${email} is verified`);
+      if (!emailVerified) throw new OidcRefusal('oidc_email_unverified', `the provider does not say that ${email} is verified`);
       if (byEmail.disabled) throw new OidcRefusal('oidc_disabled', `the account ${byEmail.email} is disabled`);
       if (byEmail.oidcSubject !== null || !(await accounts.link(byEmail.id, issuer, subject)))
         throw new OidcRefusal('oidc_no_account', `the account ${byEmail.email} is linked to another identity`);

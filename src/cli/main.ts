@@ -4,6 +4,7 @@ import { Command, Option } from 'commander';
 import { createAccount, MIN_PASSWORD_LENGTH } from '../app/accounts.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { WritError } from '../domain/errors.js';
+import { type StaffRole, staffRoles } from '../domain/permissions.js';
 import { RulePackError } from '../rules/packs.js';
 import { registerAuditCommands } from './audit-commands.js';
 import { registerBackupCommands } from './backup-commands.js';
@@ -44,11 +45,11 @@ registerReportCommand(program, config);
 const users = program.command('users').description('reviewer accounts');
 users
   .command('add')
-  .description('create an account (reviewer, or admin to manage accounts); the password is read from standard input')
+  .description('create a staff account of any role (admin to manage accounts); the password is read from standard input')
   .requiredOption('--email <email>')
   .requiredOption('--name <name>')
-  .addOption(new Option('--role <role>').choices(['reviewer', 'admin']).default('reviewer'))
-  .action(async (options: { email: string; name: string; role: 'reviewer' | 'admin' }) => {
+  .addOption(new Option('--role <role>').choices([...staffRoles]).default('reviewer'))
+  .action(async (options: { email: string; name: string; role: StaffRole }) => {
     const password = readFileSync(0, 'utf8').split('\n')[0] ?? '';
     if (password.length < MIN_PASSWORD_LENGTH)
       throw new WritError(

@@ -26,11 +26,7 @@ export const newAccountSchema = z.object({
   email: z.email('must be an e-mail address').max(320),
   name: z.string().trim().min(1, 'must not be empty').max(200),
   role: z.enum(staffRoles).default('reviewer'),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `must have at least ${MIN_PASSWORD_LENGTH} characters`)
-    .max(1000)
-    .optional(),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `must have at least ${MIN_PASSWORD_LENGTH} characters`).max(1000).optional(),
 });
 export type NewAccountInput = z.input<typeof newAccountSchema>;
 

@@ -50,7 +50,13 @@ export function oidcAccountsRepository(db: Db, _now: Clock) {
     },
 
     /** An account that signs in only through the provider (no password); undefined when the email or subject is taken. */
-    async create(input: { email: string; name: string; role: StaffRole; issuer: string; subject: string }): Promise<OidcAccount | undefined> {
+    async create(input: {
+      email: string;
+      name: string;
+      role: StaffRole;
+      issuer: string;
+      subject: string;
+    }): Promise<OidcAccount | undefined> {
       const [row] = await db
         .insert(users)
         .values({
@@ -68,7 +74,10 @@ export function oidcAccountsRepository(db: Db, _now: Clock) {
 
     /** The role the provider's claim names (the provider is the source of truth when a role claim is configured). */
     async setRole(userId: string, role: StaffRole): Promise<void> {
-      await db.update(users).set({ role }).where(and(eq(users.id, userId), sql`${users.role} <> ${role}`));
+      await db
+        .update(users)
+        .set({ role })
+        .where(and(eq(users.id, userId), sql`${users.role} <> ${role}`));
     },
   };
 }

@@ -7,7 +7,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Writ } from '../app/context.js';
-import { beginOidcSignIn, completeOidcSignIn, OidcRefusal, type OidcPending, safeNext } from '../app/oidc-sign-in.js';
+import { beginOidcSignIn, completeOidcSignIn, type OidcPending, OidcRefusal, safeNext } from '../app/oidc-sign-in.js';
 import { oidcInfoSchema } from '../contracts/accounts.js';
 import { problemSchema } from '../contracts/common.js';
 import { WritError } from '../domain/errors.js';
@@ -83,7 +83,14 @@ export const oidcRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, { w
         'Where the provider returns the browser. On success sets the session cookie and redirects (303) to the ' +
         'path given at the start; on refusal redirects to `/signin?error=<code>` (oidc_failed, oidc_email_unverified, ' +
         'oidc_no_account, oidc_disabled, oidc_unavailable).',
-      querystring: z.record(z.string(), z.unknown()),
+      // Read as sent (request.url) by openid-client; named here for the document.
+      querystring: z.object({
+        code: z.string().max(4000).optional(),
+        state: z.string().max(4000).optional(),
+        iss: z.string().max(4000).optional(),
+        error: z.string().max(200).optional(),
+        error_description: z.string().max(4000).optional(),
+      }),
       response: { 303: z.null(), 404: problemSchema },
     },
     handler: async (request, reply) => {

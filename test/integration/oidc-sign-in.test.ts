@@ -38,11 +38,7 @@ async function writApp(env: Record<string, string> = {}): Promise<FastifyInstanc
 type Outcome = { location: string; cookie: string | undefined; pendingCookie: string; callback: URL };
 
 /** start → provider → callback; returns where Writ sent the browser and the session cookie set. */
-async function signInThroughProvider(
-  app: FastifyInstance,
-  login: string,
-  tamper?: (callback: URL) => void,
-): Promise<Outcome> {
+async function signInThroughProvider(app: FastifyInstance, login: string, tamper?: (callback: URL) => void): Promise<Outcome> {
   const start = await app.inject({ method: 'GET', url: '/api/v1/session/oidc/start?next=/review/queue' });
   expect(start.statusCode, start.body).toBe(302);
   const authorization = new URL(String(start.headers.location));
@@ -118,7 +114,12 @@ describe('OpenID Connect sign-in', () => {
   });
 
   it('refuses an unknown person without WRIT_OIDC_CREATE_ACCOUNTS, and creates an auditor with it', async () => {
-    provider.accounts.set('newcomer', { sub: 'sub-new', email: 'newcomer@platform.example', email_verified: true, name: 'New Comer' });
+    provider.accounts.set('newcomer', {
+      sub: 'sub-new',
+      email: 'newcomer@platform.example',
+      email_verified: true,
+      name: 'New Comer',
+    });
     const closed = await writApp();
     expect((await signInThroughProvider(closed, 'newcomer')).location).toBe('/signin?error=oidc_no_account');
     const open = await writApp({ WRIT_OIDC_CREATE_ACCOUNTS: 'true' });
@@ -129,10 +130,20 @@ describe('OpenID Connect sign-in', () => {
 
   it('follows the role claim at every sign-in', async () => {
     const app = await writApp({ WRIT_OIDC_ROLE_CLAIM: OIDC_ROLE_CLAIM, WRIT_OIDC_CREATE_ACCOUNTS: 'true' });
-    provider.accounts.set('hana', { sub: 'sub-hana', email: 'hana@platform.example', email_verified: true, writ_role: 'human_rights' });
+    provider.accounts.set('hana', {
+      sub: 'sub-hana',
+      email: 'hana@platform.example',
+      email_verified: true,
+      writ_role: 'human_rights',
+    });
     const first = await signInThroughProvider(app, 'hana');
     expect(await sessionOf(app, first.cookie)).toMatchObject({ role: 'human_rights' });
-    provider.accounts.set('hana', { sub: 'sub-hana', email: 'hana@platform.example', email_verified: true, writ_role: ['legal'] });
+    provider.accounts.set('hana', {
+      sub: 'sub-hana',
+      email: 'hana@platform.example',
+      email_verified: true,
+      writ_role: ['legal'],
+    });
     const second = await signInThroughProvider(app, 'hana');
     expect(await sessionOf(app, second.cookie)).toMatchObject({ role: 'legal' });
   });

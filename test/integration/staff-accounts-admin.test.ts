@@ -115,7 +115,10 @@ describe('staff account administration', () => {
     const b = await staffWithSession('admin');
     // Another admin may demote the first while two or more are enabled.
     expect((await patch(admin.id, { role: 'legal' }, a.auth)).json()).toMatchObject({ role: 'legal' });
-    const others = (await t.app.inject({ method: 'GET', url, headers: a.auth })).json().accounts as { id: string; role: string }[];
+    const others = (await t.app.inject({ method: 'GET', url, headers: a.auth })).json().accounts as {
+      id: string;
+      role: string;
+    }[];
     for (const other of others.filter((x) => x.role === 'admin' && x.id !== a.id && x.id !== b.id))
       expect((await patch(other.id, { disabled: true }, a.auth)).statusCode).toBe(200);
     const both = await Promise.all([patch(a.id, { disabled: true }, b.auth), patch(b.id, { role: 'auditor' }, a.auth)]);

@@ -1,6 +1,7 @@
 /** The little of oidc-provider v9 (no bundled types) that test/support/oidc-provider.ts uses. */
 declare module 'oidc-provider' {
   import type { IncomingMessage, ServerResponse } from 'node:http';
+
   type Account = { accountId: string; claims(): Promise<Record<string, unknown>> };
   export default class Provider {
     constructor(

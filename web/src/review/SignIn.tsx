@@ -1,9 +1,14 @@
-/** Reviewer sign-in: email and password; the server sets the session cookie. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+/**
+ * Staff sign-in: email and password, or the OpenID Connect provider when one is configured (its
+ * button leads to /api/v1/session/oidc/start; a refused provider sign-in comes back with ?error=).
+ * The server sets the session cookie.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormProvider } from 'react-hook-form';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { type OidcErrorCode, oidcErrorCodes } from '../../../src/contracts/accounts.js';
 import { credentialsSchema } from '../../../src/contracts/session.js';
-import { api } from '../api.js';
+import { api, request } from '../api.js';
 import { ProblemMessage } from '../components/Feedback.js';
 import { Field } from '../components/Field.js';
 import { placeProblem, useSchemaForm } from '../components/form.js';
@@ -18,7 +23,15 @@ export function SignInPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   // Set when a signed-in page sent the reviewer here (query-client.ts): where to go back to.
-  const next = useSearchParams()[0].get('next');
+  const [search] = useSearchParams();
+  const next = search.get('next');
+  const oidc = useQuery({
+    queryKey: ['session-oidc'],
+    queryFn: ({ signal }) => request<{ enabled: boolean; label: string | null }>('GET', '/api/v1/session/oidc', { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const oidcError = search.get('error');
+  const oidcRefusal = oidcErrorCodes.find((code): code is OidcErrorCode => code === oidcError);
   const form = useSchemaForm(credentialsSchema, { email: '', password: '' });
   const signIn = useMutation({
     mutationFn: api.signIn,
@@ -43,6 +56,23 @@ export function SignInPage() {
         </p>
       ) : null}
       {signIn.error ? <ProblemMessage error={signIn.error} /> : null}
+      {oidcRefusal && !signIn.error ? (
+        <p className="alert alert-danger" role="alert" data-testid="signin-oidc-error">
+          {t(`accounts:signIn.error.${oidcRefusal}`)}
+        </p>
+      ) : null}
+      {oidc.data?.enabled ? (
+        <p>
+          <a
+            className="button button-primary"
+            data-testid="signin-oidc"
+            href={`/api/v1/session/oidc/start?${new URLSearchParams({ next: returnPath(next) })}`}
+          >
+            {t('accounts:signIn.with', { label: oidc.data.label ?? '' })}
+          </a>{' '}
+          {t('accounts:signIn.or')}
+        </p>
+      ) : null}
       <FormProvider {...form}>
         <form className="form card" onSubmit={submit} noValidate>
           <Field name="email" controlId="signin-email" label={t('signIn.email')}>
