@@ -32,6 +32,9 @@ export function DecisionForm({ request, item, onSaved, onCancel }: Props) {
     reason: existing?.reason,
     scopeCountries: (existing?.scopeCountries ?? [request.authority.country]).join(', '),
     rationale: existing?.rationale ?? '',
+    publicSummary: existing?.publicSummary ?? '',
+    publicInterest: existing?.publicInterest ?? false,
+    caseStudy: existing?.caseStudy ?? '',
   });
   const decide = useRequestChange((decision: Parameters<typeof api.decideItem>[2]) =>
     api.decideItem(request.id, item.id, decision),
@@ -40,6 +43,7 @@ export function DecisionForm({ request, item, onSaved, onCancel }: Props) {
     decide.mutateAsync(decision).then(onSaved, (e: unknown) => placeProblem(e, form.setError)),
   );
   const outcome = useWatch({ control: form.control, name: 'outcome' });
+  const publicInterest = useWatch({ control: form.control, name: 'publicInterest' });
   const busy = decide.isPending;
 
   const hint = outcome && hinted.includes(outcome) ? t(`decision.hint.${outcome}`) : undefined;
@@ -111,6 +115,44 @@ export function DecisionForm({ request, item, onSaved, onCancel }: Props) {
             />
           )}
         </Field>
+        <Field
+          name="publicSummary"
+          label={t('stages:decision.publicSummary')}
+          idPrefix={prefix}
+          hint={t('stages:decision.publicSummaryHint')}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              {...form.register('publicSummary')}
+              data-testid="decision-public-summary"
+              rows={2}
+              maxLength={2000}
+            />
+          )}
+        </Field>
+        <label className="checkbox">
+          <input type="checkbox" {...form.register('publicInterest')} data-testid="decision-public-interest" />{' '}
+          {t('stages:decision.publicInterest')}
+        </label>
+        {publicInterest ? (
+          <Field
+            name="caseStudy"
+            label={t('stages:decision.caseStudy')}
+            idPrefix={prefix}
+            hint={t('stages:decision.caseStudyHint')}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                {...form.register('caseStudy')}
+                data-testid="decision-case-study"
+                rows={4}
+                maxLength={10000}
+              />
+            )}
+          </Field>
+        ) : null}
         <div className="actions">
           <button type="submit" className="button button-primary" data-testid="decision-submit" disabled={busy}>
             {busy ? t('decision.saving') : existing ? t('decision.saveChanged') : t('decision.record')}

@@ -4,6 +4,7 @@ import type { Item, RequestDetail } from '../api.js';
 import { type TFunction, useFormat, useTranslation } from '../i18n/index.js';
 import { countryNameIn, label } from '../labels.js';
 import { DecisionForm } from './DecisionForm.js';
+import { ItemStages } from './stages/ItemStages.js';
 
 type Props = {
   request: RequestDetail;
@@ -24,6 +25,9 @@ export function ItemCard({ request, item, decidable }: Props) {
   const format = useFormat();
   const [changing, setChanging] = useState(false);
   const decision = item.decision;
+  // A stage's finding or a second person's sign-off comes first: the decision form waits for them.
+  const step = item.review.next.step;
+  const mayDecide = step === 'decide' || step === 'done';
 
   return (
     <li className="item card" data-testid="item" data-item-id={item.id} data-decided={decision ? 'true' : 'false'}>
@@ -62,8 +66,22 @@ export function ItemCard({ request, item, decidable }: Props) {
               {t('item.decidedBy', { name: decision.decidedBy.name })},{' '}
               <time dateTime={decision.decidedAt}>{format.utc(decision.decidedAt)}</time>
             </dd>
+            {decision.signedOffBy && decision.signedOffAt ? (
+              <>
+                <dt>{t('stages:card.signedOff')}</dt>
+                <dd data-testid="decision-signed-off">
+                  {decision.signedOffBy.name}, <time dateTime={decision.signedOffAt}>{format.utc(decision.signedOffAt)}</time>
+                </dd>
+              </>
+            ) : null}
+            {decision.publicSummary ? (
+              <>
+                <dt>{t('stages:decision.publicSummary')}</dt>
+                <dd className="rationale">{decision.publicSummary}</dd>
+              </>
+            ) : null}
           </dl>
-          {decidable ? (
+          {decidable && mayDecide ? (
             <button type="button" className="button button-small" data-testid="decision-change" onClick={() => setChanging(true)}>
               {t('item.change')}
             </button>
@@ -71,7 +89,9 @@ export function ItemCard({ request, item, decidable }: Props) {
         </div>
       ) : null}
 
-      {decidable && (!decision || changing) ? (
+      <ItemStages request={request} item={item} decidable={decidable} />
+
+      {decidable && mayDecide && (!decision || changing) ? (
         <DecisionForm
           request={request}
           item={item}

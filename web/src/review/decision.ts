@@ -1,6 +1,8 @@
 /**
  * The decision form's schema, derived from the API's: the countries an item is restricted in are
- * typed as text (`kz, de`) and go to the API as a list, and only for a legal restriction.
+ * typed as text (`kz, de`) and go to the API as a list, and only for a legal restriction; the
+ * public summary and case study are text controls, blank for none (null), the case study sent only
+ * with public interest.
  */
 import { z } from 'zod';
 import { decisionInputSchema } from '../../../src/contracts/requests.js';
@@ -14,11 +16,21 @@ export function parseCountries(text: string): string[] {
     .filter(Boolean);
 }
 
+const blankIsNull = (text: string | undefined): string | null => (text?.trim() ? text : null);
+
 export const decisionFormSchema = adapted(
-  decisionInputSchema.extend({ scopeCountries: z.string() }),
-  ({ scopeCountries, ...decision }) => ({
+  decisionInputSchema.extend({
+    scopeCountries: z.string(),
+    publicSummary: z.string().optional(),
+    publicInterest: z.boolean().optional(),
+    caseStudy: z.string().optional(),
+  }),
+  ({ scopeCountries, publicSummary, publicInterest, caseStudy, ...decision }) => ({
     ...decision,
     scopeCountries: decision.outcome === 'removed_legal' ? parseCountries(scopeCountries) : null,
+    publicSummary: blankIsNull(publicSummary),
+    publicInterest: publicInterest === true,
+    caseStudy: publicInterest ? blankIsNull(caseStudy) : null,
   }),
   decisionInputSchema,
 );
