@@ -5,7 +5,7 @@
  * person. Every text is shown as text.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { z } from 'zod';
 import { findingInputSchema, signOffInputSchema } from '../../../../src/contracts/staged-review.js';
@@ -189,8 +189,30 @@ export function ItemStages({ request, item, decidable }: Props) {
     can(user.role, 'decisions.sign_off') &&
     user.id !== proposal.proposedBy.id &&
     user.id !== next.notUserId;
+  // A fresh item waits for a decision; a policy reviewer may start its staged review (naming its
+  // reason category and sensitive topics), which a sensitive category then requires.
+  const mayStart =
+    decidable &&
+    next.step === 'decide' &&
+    !review.stages.some((step) => step.stage === 'policy') &&
+    user !== undefined &&
+    can(user.role, 'review.policy');
+  const [starting, setStarting] = useState(false);
   const reviewed = review.stages.length > 0 || review.reason !== null || proposal !== null || review.sensitive;
-  if (!reviewed && !stage && next.step !== 'sign_off') return null;
+  if (!reviewed && !stage && next.step !== 'sign_off') {
+    if (!mayStart) return null;
+    return (
+      <section className="item-stages" data-testid="item-stages" data-next={next.step} data-sensitive="false">
+        {starting ? (
+          <StageForm request={request} item={item} stage="policy" />
+        ) : (
+          <button type="button" className="button button-small" data-testid="stage-start" onClick={() => setStarting(true)}>
+            {t('card.start')}
+          </button>
+        )}
+      </section>
+    );
+  }
 
   return (
     <section
