@@ -12,6 +12,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, {
   app.post('/api/v1/public/appeals', {
     schema: {
       tags: ['notices'],
+      security: [],
       operationId: 'fileAppeal',
       summary: 'Appeal a decision',
       description:
@@ -25,6 +26,7 @@ export const appealRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (app, {
   app.get('/api/v1/public/appeals', {
     schema: {
       tags: ['notices'],
+      security: [],
       operationId: 'getAppealStatus',
       summary: "An appeal's status",
       description: 'What the notice with this token says, and its appeals with their status and outcome.',

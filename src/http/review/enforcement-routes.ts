@@ -87,6 +87,8 @@ export const enforcementRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = async (a
     signed.withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>().post('/api/v1/enforcement/confirmations', {
       schema: {
         tags: ['enforcement'],
+        // No session: the content system proves itself by the signature, checked before the body.
+        security: [],
         operationId: 'confirmEnforcement',
         summary: 'Confirm an enforcement action (content system)',
         description:
