@@ -78,6 +78,24 @@ async function recordOrder(target: string): Promise<Recorded> {
   return (await created.json()) as Recorded;
 }
 
+async function tokenOf(person: Person): Promise<string> {
+  const res = await fetch(`${base}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: person.email, password: person.password }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function call(person: Person, method: string, path: string, body: unknown): Promise<void> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf(person)}` },
+    body: JSON.stringify(body),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+
 describe('staged review in the browser', () => {
   it('walks policy → legal → human rights → a proposal → another lawyer’s sign-off to a restriction in KZ only', async () => {
     const order = await recordOrder('https://video.example/watch/akim-critique');
@@ -159,6 +177,36 @@ describe('staged review in the browser', () => {
     await caseStudy.fill('A public-interest account of why nothing was done.');
     await card.getByTestId('decision-submit').click();
     await card.locator('[data-testid="decision-outcome-label"][data-outcome="no_action"]').waitFor();
+  });
+
+  it('lets the second person reject a proposal: it is dropped and the item waits for a decision again', async () => {
+    const order = await recordOrder('https://video.example/watch/protest-footage');
+    const itemId = order.items[0]!.id;
+    const item = `/api/v1/requests/${order.id}/items/${itemId}`;
+    await call(reviewer, 'POST', `${item}/review/policy`, {
+      finding: 'no_violation',
+      note: 'Protest footage.',
+      reason: 'Government Criticism',
+      topics: ['protest'],
+    });
+    await call(legal, 'POST', `${item}/review/legal`, { finding: 'unlawful_locally', note: 'Unlawful as ordered.' });
+    await call(rights, 'POST', `${item}/review/human_rights`, { finding: 'proceed', note: 'Proceed if narrow.' });
+    await call(legal, 'PUT', `${item}/decision`, {
+      outcome: 'removed_legal',
+      reason: 'Government Criticism',
+      scopeCountries: ['KZ'],
+      rationale: 'As ordered.',
+    });
+
+    const page = await signedIn(writ.browser, base, rights);
+    const card = await openItem(page, base, order.id, itemId);
+    await nextStepIs(card, 'sign_off');
+    await card.getByTestId('sign-off-note').fill('The order names no court; not approved.');
+    await card.getByTestId('sign-off-reject').click();
+    await nextStepIs(card, 'decide');
+    expect(await card.getByTestId('proposal').count()).toBe(0);
+    expect(await card.getByTestId('decision-outcome-label').count()).toBe(0);
+    await page.locator('[data-testid="history-event"][data-type="proposal_rejected"]').waitFor();
   });
 
   it('lets an admin set the stages of a reason category, with the defaults shown', async () => {
