@@ -7,6 +7,7 @@
  */
 import { hash } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorities } from '../src/db/schema/index.js';
 import { usersRepository } from '../src/db/users-repository.js';
@@ -51,12 +52,7 @@ afterAll(async () => {
 type Recorded = { id: string; items: { id: string }[] };
 
 async function recordOrder(target: string): Promise<Recorded> {
-  const session = await fetch(`${base}/api/v1/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(reviewer),
-  });
-  const { token } = (await session.json()) as { token: string };
+  const token = await tokenOf(reviewer);
   const [authority] = await writ.database.db
     .select({ id: authorities.id })
     .from(authorities)
@@ -78,13 +74,27 @@ async function recordOrder(target: string): Promise<Recorded> {
   return (await created.json()) as Recorded;
 }
 
+// Sign-ins are limited per minute from one address: each person signs in once, in the browser and to the API.
+const tokens = new Map<string, string>();
+const pages = new Map<string, Page>();
+
+async function pageOf(person: Person): Promise<Page> {
+  const page = pages.get(person.email) ?? (await signedIn(writ.browser, base, person));
+  pages.set(person.email, page);
+  return page;
+}
+
 async function tokenOf(person: Person): Promise<string> {
+  const known = tokens.get(person.email);
+  if (known) return known;
   const res = await fetch(`${base}/api/v1/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: person.email, password: person.password }),
   });
-  return ((await res.json()) as { token: string }).token;
+  const { token } = (await res.json()) as { token: string };
+  tokens.set(person.email, token);
+  return token;
 }
 
 async function call(person: Person, method: string, path: string, body: unknown): Promise<void> {
@@ -101,7 +111,7 @@ describe('staged review in the browser', () => {
     const order = await recordOrder('https://video.example/watch/akim-critique');
     const itemId = order.items[0]!.id;
 
-    const reviewerPage = await signedIn(writ.browser, base, reviewer);
+    const reviewerPage = await pageOf(reviewer);
     let card = await openItem(reviewerPage, base, order.id, itemId);
     // Before any stage, a restriction under a sensitive category is refused, naming the stage.
     await decide(card, { outcome: 'removed_legal', reason: 'Government Criticism', scope: 'KZ', rationale: 'Too early.' });
@@ -123,12 +133,12 @@ describe('staged review in the browser', () => {
     expect(await summaryRow.textContent()).toContain('Legal');
 
     // The human-rights reviewer cannot act before the lawyer: no form on their card yet.
-    const rightsPage = await signedIn(writ.browser, base, rights);
+    const rightsPage = await pageOf(rights);
     card = await openItem(rightsPage, base, order.id, itemId);
     expect(await card.getByTestId('stage-waiting-for').textContent()).toBe('Waiting for: Legal');
     expect(await card.getByTestId('stage-form').count()).toBe(0);
 
-    const legalPage = await signedIn(writ.browser, base, legal);
+    const legalPage = await pageOf(legal);
     card = await openItem(legalPage, base, order.id, itemId);
     await recordFinding(card, 'legal', 'unlawful_locally', 'Unlawful under Art. 2 as the court found.');
     await nextStepIs(card, 'human_rights');
@@ -147,7 +157,7 @@ describe('staged review in the browser', () => {
     await proposalWaitsForAnother(card, legal.name);
     await nextStepIs(card, 'sign_off');
 
-    const secondPage = await signedIn(writ.browser, base, secondLegal);
+    const secondPage = await pageOf(secondLegal);
     card = await openItem(secondPage, base, order.id, itemId);
     await approve(card, 'Read the court order: approved.');
     expect(await card.getByTestId('decision-outcome-label').getAttribute('data-outcome')).toBe('removed_legal');
@@ -163,7 +173,7 @@ describe('staged review in the browser', () => {
 
   it('refuses a decision of public interest without its case study, at that field', async () => {
     const order = await recordOrder('https://video.example/watch/plain-harassment');
-    const page = await signedIn(writ.browser, base, reviewer);
+    const page = await pageOf(reviewer);
     const card = await openItem(page, base, order.id, order.items[0]!.id);
     await card.getByTestId('decision-outcome').selectOption('no_action');
     await card.getByTestId('decision-reason').selectOption('Bullying/Harassment');
@@ -198,7 +208,7 @@ describe('staged review in the browser', () => {
       rationale: 'As ordered.',
     });
 
-    const page = await signedIn(writ.browser, base, rights);
+    const page = await pageOf(rights);
     const card = await openItem(page, base, order.id, itemId);
     await nextStepIs(card, 'sign_off');
     await card.getByTestId('sign-off-note').fill('The order names no court; not approved.');
@@ -210,7 +220,7 @@ describe('staged review in the browser', () => {
   });
 
   it('lets an admin set the stages of a reason category, with the defaults shown', async () => {
-    const page = await signedIn(writ.browser, base, admin);
+    const page = await pageOf(admin);
     await page.goto(`${base}/admin/review-policies`);
     const rows = page.getByTestId('review-policy-row');
     await rows.first().waitFor();
