@@ -4,7 +4,14 @@ import { useTranslation } from '../../i18n/index.js';
 
 export function StagesSummary({ request }: { request: RequestDetail }) {
   const { t } = useTranslation('stages');
-  const staged = request.items.filter((item) => item.review.stages.length > 0 || item.review.next.step !== 'decide');
+  // Orders decided in one step, as before staged review, need no table.
+  const staged = request.items.filter(
+    (item) =>
+      item.review.stages.length > 0 ||
+      item.review.sensitive ||
+      item.review.proposal !== null ||
+      !['decide', 'done'].includes(item.review.next.step),
+  );
   if (staged.length === 0) return null;
   return (
     <section className="card" data-testid="stages-summary" aria-labelledby="stages-summary-title">
