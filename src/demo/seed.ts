@@ -49,8 +49,10 @@ export async function seedDemoData(
   let clock = now;
   const requests = requestsRepository(db, () => clock);
 
-  const reviewer = await users.create({ ...demoReviewer, passwordHash: await hash(demoReviewer.password) });
-  for (const { password, ...member } of demoStaff) await users.create({ ...member, passwordHash: await hash(password) });
+  // Every demo account has the demo password: one argon2 hash serves them all (each costs start-up time).
+  const passwordHash = await hash(demoReviewer.password);
+  const reviewer = await users.create({ ...demoReviewer, passwordHash });
+  for (const { password: _, ...member } of demoStaff) await users.create({ ...member, passwordHash });
   const ids = new Map<string, string>();
   for (const a of demoAuthorities) {
     const created = await authorities.create({
