@@ -37,6 +37,10 @@ describe('the decision form', () => {
       reason: 'Defamation',
       scopeCountries: ['KZ', 'DE', 'BY'],
       rationale: 'Unlawful',
+      // What publishing needs (issue 12): blank texts go as null, a case study only with public interest.
+      publicSummary: null,
+      publicInterest: false,
+      caseStudy: null,
     });
     expect(decisionFormSchema.parse({ ...valid, outcome: 'no_action' }).scopeCountries).toBeNull();
   });
