@@ -41,6 +41,12 @@ export async function serve(config: Config): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // While stopping, a job cut off by the closing pool may reject late: log it, and still stop cleanly
+  // (its row stays claimed and is retried after the lease, decision 41). Before that, it is fatal as ever.
+  process.on('unhandledRejection', (reason) => {
+    if (!stopping) throw reason;
+    console.error('[writ] while stopping:', reason);
+  });
   try {
     if (
       config.seedDemo &&
