@@ -88,12 +88,18 @@ function unquoted(body: string, encoding: string | undefined): string {
 
 /** The invitation link of the newest mail to `to` that reached the SMTP receiver, as the officer would click it. */
 async function invitationLink(to: string): Promise<string> {
-  return eventually(`an invitation mailed to ${to}`, async () => {
-    const mail = [...receiver.mails].reverse().find((m) => m.to.includes(to));
-    if (!mail) return undefined;
-    const body = unquoted(mail.body, mail.headers['content-transfer-encoding']);
-    return body.match(/https?:\/\/\S+\/portal\/invitation\?token=\S+/)?.[0];
-  });
+  return eventually(
+    `an invitation mailed to ${to}`,
+    async () => {
+      const mail = [...receiver.mails].reverse().find((m) => m.to.includes(to));
+      if (!mail) return undefined;
+      const body = unquoted(mail.body, mail.headers['content-transfer-encoding']);
+      return body.match(/https?:\/\/\S+\/portal\/invitation\?token=\S+/)?.[0];
+    },
+    // The mail goes through the outbox, the jobs and SMTP: at the start of the whole suite, with every
+    // tier's processes on two cores, that once took longer than 30 s (CI, 2026-11-30).
+    90_000,
+  );
 }
 
 /** A browser with Chromium's virtual authenticator: a platform passkey that verifies the user. */
@@ -217,7 +223,7 @@ describe('an officer joins the portal', () => {
     await page.getByTestId('invite-submit').click();
     await expect.poll(() => page.getByTestId('officer-row').count()).toBe(2);
     await context.close();
-  });
+  }, 240_000);
 
   it('a colleague enrols an authenticator app and signs in with its code', async () => {
     const context = await browser.newContext();
@@ -251,5 +257,5 @@ describe('an officer joins the portal', () => {
     await page.waitForURL(`${base}/portal`);
     expect(await page.getByTestId('portal-agency').textContent()).toContain('Daniyar Officer');
     await context.close();
-  });
+  }, 240_000);
 });
