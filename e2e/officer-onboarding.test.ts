@@ -170,7 +170,14 @@ describe('an officer joins the portal', () => {
     await staffPage.waitForURL(`${base}/review`);
     await staffPage.goto(`${base}/admin/agencies`);
     const card = staffPage.locator('[data-testid="agency"][data-agency="Ministry of Information"]');
-    await card.getByTestId('agency-verify').click();
+    // The verified tab lists what the server holds when it is opened: wait for the verification first
+    // (at the start of the whole suite in CI, the tab was opened before the verification committed).
+    await Promise.all([
+      staffPage.waitForResponse(
+        (r) => r.request().method() === 'POST' && /\/api\/v1\/admin\/agencies\/[^/]+\/verify$/.test(r.url()),
+      ),
+      card.getByTestId('agency-verify').click(),
+    ]);
     await staffPage.getByTestId('agencies-tab-verified').click();
     await staffPage.locator('[data-testid="agency"][data-agency="Ministry of Information"]').waitFor();
     await staff.close();

@@ -309,7 +309,7 @@ export class ChainVerifier {
     if (head.seq !== last.seq || head.hash !== last.hash)
       return {
         chain: last.chain,
-        seq: head.seq > last.seq ? head.seq : last.seq,
+        seq: Math.max(head.seq, last.seq),
         kind: 'head_mismatch',
         detail:
           head.seq > last.seq
