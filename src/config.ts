@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type PublishingSettings, publishingEnvShape, publishingSettings } from './config-publishing.js';
 import { type ReviewSettings, reviewEnvShape, reviewSettings } from './config-review.js';
 
 /** The rule packs shipped with Writ (rules/ at the root of the package). */
@@ -173,6 +174,7 @@ const envSchema = z.object({
     .default(72),
   WRIT_EMERGENCY_FOLLOW_UP_DAYS: positiveInt('a whole number of days').max(365, 'must be at most 365').default(30),
   ...reviewEnvShape,
+  ...publishingEnvShape,
 });
 
 export type Config = {
@@ -255,7 +257,8 @@ export type Config = {
     emergencyReviewHours: number;
     emergencyFollowUpDays: number;
   };
-} & ReviewSettings;
+} & ReviewSettings &
+  PublishingSettings;
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
@@ -301,6 +304,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError(review.map((p) => ({ ...p, message: `${p.message} (got ${JSON.stringify(env[p.variable] ?? '')})` })));
   return {
     ...review,
+    ...publishingSettings(e, publicUrlOf(e)),
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,

@@ -30,6 +30,8 @@ import { outboxRepository } from '../db/outbox-repository.js';
 import { passkeysRepository } from '../db/passkeys-repository.js';
 import { preservationRepository } from '../db/preservation-repository.js';
 import { productionsRepository } from '../db/productions-repository.js';
+import { publicRecordsRepository } from '../db/public-records-repository.js';
+import { publicationsRepository } from '../db/publications-repository.js';
 import { pushbacksRepository } from '../db/pushbacks-repository.js';
 import { queueRepository } from '../db/queue-repository.js';
 import { rateLimitsRepository } from '../db/rate-limits-repository.js';
@@ -38,6 +40,7 @@ import { requestsRepository } from '../db/requests-repository.js';
 import { reviewRepository } from '../db/review-repository.js';
 import { signInAttemptsRepository } from '../db/sign-in-attempts-repository.js';
 import { sinkDeliveriesRepository } from '../db/sink-deliveries-repository.js';
+import { transparencyLogRepository } from '../db/transparency-log-repository.js';
 import { unknownSignInsRepository } from '../db/unknown-sign-ins-repository.js';
 import { usersRepository } from '../db/users-repository.js';
 import { webhooksRepository } from '../db/webhooks-repository.js';
@@ -116,6 +119,12 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     audit: auditRepository(db, now),
     /** Staff accounts linked to the OpenID Connect provider. */
     oidcAccounts: oidcAccountsRepository(db, now),
+    /** Issue 13, transparency publishing: publications (redactions, approval, withdrawal). */
+    publications: publicationsRepository(db, now),
+    /** The public request database (read only): search, records, tombstones, feeds. */
+    publicRecords: publicRecordsRepository(db, now),
+    /** The transparency log: leaves, proofs, signed checkpoints. */
+    transparencyLog: transparencyLogRepository(db, now),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

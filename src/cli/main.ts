@@ -10,12 +10,15 @@ import { registerAuditCommands } from './audit-commands.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { withDatabase } from './database.js';
 import { registerDatasetsCommands } from './datasets-commands.js';
+import { registerExportCommand } from './export-command.js';
 import { registerImportCommands } from './import-commands.js';
 import { registerMailCommands } from './mail-commands.js';
+import { registerPublishCommand } from './publish-command.js';
 import { registerReportCommand } from './report-command.js';
 import { registerRollupCommands } from './rollup-commands.js';
 import { registerRulesCommands } from './rules-commands.js';
 import { serve } from './serve.js';
+import { registerVerifyCommand } from './verify-command.js';
 
 function config(): Config {
   return loadConfig();
@@ -67,6 +70,9 @@ registerBackupCommands(program, config);
 registerImportCommands(program, config);
 registerMailCommands(program, config);
 registerAuditCommands(program, config);
+registerExportCommand(program, config);
+registerPublishCommand(program, config);
+registerVerifyCommand(program, config);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof RulePackError) console.error(error.message);

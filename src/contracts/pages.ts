@@ -38,6 +38,11 @@ export const pages = {
   adminEnforcement: '/admin/enforcement',
   adminAudit: '/admin/audit',
   appeal: '/appeal',
+  // Transparency publishing (issue 13).
+  records: '/records',
+  record: '/records/:id',
+  downloads: '/downloads',
+  reviewPublications: '/review/publications',
 } as const;
 
 const patterns = Object.values(pages).map((page) => new RegExp(`^${page.replace(/:\w+/g, '[^/]+')}$`));

@@ -13,7 +13,13 @@ import pg from 'pg';
 const GRANT_LOCK = 7_201_912;
 
 /** Tables whose rows are never changed or removed once written. */
-export const historyTables = ['events', 'obligation_events', 'agency_events'] as const;
+export const historyTables = [
+  'events',
+  'obligation_events',
+  'agency_events',
+  'transparency_log',
+  'public_record_versions',
+] as const;
 
 /**
  * The audit log (decision 48): only the database's triggers append to it and move its heads, as the

@@ -34,6 +34,9 @@ export const actions = [
   'outbox.manage', // read and retry the mail outbox
   'settings.manage', // review stages per reason category
   'audit.read', // the audit log, its verification and signed head
+  'publications.prepare', // prepare an order's public record: choose its redactions (issue 13)
+  'publications.approve', // approve a record for publication, correct a published one
+  'publications.withdraw', // withdraw a published record (its tombstone stays)
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -64,6 +67,9 @@ export const permissionTable: Record<Action, readonly StaffRole[]> = {
   'outbox.manage': ['admin'],
   'settings.manage': ['admin'],
   'audit.read': ['admin', 'auditor'],
+  'publications.prepare': deciders,
+  'publications.approve': deciders,
+  'publications.withdraw': ['legal', 'human_rights'],
 };
 
 export function can(role: StaffRole, action: Action): boolean {

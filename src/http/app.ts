@@ -45,8 +45,12 @@ import { errorHandler, notFoundHandler } from './problem.js';
 import { appealRoutes } from './public/appeal-routes.js';
 import { dataReportRoutes } from './public/data-report-routes.js';
 import { datasetRoutes } from './public/dataset-routes.js';
+import { exportRoutes } from './public/export-routes.js';
+import { transparencyLogRoutes } from './public/log-routes.js';
+import { publicRecordRoutes } from './public/record-routes.js';
 import { regimeRoutes } from './public/regime-routes.js';
 import { reportRoutes } from './public/report-routes.js';
+import { publicSiteRoutes } from './public/site-routes.js';
 import { rateLimits } from './rate-limits.js';
 import { requestAttachmentRoutes } from './review/attachment-routes.js';
 import { authorityRoutes } from './review/authority-routes.js';
@@ -57,6 +61,7 @@ import { enforcementRoutes } from './review/enforcement-routes.js';
 import { noticeRoutes } from './review/notice-routes.js';
 import { preservationRoutes } from './review/preservation-routes.js';
 import { productionRoutes } from './review/production-routes.js';
+import { publicationRoutes } from './review/publication-routes.js';
 import { pushbackRoutes } from './review/pushback-routes.js';
 import { queueWorkRoutes } from './review/queue-work-routes.js';
 import { requestRoutes } from './review/request-routes.js';
@@ -179,6 +184,12 @@ export async function buildApp({
   await app.register(appealRoutes, { writ });
   await app.register(enforcementRoutes, { writ });
   await app.register(auditRoutes, { writ });
+  // Transparency publishing (issue 13).
+  await app.register(publicationRoutes, { writ });
+  await app.register(publicRecordRoutes, { writ });
+  await app.register(transparencyLogRoutes, { writ });
+  await app.register(publicSiteRoutes, { writ });
+  await app.register(exportRoutes, { writ });
 
   if (existsSync(path.join(web, 'index.html'))) await webApp(app, { root: web });
   return app;

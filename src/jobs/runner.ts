@@ -16,6 +16,7 @@ import type { SqlRunner } from '../db/outbox-repository.js';
 import { startAlertJobs } from './alerts.js';
 import { startNoticeHoldJobs } from './notice-holds.js';
 import { startPreservationJobs } from './preservation.js';
+import { startPublishingJobs } from './publishing.js';
 import { jobSchema, queues } from './queues.js';
 import { startSinkJobs } from './sinks.js';
 import { smtpMailer } from './smtp.js';
@@ -110,6 +111,8 @@ export async function startJobs(input: {
   const sinks = await startSinkJobs(boss, writ, polling, log);
   const alerts = await startAlertJobs(boss, writ, polling, log);
   const noticeHolds = await startNoticeHoldJobs(boss, writ, polling, log);
+  // Transparency publishing (issue 13): due approved records go public, the log's head is signed.
+  const publishing = await startPublishingJobs(boss, writ, polling, log);
 
   let sweeping: Promise<void> | undefined;
   const sweepOnce = async () => {
@@ -122,6 +125,7 @@ export async function startJobs(input: {
     await sinks.sweep();
     await alerts.sweep();
     await noticeHolds.sweep();
+    await publishing.sweep();
   };
   const sweep = () => {
     sweeping ??= sweepOnce()

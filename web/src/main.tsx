@@ -27,7 +27,14 @@ const router = createBrowserRouter([
   {
     element: <PublicLayout />,
     children: [
-      { path: pages.home, element: <ReportIndexPage /> },
+      {
+        path: pages.home,
+        ...later(
+          () => import('./public/site/OverviewPage.js'),
+          (m) => m.OverviewPage,
+          'the overview',
+        ),
+      },
       { path: pages.reports, element: <ReportIndexPage /> },
       // ECharts is large: only the pages with charts load it.
       {
@@ -70,6 +77,31 @@ const router = createBrowserRouter([
           'sign-in',
         ),
       },
+      // Transparency publishing (issue 13).
+      {
+        path: pages.records,
+        ...later(
+          () => import('./public/records/RecordSearchPage.js'),
+          (m) => m.RecordSearchPage,
+          'the request database',
+        ),
+      },
+      {
+        path: pages.record,
+        ...later(
+          () => import('./public/records/RecordPage.js'),
+          (m) => m.RecordPage,
+          'the record',
+        ),
+      },
+      {
+        path: pages.downloads,
+        ...later(
+          () => import('./public/downloads/DownloadsPage.js'),
+          (m) => m.DownloadsPage,
+          'the downloads',
+        ),
+      },
       // Any other path: the server answers it with 404 and this page (src/http/web-app.ts).
       {
         path: pages.appeal,
@@ -108,6 +140,14 @@ const router = createBrowserRouter([
           () => import('./review/RequestPage.js'),
           (m) => m.RequestPage,
           'the order',
+        ),
+      },
+      {
+        path: pages.reviewPublications,
+        ...later(
+          () => import('./review/publication/PublicationsPage.js'),
+          (m) => m.PublicationsPage,
+          'the publications',
         ),
       },
       {

@@ -54,7 +54,9 @@ export function PublicLayout() {
       nav={
         <>
           <NavLink to="/reports">{t('nav.reports')}</NavLink>
+          <NavLink to="/records">{t('nav.records')}</NavLink>
           <NavLink to="/compare">{t('nav.compare')}</NavLink>
+          <NavLink to="/downloads">{t('nav.downloads')}</NavLink>
           <NavLink to="/signin">{t('nav.signIn')}</NavLink>
         </>
       }

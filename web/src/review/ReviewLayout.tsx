@@ -36,6 +36,7 @@ export function ReviewLayout() {
         {t('nav.queue')}
       </NavLink>
       {may('notices.manage') || may('appeals.decide') ? <NavLink to={pages.reviewTasks}>{t('nav.tasks')}</NavLink> : null}
+      {may('publications.prepare') ? <NavLink to={pages.reviewPublications}>{t('nav.publications')}</NavLink> : null}
       {may('orders.record') ? <NavLink to="/review/new">{t('nav.newOrder')}</NavLink> : null}
       <NavLink to="/compliance">{t('nav.compliance')}</NavLink>
       <NavLink to="/reports">{t('nav.publicReports')}</NavLink>
