@@ -70,3 +70,27 @@ export type PublicTombstone = {
   /** The public reason for the withdrawal. */
   reason: string;
 };
+
+/** The redacted text the public request database searches: every word a reader could look for. */
+export function searchTextOf(record: PublicRecord): string {
+  return [
+    record.id,
+    record.authority.name,
+    record.regime?.name,
+    record.legalBasis,
+    record.summary,
+    record.caseStudy,
+    ...record.items.flatMap((item) => [item.target, item.product, item.reason]),
+  ]
+    .filter((part): part is string => typeof part === 'string' && part.length > 0)
+    .join('\n');
+}
+
+/** The facets a record is counted under (distinct, sorted). */
+export function facetsOf(record: PublicRecord): { reasons: string[]; outcomes: string[] } {
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
+  return {
+    reasons: distinct(record.items.map((item) => item.reason)),
+    outcomes: distinct(record.items.map((item) => item.outcome)),
+  };
+}
