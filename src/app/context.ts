@@ -31,6 +31,7 @@ import { passkeysRepository } from '../db/passkeys-repository.js';
 import { preservationRepository } from '../db/preservation-repository.js';
 import { productionsRepository } from '../db/productions-repository.js';
 import { publicRecordsRepository } from '../db/public-records-repository.js';
+import { publicSiteRepository } from '../db/public-site-repository.js';
 import { publicationsRepository } from '../db/publications-repository.js';
 import { pushbacksRepository } from '../db/pushbacks-repository.js';
 import { queueRepository } from '../db/queue-repository.js';
@@ -123,6 +124,8 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     publications: publicationsRepository(db, now),
     /** The public request database (read only): search, records, tombstones, feeds. */
     publicRecords: publicRecordsRepository(db, now),
+    /** The public site's overview figures and published case studies. */
+    publicSite: publicSiteRepository(db),
     /** The transparency log: leaves, proofs, signed checkpoints. */
     transparencyLog: transparencyLogRepository(db, now),
   };
