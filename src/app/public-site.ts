@@ -184,8 +184,6 @@ export function methodologyOf(): Methodology {
   };
 }
 
-export type SiteTable = { name: string; rows: Record<string, string | number | null>[] };
-
 /** The tables of one country's half-year, by the last part of their name. */
 export const countryTableKinds = [
   'removals',
@@ -199,6 +197,22 @@ export const countryTableKinds = [
   'case-studies',
 ] as const;
 export type CountryTableKind = (typeof countryTableKinds)[number];
+
+/** A downloadable table: its columns (also when it has no rows) and its rows, each keyed by column. */
+export type SiteTable = { name: string; columns: string[]; rows: Record<string, string | number | null>[] };
+
+const overviewColumns = ['country', 'period', 'removalOrders', 'removalItems', 'dataOrders'];
+const countryColumns: Record<CountryTableKind, string[]> = {
+  removals: ['requests', 'items', 'undecidedRequests'],
+  outcomes: ['outcome', 'items', 'share'],
+  requesters: ['authorityKind', 'requests'],
+  kinds: ['kind', 'requests'],
+  products: ['product', 'requests'],
+  reasons: ['reason', 'requests'],
+  deadlines: ['regimeId', 'regimeName', 'decided', 'met', 'shareMet', 'medianHoursToDecision'],
+  'user-data': ['figure', 'value'],
+  'case-studies': ['id', 'version', 'authority', 'authorityKind', 'decidedOn', 'outcomes', 'caseStudy'],
+};
 
 const countryTableName = /^country-([A-Z]{2})-(\d{4}-H[12])-([a-z-]+)$/;
 
@@ -277,20 +291,20 @@ export async function siteTableNames(writ: SiteWrit): Promise<string[]> {
 
 /** One table by its name; an unknown name (or a half-year that has not begun) is not found. */
 export async function siteTable(writ: SiteWrit, name: string): Promise<SiteTable> {
-  if (name === 'overview') return { name, rows: overviewTable(await overviewOf(writ)) };
+  if (name === 'overview') return { name, columns: overviewColumns, rows: overviewTable(await overviewOf(writ)) };
   const m = countryTableName.exec(name);
   const kind = m?.[3] as CountryTableKind | undefined;
   if (!m || !kind || !countryTableKinds.includes(kind)) throw new WritError('not_found', `no table named ${name}`, 'name');
   const period = parsePeriod(m[2]!, 'name');
   if (!periodHasBegun(period, writ.now())) throw new WritError('not_found', `no table named ${name}`, 'name');
   const data = await countryPeriodOf(writ, m[1]!, period);
-  return { name, rows: countryTables(data)[kind] };
+  return { name, columns: countryColumns[kind], rows: countryTables(data)[kind] };
 }
 
 /** Every table and chart's data by name (the static site writes them all as downloads). */
 export async function siteTables(writ: SiteWrit): Promise<SiteTable[]> {
   const names = await siteTableNames(writ);
-  const tables: SiteTable[] = [{ name: 'overview', rows: overviewTable(await overviewOf(writ)) }];
+  const tables: SiteTable[] = [{ name: 'overview', columns: overviewColumns, rows: overviewTable(await overviewOf(writ)) }];
   const done = new Set<string>();
   for (const name of names) {
     const m = countryTableName.exec(name);
@@ -298,7 +312,8 @@ export async function siteTables(writ: SiteWrit): Promise<SiteTable[]> {
     done.add(`${m[1]}-${m[2]}`);
     const data = await countryPeriodOf(writ, m[1]!, parsePeriod(m[2]!));
     const all = countryTables(data);
-    for (const kind of countryTableKinds) tables.push({ name: countryTableNameOf(m[1]!, m[2]!, kind), rows: all[kind] });
+    for (const kind of countryTableKinds)
+      tables.push({ name: countryTableNameOf(m[1]!, m[2]!, kind), columns: countryColumns[kind], rows: all[kind] });
   }
   return tables;
 }
