@@ -37,59 +37,107 @@ function splitPoint(n: number): number {
   return k;
 }
 
-/** MTH of leafHashes[lo, hi). */
-function subtreeRoot(hashes: readonly Uint8Array[], lo: number, hi: number): Uint8Array {
-  const n = hi - lo;
-  if (n === 0) return EMPTY_ROOT;
-  if (n === 1) return hashes[lo]!;
-  const k = splitPoint(n);
-  return nodeHash(subtreeRoot(hashes, lo, lo + k), subtreeRoot(hashes, lo + k, hi));
+/**
+ * A tree over a fixed list of leaf hashes, with every perfect subtree's hash computed once (2n hashes
+ * in memory), so that any number of proofs cost O(log n) hashes each after an O(n) build.
+ */
+export class MerkleTree {
+  /** levels[h][i] is the hash of the perfect subtree of 2^h leaves starting at leaf i·2^h. */
+  private readonly levels: Uint8Array[][];
+
+  constructor(leafHashes: readonly Uint8Array[]) {
+    const levels: Uint8Array[][] = [[...leafHashes]];
+    for (let below = levels[0]!; below.length > 1; ) {
+      const level: Uint8Array[] = [];
+      for (let i = 0; i + 1 < below.length; i += 2) level.push(nodeHash(below[i]!, below[i + 1]!));
+      levels.push(level);
+      below = level;
+    }
+    this.levels = levels;
+  }
+
+  get size(): number {
+    return this.levels[0]!.length;
+  }
+
+  /** MTH of leaves [lo, hi). */
+  private subtree(lo: number, hi: number): Uint8Array {
+    const n = hi - lo;
+    if (n === 0) return EMPTY_ROOT;
+    let h = 0;
+    while (2 ** h < n) h++;
+    if (2 ** h === n && lo % n === 0) return this.levels[h]![lo / n]!;
+    const k = splitPoint(n);
+    return nodeHash(this.subtree(lo, lo + k), this.subtree(lo + k, hi));
+  }
+
+  /** The root hash of the first `size` leaves (all by default). */
+  root(size: number = this.size): Uint8Array {
+    return this.subtree(0, size);
+  }
+
+  /** PATH(m, D[lo:hi]) of RFC 9162 §2.1.3.1, deepest sibling first. */
+  private path(m: number, lo: number, hi: number, out: Uint8Array[]): void {
+    const n = hi - lo;
+    if (n <= 1) return;
+    const k = splitPoint(n);
+    if (m < k) {
+      this.path(m, lo, lo + k, out);
+      out.push(this.subtree(lo + k, hi));
+    } else {
+      this.path(m - k, lo + k, hi, out);
+      out.push(this.subtree(lo, lo + k));
+    }
+  }
+
+  /** The inclusion proof of leaf `index` in the tree of the first `size` leaves (RFC 9162 §2.1.3.1). */
+  inclusionProof(index: number, size: number = this.size): Uint8Array[] {
+    if (!Number.isSafeInteger(size) || size < 0 || size > this.size) throw new RangeError(`no tree of ${size} here`);
+    if (!Number.isSafeInteger(index) || index < 0 || index >= size) {
+      throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
+    }
+    const out: Uint8Array[] = [];
+    this.path(index, 0, size, out);
+    return out;
+  }
+
+  /** SUBPROOF(m, D[lo:hi], b) of RFC 9162 §2.1.4.1. */
+  private subproof(m: number, lo: number, hi: number, whole: boolean, out: Uint8Array[]): void {
+    const n = hi - lo;
+    if (m === n) {
+      if (!whole) out.push(this.subtree(lo, hi));
+      return;
+    }
+    const k = splitPoint(n);
+    if (m <= k) {
+      this.subproof(m, lo, lo + k, whole, out);
+      out.push(this.subtree(lo + k, hi));
+    } else {
+      this.subproof(m - k, lo + k, hi, false, out);
+      out.push(this.subtree(lo, lo + k));
+    }
+  }
+
+  /** The consistency proof from `from` leaves to `size` leaves (RFC 9162 §2.1.4.1); empty when equal. */
+  consistencyProof(from: number, size: number = this.size): Uint8Array[] {
+    if (!Number.isSafeInteger(size) || size < 1 || size > this.size) throw new RangeError(`no tree of ${size} here`);
+    if (!Number.isSafeInteger(from) || from < 1 || from > size) {
+      throw new RangeError(`no consistency proof from ${from} to a tree of ${size}`);
+    }
+    const out: Uint8Array[] = [];
+    if (from < size) this.subproof(from, 0, size, true, out);
+    return out;
+  }
 }
 
 /** The Merkle tree hash of a list of leaf hashes (RFC 9162 §2.1.1). */
 export function rootHash(leafHashes: readonly Uint8Array[]): Uint8Array {
-  return subtreeRoot(leafHashes, 0, leafHashes.length);
-}
-
-/** PATH(m, D[lo:hi]) of RFC 9162 §2.1.3.1, deepest sibling first. */
-function path(m: number, hashes: readonly Uint8Array[], lo: number, hi: number, out: Uint8Array[]): void {
-  const n = hi - lo;
-  if (n <= 1) return;
-  const k = splitPoint(n);
-  if (m < k) {
-    path(m, hashes, lo, lo + k, out);
-    out.push(subtreeRoot(hashes, lo + k, hi));
-  } else {
-    path(m - k, hashes, lo + k, hi, out);
-    out.push(subtreeRoot(hashes, lo, lo + k));
-  }
+  return new MerkleTree(leafHashes).root();
 }
 
 /** The inclusion proof (audit path) of leaf `index` in the tree of all `leafHashes` (RFC 9162 §2.1.3.1). */
 export function inclusionProof(index: number, leafHashes: readonly Uint8Array[]): Uint8Array[] {
-  if (!Number.isSafeInteger(index) || index < 0 || index >= leafHashes.length) {
-    throw new RangeError(`leaf ${index} is not in a tree of ${leafHashes.length}`);
-  }
-  const out: Uint8Array[] = [];
-  path(index, leafHashes, 0, leafHashes.length, out);
-  return out;
-}
-
-/** SUBPROOF(m, D[lo:hi], b) of RFC 9162 §2.1.4.1. */
-function subproof(m: number, hashes: readonly Uint8Array[], lo: number, hi: number, whole: boolean, out: Uint8Array[]): void {
-  const n = hi - lo;
-  if (m === n) {
-    if (!whole) out.push(subtreeRoot(hashes, lo, hi));
-    return;
-  }
-  const k = splitPoint(n);
-  if (m <= k) {
-    subproof(m, hashes, lo, lo + k, whole, out);
-    out.push(subtreeRoot(hashes, lo + k, hi));
-  } else {
-    subproof(m - k, hashes, lo + k, hi, false, out);
-    out.push(subtreeRoot(hashes, lo, lo + k));
-  }
+  return new MerkleTree(leafHashes).inclusionProof(index);
 }
 
 /**
@@ -97,13 +145,7 @@ function subproof(m: number, hashes: readonly Uint8Array[], lo: number, hi: numb
  * (RFC 9162 §2.1.4.1). Empty when `from` equals the size (nothing to prove).
  */
 export function consistencyProof(from: number, leafHashes: readonly Uint8Array[]): Uint8Array[] {
-  const n = leafHashes.length;
-  if (!Number.isSafeInteger(from) || from < 1 || from > n) {
-    throw new RangeError(`no consistency proof from ${from} to a tree of ${n}`);
-  }
-  const out: Uint8Array[] = [];
-  if (from < n) subproof(from, leafHashes, 0, n, true, out);
-  return out;
+  return new MerkleTree(leafHashes).consistencyProof(from);
 }
 
 const isOdd = (x: number) => x % 2 === 1;

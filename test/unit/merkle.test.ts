@@ -12,6 +12,7 @@ import {
   fromBase64,
   inclusionProof,
   leafHash,
+  MerkleTree,
   nodeHash,
   rootHash,
   toBase64,
@@ -132,6 +133,17 @@ describe('RFC 9162 §2.1.5: the seven-leaf example', () => {
         if (m < n) expect(verifyConsistency(m, n, rootHash(many.slice(1, m + 1)), root, proof), `${m}→${n} wrong`).toBe(false);
       }
     }
+  });
+  it('gives the same proofs for any prefix from one tree built once (MerkleTree)', () => {
+    const many = Array.from({ length: 21 }, (_, n) => leafHash(new TextEncoder().encode(`leaf ${n}`)));
+    const tree = new MerkleTree(many);
+    const hex1 = (x: Uint8Array) => Buffer.from(x).toString('hex');
+    for (let n = 1; n <= many.length; n++) {
+      expect(hex1(tree.root(n))).toBe(hex1(rootHash(many.slice(0, n))));
+      for (let m = 0; m < n; m++) expect(hex(tree.inclusionProof(m, n))).toEqual(hex(inclusionProof(m, many.slice(0, n))));
+      for (let m = 1; m <= n; m++) expect(hex(tree.consistencyProof(m, n))).toEqual(hex(consistencyProof(m, many.slice(0, n))));
+    }
+    expect(() => tree.inclusionProof(3, 22)).toThrow(RangeError);
   });
   it('hashes the empty tree as SHA-256 of nothing and round-trips base64', () => {
     expect(toBase64(EMPTY_ROOT)).toBe('47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');

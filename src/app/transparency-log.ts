@@ -1,0 +1,148 @@
+/**
+ * The transparency log's use cases (issue 13, decision 52): signing checkpoints as the log grows,
+ * a record's inclusion proof, consistency proofs between checkpoints, the verifier key. Called by
+ * the public routes (src/http/public/log-routes.ts), the static site's files (src/app/site-log-files.ts)
+ * and the publishing job.
+ */
+import type { KeyObject } from 'node:crypto';
+import type { CheckpointRow } from '../db/transparency-log-repository.js';
+import { checkpointBody } from '../domain/checkpoint.js';
+import { generateSigningKey, signingKeyFrom, signNote, verifierKeyOf } from '../domain/checkpoint-signing.js';
+import { notFound, WritError } from '../domain/errors.js';
+import { inclusionProof, consistencyProof as makeConsistencyProof, rootHash, toBase64 } from '../domain/merkle.js';
+import type { PublicRecord, PublicTombstone } from '../domain/public-record.js';
+import type { ConsistencyProof, RecordProof } from '../domain/static-site-layout.js';
+import type { Writ } from './context.js';
+
+type LogWrit = Pick<Writ, 'transparencyLog' | 'config'>;
+
+/** Signing keys already read, per repository (one database): reading and parsing the key once per process. */
+const keys = new WeakMap<object, Promise<KeyObject>>();
+
+/** The key that signs checkpoints: the configured one, else the one kept in the database (made on first use). */
+function signingKey(writ: LogWrit): Promise<KeyObject> {
+  let key = keys.get(writ.transparencyLog);
+  if (!key) {
+    const configured = writ.config.publishing.signingKey;
+    key = (
+      configured !== undefined ? Promise.resolve(configured) : writ.transparencyLog.storedSigningKey(generateSigningKey)
+    ).then(signingKeyFrom);
+    key.catch(() => keys.delete(writ.transparencyLog));
+    keys.set(writ.transparencyLog, key);
+  }
+  return key;
+}
+
+/** The log's verifier key, `<origin>+<hint>+<base64(0x01 || public key)>` (the key is named after the origin). */
+export async function verifierKey(writ: LogWrit): Promise<string> {
+  return verifierKeyOf(writ.config.publishing.logOrigin, await signingKey(writ));
+}
+
+/**
+ * Signs a checkpoint of the whole log when it has grown past the latest checkpoint. Returns the new
+ * signed note, or null when there was nothing new to sign (or the log is empty).
+ */
+export async function signCheckpointIfGrown(writ: LogWrit): Promise<string | null> {
+  const size = await writ.transparencyLog.size();
+  const latest = await writ.transparencyLog.latestCheckpoint();
+  if (size === 0 || (latest && latest.treeSize >= size)) return null;
+  const root = rootHash(await writ.transparencyLog.leafHashes(size));
+  const origin = writ.config.publishing.logOrigin;
+  const note = signNote(checkpointBody(origin, size, root), origin, await signingKey(writ));
+  const saved = await writ.transparencyLog.saveCheckpoint({ treeSize: size, rootHash: root, note });
+  return saved.note;
+}
+
+/** The latest signed checkpoint, or null when nothing was ever signed. */
+export async function latestCheckpoint(writ: LogWrit): Promise<string | null> {
+  return (await writ.transparencyLog.latestCheckpoint())?.note ?? null;
+}
+
+/** The latest checkpoint after signing one for any leaves not yet covered; null while the log is empty. */
+export async function currentCheckpoint(writ: LogWrit): Promise<string | null> {
+  await signCheckpointIfGrown(writ);
+  return latestCheckpoint(writ);
+}
+
+/** The tree sizes that have a checkpoint, ascending. */
+export async function checkpointSizes(writ: LogWrit): Promise<number[]> {
+  return writ.transparencyLog.checkpointSizes();
+}
+
+/** The checkpoint of one tree size; not_found when that size was never signed. */
+export async function checkpointAt(writ: LogWrit, treeSize: number): Promise<string> {
+  const row = await writ.transparencyLog.checkpointBySize(treeSize);
+  if (!row) throw new WritError('not_found', `no checkpoint has tree size ${treeSize}`, 'treeSize');
+  return row.note;
+}
+
+/**
+ * The consistency proof between two signed tree sizes, `from` ≤ `to` (RFC 9162 §2.1.4). Both sizes
+ * must have a checkpoint, so that the proof links two heads a reader can check.
+ */
+export async function consistencyBetween(writ: LogWrit, from: number, to: number): Promise<ConsistencyProof> {
+  if (from > to) throw new WritError('validation_failed', 'from must not be greater than to', 'from');
+  for (const [field, size] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (!(await writ.transparencyLog.checkpointBySize(size))) {
+      throw new WritError('not_found', `no checkpoint has tree size ${size}`, field);
+    }
+  }
+  const hashes = await writ.transparencyLog.leafHashes(to);
+  return { from, to, hashes: makeConsistencyProof(from, hashes).map(toBase64) };
+}
+
+/** Consistency proofs between each consecutive pair of checkpoints (what the static site publishes). */
+export async function consistencyChain(writ: LogWrit, sizes?: number[]): Promise<ConsistencyProof[]> {
+  const all = sizes ?? (await writ.transparencyLog.checkpointSizes());
+  if (all.length < 2) return [];
+  const hashes = await writ.transparencyLog.leafHashes(all.at(-1)!);
+  const out: ConsistencyProof[] = [];
+  for (let i = 1; i < all.length; i++) {
+    const from = all[i - 1]!;
+    const to = all[i]!;
+    out.push({ from, to, hashes: makeConsistencyProof(from, hashes.slice(0, to)).map(toBase64) });
+  }
+  return out;
+}
+
+/** Builds a RecordProof of one leaf against one checkpoint, with the leaf hashes of its tree. */
+export function proofOfLeaf(
+  entry: { leafIndex: number; kind: string; publicId: string; version: number; leaf: Uint8Array },
+  checkpoint: Pick<CheckpointRow, 'treeSize' | 'note'>,
+  hashes: readonly Uint8Array[],
+): RecordProof {
+  const body = JSON.parse(new TextDecoder().decode(entry.leaf)).body as PublicRecord | PublicTombstone;
+  const withdrawn = entry.kind === 'withdraw';
+  return {
+    id: entry.publicId,
+    version: entry.version,
+    status: withdrawn ? 'withdrawn' : 'published',
+    record: withdrawn ? null : (body as PublicRecord),
+    tombstone: withdrawn ? (body as PublicTombstone) : null,
+    leafIndex: entry.leafIndex,
+    leaf: toBase64(entry.leaf),
+    inclusion: { treeSize: checkpoint.treeSize, hashes: inclusionProof(entry.leafIndex, hashes).map(toBase64) },
+    checkpoint: checkpoint.note,
+  };
+}
+
+/**
+ * A record's current version (or its tombstone) with its log leaf and its inclusion proof against the
+ * latest checkpoint; a checkpoint is signed first when the latest does not cover the leaf yet.
+ */
+export async function recordProof(writ: LogWrit, publicId: string): Promise<RecordProof> {
+  const entry = await writ.transparencyLog.latestEntryOf(publicId);
+  if (!entry) throw notFound('Public record', publicId);
+  let checkpoint = await writ.transparencyLog.latestCheckpoint();
+  if (!checkpoint || checkpoint.treeSize <= entry.leafIndex) {
+    await signCheckpointIfGrown(writ);
+    checkpoint = await writ.transparencyLog.latestCheckpoint();
+  }
+  if (!checkpoint || checkpoint.treeSize <= entry.leafIndex) {
+    throw new WritError('unavailable', `no checkpoint covers the leaf of ${publicId} yet`);
+  }
+  return proofOfLeaf(entry, checkpoint, await writ.transparencyLog.leafHashes(checkpoint.treeSize));
+}
