@@ -12,6 +12,8 @@ export const siteLayout = {
   countryPeriod: (country: string, period: string) => `countries/${country}/${period}/index.html`,
   /** The request database: every record in a table (search enhances it when scripts run). */
   records: 'records/index.html',
+  /** The request database's further pages of 500 records (page 1 is `records`). */
+  recordsPage: (page: number) => (page <= 1 ? 'records/index.html' : `records/pages/${page}/index.html`),
   /** Every record's id, version, status and leaf index (what `writ verify` walks). */
   recordsIndex: 'records/index.json',
   /** One record's page (or its tombstone): the same URL path as the live site's /records/{id}. */
