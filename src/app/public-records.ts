@@ -7,6 +7,7 @@ import type { RecordSearchQuery, RecordSearchResult } from '../db/public-records
 import { isCountryCode } from '../domain/countries.js';
 import { notFound, WritError } from '../domain/errors.js';
 import type { PublicRecord, PublicTombstone } from '../domain/public-record.js';
+import { citationOf } from '../domain/public-record-render.js';
 import type { Writ } from './context.js';
 
 export type RecordLookup =
@@ -18,16 +19,6 @@ export const FEED_SIZE = 50;
 
 export async function searchRecords(writ: Pick<Writ, 'publicRecords'>, query: RecordSearchQuery): Promise<RecordSearchResult> {
   return writ.publicRecords.search(query);
-}
-
-/**
- * The citation line of a record: who, what, when, where to find it. (Stand-in until B1's
- * `citationOf` in src/domain/public-record-render.ts lands; then that one is used.)
- */
-export function citationOf(record: PublicRecord, siteUrl: string): string {
-  const url = `${siteUrl.replace(/\/+$/, '')}/records/${record.id}`;
-  const version = record.version > 1 ? `, version ${record.version}` : '';
-  return `${record.authority.name} (${record.country}), order ${record.id}${version}, decided ${record.decidedOn}, published ${record.publishedAt.slice(0, 10)}. ${url}`;
 }
 
 /** A published record with its citation, or its tombstone; unknown → not_found. */
