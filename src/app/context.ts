@@ -19,6 +19,7 @@ import { dataReportsRepository } from '../db/data-reports-repository.js';
 import { datasetFiguresRepository } from '../db/datasets-figures-repository.js';
 import { datasetsRepository } from '../db/datasets-repository.js';
 import { enforcementRepository } from '../db/enforcement-repository.js';
+import { exportsRepository } from '../db/exports-repository.js';
 import { idempotencyRepository } from '../db/idempotency-repository.js';
 import { intakeRepository } from '../db/intake-repository.js';
 import { noticesRepository } from '../db/notices-repository.js';
@@ -128,6 +129,8 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     publicSite: publicSiteRepository(db),
     /** The transparency log: leaves, proofs, signed checkpoints. */
     transparencyLog: transparencyLogRepository(db, now),
+    /** The exports' aggregations (counts only) and published records (issue 13). */
+    exports: exportsRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

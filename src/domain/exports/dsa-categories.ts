@@ -1,0 +1,181 @@
+/**
+ * The DSA's categories of illegal content and their keywords (Commission Implementing Regulation
+ * (EU) 2024/2835, Annex I; the same codes as the Transparency Database, shared/reference/dsa.md §1.4
+ * and §3.4), in the order of the Part 3 template, and Writ's reasons (Google's 22) mapped onto them.
+ */
+import type { Reason } from '../vocabulary.js';
+
+/** Categories and their keywords in the order of part_3_member_states_orders.csv (TOTAL block). */
+export const dsaCategoryTree: readonly (readonly [string, readonly string[]])[] = [
+  ['STATEMENT_CATEGORY_ANIMAL_WELFARE', ['KEYWORD_ANIMAL_HARM', 'KEYWORD_UNLAWFUL_SALE_ANIMALS', 'KEYWORD_OTHER']],
+  [
+    'STATEMENT_CATEGORY_CONSUMER_INFORMATION',
+    [
+      'KEYWORD_HIDDEN_ADVERTISEMENT',
+      'KEYWORD_INSUFFICIENT_INFORMATION_ON_TRADERS',
+      'KEYWORD_MISLEADING_INFO_GOODS_SERVICES',
+      'KEYWORD_MISLEADING_INFO_CONSUMER_RIGHTS',
+      'KEYWORD_NONCOMPLIANCE_PRICING',
+      'KEYWORD_OTHER',
+    ],
+  ],
+  [
+    'STATEMENT_CATEGORY_CYBER_VIOLENCE',
+    [
+      'KEYWORD_CYBER_BULLYING_INTIMIDATION',
+      'KEYWORD_CYBER_HARASSMENT',
+      'KEYWORD_CYBER_INCITEMENT',
+      'KEYWORD_CYBER_STALKING',
+      'KEYWORD_NON_CONSENSUAL_IMAGE_SHARING',
+      'KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE',
+      'KEYWORD_OTHER',
+    ],
+  ],
+  [
+    'STATEMENT_CATEGORY_CYBER_VIOLENCE_AGAINST_WOMEN',
+    [
+      'KEYWORD_BULLYING_AGAINST_GIRLS',
+      'KEYWORD_CYBER_HARASSMENT_AGAINST_WOMEN',
+      'KEYWORD_CYBER_STALKING_AGAINST_WOMEN',
+      'KEYWORD_FEMALE_GENDERED_DISINFORMATION',
+      'KEYWORD_INCITEMENT_AGAINST_WOMEN',
+      'KEYWORD_NON_CONSENSUAL_IMAGE_SHARING_AGAINST_WOMEN',
+      'KEYWORD_NON_CONSENSUAL_MATERIAL_DEEPFAKE_AGAINST_WOMEN',
+      'KEYWORD_OTHER',
+    ],
+  ],
+  [
+    'STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS',
+    [
+      'KEYWORD_BIOMETRIC_DATA_BREACH',
+      'KEYWORD_DATA_FALSIFICATION',
+      'KEYWORD_MISSING_PROCESSING_GROUND',
+      'KEYWORD_RIGHT_TO_BE_FORGOTTEN',
+      'KEYWORD_OTHER',
+    ],
+  ],
+  [
+    'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH',
+    ['KEYWORD_DEFAMATION', 'KEYWORD_DISCRIMINATION', 'KEYWORD_HATE_SPEECH', 'KEYWORD_OTHER'],
+  ],
+  [
+    'STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS',
+    [
+      'KEYWORD_COPYRIGHT_INFRINGEMENT',
+      'KEYWORD_DESIGN_INFRINGEMENT',
+      'KEYWORD_GEOGRAPHIC_INDICATIONS_INFRINGEMENT',
+      'KEYWORD_PATENT_INFRINGEMENT',
+      'KEYWORD_TRADE_SECRET_INFRINGEMENT',
+      'KEYWORD_TRADEMARK_INFRINGEMENT',
+      'KEYWORD_OTHER',
+    ],
+  ],
+  [
+    'STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS',
+    ['KEYWORD_MISINFORMATION_DISINFORMATION', 'KEYWORD_VIOLATION_EU_LAW', 'KEYWORD_VIOLATION_NATIONAL_LAW', 'KEYWORD_OTHER'],
+  ],
+  [
+    'STATEMENT_CATEGORY_PROTECTION_OF_MINORS',
+    [
+      'KEYWORD_AGE_SPECIFIC_RESTRICTIONS_MINORS',
+      'KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL',
+      'KEYWORD_CHILD_SEXUAL_ABUSE_MATERIAL_DEEPFAKE',
+      'KEYWORD_GROOMING_SEXUAL_ENTICEMENT_MINORS',
+      'KEYWORD_UNSAFE_CHALLENGES',
+      'KEYWORD_OTHER',
+    ],
+  ],
+  [
+    'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY',
+    [
+      'KEYWORD_ILLEGAL_ORGANIZATIONS',
+      'KEYWORD_RISK_ENVIRONMENTAL_DAMAGE',
+      'KEYWORD_RISK_PUBLIC_HEALTH',
+      'KEYWORD_TERRORIST_CONTENT',
+      'KEYWORD_OTHER',
+    ],
+  ],
+  [
+    'STATEMENT_CATEGORY_SCAMS_AND_FRAUD',
+    [
+      'KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING',
+      'KEYWORD_INAUTHENTIC_ACCOUNTS',
+      'KEYWORD_INAUTHENTIC_LISTINGS',
+      'KEYWORD_INAUTHENTIC_USER_REVIEWS',
+      'KEYWORD_PHISHING',
+      'KEYWORD_PYRAMID_SCHEMES',
+      'KEYWORD_OTHER',
+    ],
+  ],
+  [
+    'STATEMENT_CATEGORY_SELF_HARM',
+    ['KEYWORD_CONTENT_PROMOTING_EATING_DISORDERS', 'KEYWORD_SELF_MUTILATION', 'KEYWORD_SUICIDE', 'KEYWORD_OTHER'],
+  ],
+  [
+    'STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS',
+    ['KEYWORD_PROHIBITED_PRODUCTS', 'KEYWORD_UNSAFE_PRODUCTS', 'KEYWORD_OTHER'],
+  ],
+  [
+    'STATEMENT_CATEGORY_VIOLENCE',
+    [
+      'KEYWORD_COORDINATED_HARM',
+      'KEYWORD_INCITEMENT_VIOLENCE_HATRED',
+      'KEYWORD_HUMAN_EXPLOITATION',
+      'KEYWORD_HUMAN_TRAFFICKING',
+      'KEYWORD_TRAFFICKING_WOMEN_GIRLS',
+      'KEYWORD_OTHER',
+    ],
+  ],
+  ['STATEMENT_CATEGORY_NOT_SPECIFIED_ORDER', []],
+];
+
+/** An order whose reason Writ does not know or that names none (Part 3 only; the TDB has no such category). */
+export const notSpecifiedOrder = 'STATEMENT_CATEGORY_NOT_SPECIFIED_ORDER';
+
+export type DsaClassification = { category: string; keyword: string | null };
+
+/**
+ * Writ's reasons as DSA category and keyword: the keyword where one says the same thing, else the
+ * category's KEYWORD_OTHER (the reason then names the sub-category "Other"); a reason the order does
+ * not give is NOT_SPECIFIED.
+ */
+export const dsaOfReason: Record<Reason, DsaClassification> = {
+  'Adult Content': { category: 'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH', keyword: 'KEYWORD_OTHER' },
+  'Bullying/Harassment': { category: 'STATEMENT_CATEGORY_CYBER_VIOLENCE', keyword: 'KEYWORD_CYBER_HARASSMENT' },
+  'Business Complaints': { category: 'STATEMENT_CATEGORY_CONSUMER_INFORMATION', keyword: 'KEYWORD_OTHER' },
+  Copyright: { category: 'STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS', keyword: 'KEYWORD_COPYRIGHT_INFRINGEMENT' },
+  Defamation: { category: 'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH', keyword: 'KEYWORD_DEFAMATION' },
+  'Drug Abuse': { category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY', keyword: 'KEYWORD_RISK_PUBLIC_HEALTH' },
+  'Electoral Law': {
+    category: 'STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS',
+    keyword: 'KEYWORD_VIOLATION_NATIONAL_LAW',
+  },
+  Fraud: { category: 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD', keyword: 'KEYWORD_OTHER' },
+  'Geographical Dispute': {
+    category: 'STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS',
+    keyword: 'KEYWORD_OTHER',
+  },
+  'Government Criticism': {
+    category: 'STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS',
+    keyword: 'KEYWORD_OTHER',
+  },
+  'Hate Speech': { category: 'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH', keyword: 'KEYWORD_HATE_SPEECH' },
+  Impersonation: { category: 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD', keyword: 'KEYWORD_IMPERSONATION_ACCOUNT_HIJACKING' },
+  'National Security': { category: 'STATEMENT_CATEGORY_RISK_FOR_PUBLIC_SECURITY', keyword: 'KEYWORD_OTHER' },
+  'Obscenity/Nudity': { category: 'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH', keyword: 'KEYWORD_OTHER' },
+  Other: { category: 'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH', keyword: 'KEYWORD_OTHER' },
+  'Privacy and Security': { category: 'STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS', keyword: 'KEYWORD_OTHER' },
+  'Reason Unspecified': { category: notSpecifiedOrder, keyword: null },
+  'Regulated Goods and Services': {
+    category: 'STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS',
+    keyword: 'KEYWORD_PROHIBITED_PRODUCTS',
+  },
+  'Religious Offense': { category: 'STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH', keyword: 'KEYWORD_OTHER' },
+  'Suicide Promotion': { category: 'STATEMENT_CATEGORY_SELF_HARM', keyword: 'KEYWORD_SUICIDE' },
+  Trademark: { category: 'STATEMENT_CATEGORY_INTELLECTUAL_PROPERTY_INFRINGEMENTS', keyword: 'KEYWORD_TRADEMARK_INFRINGEMENT' },
+  Violence: { category: 'STATEMENT_CATEGORY_VIOLENCE', keyword: 'KEYWORD_INCITEMENT_VIOLENCE_HATRED' },
+};
+
+export function dsaClassification(reason: string | null): DsaClassification {
+  return (reason && dsaOfReason[reason as Reason]) || { category: notSpecifiedOrder, keyword: null };
+}
