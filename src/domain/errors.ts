@@ -21,6 +21,7 @@ export const errorCodes = [
   'production_revoked',
   'review_stage_required',
   'second_person_required',
+  'publication_not_ready',
   'not_configured',
   'rate_limited',
   'unavailable',

@@ -57,6 +57,10 @@ export const apiTags = [
   },
   { name: 'meta', description: 'Liveness and readiness probes for operators and load balancers. Public.' },
   { name: 'audit', description: 'The tamper-evident audit log: its verification and signed checkpoints (admins and auditors).' },
+  {
+    name: 'publications',
+    description: 'Preparing, approving, correcting and withdrawing the public records of decided orders (issue 13).',
+  },
 ];
 
 export const openApiOptions: FastifyDynamicSwaggerOptions = {
