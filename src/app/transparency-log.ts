@@ -9,7 +9,7 @@ import type { CheckpointRow } from '../db/transparency-log-repository.js';
 import { checkpointBody } from '../domain/checkpoint.js';
 import { generateSigningKey, signingKeyFrom, signNote, verifierKeyOf } from '../domain/checkpoint-signing.js';
 import { notFound, WritError } from '../domain/errors.js';
-import { inclusionProof, consistencyProof as makeConsistencyProof, rootHash, toBase64 } from '../domain/merkle.js';
+import { MerkleTree, rootHash, toBase64 } from '../domain/merkle.js';
 import type { PublicRecord, PublicTombstone } from '../domain/public-record.js';
 import type { ConsistencyProof, RecordProof } from '../domain/static-site-layout.js';
 import type { Writ } from './context.js';
@@ -90,29 +90,29 @@ export async function consistencyBetween(writ: LogWrit, from: number, to: number
       throw new WritError('not_found', `no checkpoint has tree size ${size}`, field);
     }
   }
-  const hashes = await writ.transparencyLog.leafHashes(to);
-  return { from, to, hashes: makeConsistencyProof(from, hashes).map(toBase64) };
+  const tree = new MerkleTree(await writ.transparencyLog.leafHashes(to));
+  return { from, to, hashes: tree.consistencyProof(from).map(toBase64) };
 }
 
 /** Consistency proofs between each consecutive pair of checkpoints (what the static site publishes). */
 export async function consistencyChain(writ: LogWrit, sizes?: number[]): Promise<ConsistencyProof[]> {
   const all = sizes ?? (await writ.transparencyLog.checkpointSizes());
   if (all.length < 2) return [];
-  const hashes = await writ.transparencyLog.leafHashes(all.at(-1)!);
+  const tree = new MerkleTree(await writ.transparencyLog.leafHashes(all.at(-1)!));
   const out: ConsistencyProof[] = [];
   for (let i = 1; i < all.length; i++) {
     const from = all[i - 1]!;
     const to = all[i]!;
-    out.push({ from, to, hashes: makeConsistencyProof(from, hashes.slice(0, to)).map(toBase64) });
+    out.push({ from, to, hashes: tree.consistencyProof(from, to).map(toBase64) });
   }
   return out;
 }
 
-/** Builds a RecordProof of one leaf against one checkpoint, with the leaf hashes of its tree. */
+/** Builds a RecordProof of one leaf against one checkpoint; `tree` holds at least the checkpoint's leaves. */
 export function proofOfLeaf(
   entry: { leafIndex: number; kind: string; publicId: string; version: number; leaf: Uint8Array },
   checkpoint: Pick<CheckpointRow, 'treeSize' | 'note'>,
-  hashes: readonly Uint8Array[],
+  tree: MerkleTree,
 ): RecordProof {
   const body = JSON.parse(new TextDecoder().decode(entry.leaf)).body as PublicRecord | PublicTombstone;
   const withdrawn = entry.kind === 'withdraw';
@@ -124,7 +124,10 @@ export function proofOfLeaf(
     tombstone: withdrawn ? (body as PublicTombstone) : null,
     leafIndex: entry.leafIndex,
     leaf: toBase64(entry.leaf),
-    inclusion: { treeSize: checkpoint.treeSize, hashes: inclusionProof(entry.leafIndex, hashes).map(toBase64) },
+    inclusion: {
+      treeSize: checkpoint.treeSize,
+      hashes: tree.inclusionProof(entry.leafIndex, checkpoint.treeSize).map(toBase64),
+    },
     checkpoint: checkpoint.note,
   };
 }
@@ -144,5 +147,5 @@ export async function recordProof(writ: LogWrit, publicId: string): Promise<Reco
   if (!checkpoint || checkpoint.treeSize <= entry.leafIndex) {
     throw new WritError('unavailable', `no checkpoint covers the leaf of ${publicId} yet`);
   }
-  return proofOfLeaf(entry, checkpoint, await writ.transparencyLog.leafHashes(checkpoint.treeSize));
+  return proofOfLeaf(entry, checkpoint, new MerkleTree(await writ.transparencyLog.leafHashes(checkpoint.treeSize)));
 }
