@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useDocumentTitle } from '../components/Layout.js';
 import { Trans, useTranslation } from '../i18n/index.js';
+import { SiteMethodology } from '../public/site/SiteMethodology.js';
 import { MethodologyMore, rich } from './MethodologyMore.js';
 import { MethodologyUserData } from './MethodologyUserData.js';
 import './methodology.css';
@@ -211,6 +212,7 @@ export function MethodologyPage() {
     ['vintages', t('contents.vintages')],
     ['limitations', t('contents.limitations')],
     ['user-data', t('data-report:methodology.title')],
+    ['site-definitions', t('site:methodology.heading')],
   ];
   return (
     <article className="page methodology-page">
@@ -239,6 +241,7 @@ export function MethodologyPage() {
         <MostPrecise />
         <MethodologyMore />
         <MethodologyUserData />
+        <SiteMethodology />
       </div>
     </article>
   );

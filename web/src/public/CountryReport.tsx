@@ -14,6 +14,9 @@ import { queries } from '../queries.js';
 import { barHeight, barOption, donutOption, type Entry } from './charts.js';
 import { DeadlinesSection } from './DeadlinesSection.js';
 import { periodNameIn, readPeriod, shiftPeriod } from './periods.js';
+import { CaseStudiesSection } from './site/CaseStudies.js';
+import { DownloadLinks } from './site/DownloadLinks.js';
+import { countryTable } from './site/site-api.js';
 import { UserDataSection } from './UserDataSection.js';
 
 const bucketOrder = Object.keys(bucketLabels) as OutcomeBucket[];
@@ -37,7 +40,7 @@ function entries(t: TFunction, record: Record<string, number>, table?: LabelTabl
 }
 
 /** A chart with its figures as a table for those who cannot see the chart. */
-function Figure(props: { title: string; rows: Entry[]; option: ChartOption; height: number; testId: string }) {
+function Figure(props: { title: string; rows: Entry[]; option: ChartOption; height: number; testId: string; download: string }) {
   const { title, rows, option, height } = props;
   const { t } = useTranslation('public');
   const format = useFormat();
@@ -66,6 +69,7 @@ function Figure(props: { title: string; rows: Entry[]; option: ChartOption; heig
           </details>
         </>
       )}
+      <DownloadLinks name={props.download} what={title} />
     </figure>
   );
 }
@@ -115,6 +119,7 @@ function OutcomeTable({ report }: { report: CountryReport }) {
           </tr>
         </tfoot>
       </table>
+      <DownloadLinks name={countryTable(report.country, report.period, 'outcomes')} what={t('report.outcomeCaption')} />
     </div>
   );
 }
@@ -148,6 +153,7 @@ function OutcomeChart({ report }: { report: CountryReport }) {
         label={t('report.outcomeChartLabel')}
         testId="chart-outcomes"
       />
+      <DownloadLinks name={countryTable(report.country, report.period, 'outcomes')} what={t('report.outcomeChart')} />
     </figure>
   );
 }
@@ -177,14 +183,23 @@ function Charts({ report }: { report: CountryReport }) {
       <Figure
         title={t('report.byRequester')}
         testId="figure-requester"
+        download={countryTable(report.country, report.period, 'requesters')}
         rows={figures.requester}
         option={options.requester}
         height={barHeight(figures.requester.length)}
       />
-      <Figure title={t('report.byKind')} testId="figure-kind" rows={figures.kind} option={options.kind} height={280} />
+      <Figure
+        title={t('report.byKind')}
+        testId="figure-kind"
+        download={countryTable(report.country, report.period, 'kinds')}
+        rows={figures.kind}
+        option={options.kind}
+        height={280}
+      />
       <Figure
         title={t('report.byProduct')}
         testId="figure-product"
+        download={countryTable(report.country, report.period, 'products')}
         rows={figures.product}
         option={options.product}
         height={barHeight(figures.product.length)}
@@ -192,6 +207,7 @@ function Charts({ report }: { report: CountryReport }) {
       <Figure
         title={t('report.byReason')}
         testId="figure-reason"
+        download={countryTable(report.country, report.period, 'reasons')}
         rows={figures.reason}
         option={options.reason}
         height={barHeight(figures.reason.length)}
@@ -264,6 +280,7 @@ export function CountryReportPage() {
               </dd>
             </div>
           </dl>
+          <DownloadLinks name={countryTable(code, period, 'removals')} what={t('site:country.removals')} />
           {report.requests === 0 ? (
             <p className="empty">{t('report.noneReceived', { country: countryName, period: periodNameIn(t, period) })}</p>
           ) : null}
@@ -274,9 +291,16 @@ export function CountryReportPage() {
             </div>
             {report.requests > 0 ? <Charts report={report} /> : null}
           </div>
-          {report.requests > 0 ? <DeadlinesSection country={code} period={period} /> : null}
+          {report.requests > 0 ? (
+            <>
+              <DeadlinesSection country={code} period={period} />
+              <DownloadLinks name={countryTable(code, period, 'deadlines')} what={t('site:country.deadlines')} />
+            </>
+          ) : null}
+          <CaseStudiesSection country={code} period={period} />
           <p className="muted method">{t('report.method', { pending: label(t, 'outcome', 'pending') })}</p>
           <UserDataSection country={code} period={period} />
+          <DownloadLinks name={countryTable(code, period, 'user-data')} what={t('site:country.userData')} />
         </>
       ) : null}
     </article>
