@@ -14,6 +14,7 @@ import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { addDays } from '../domain/regimes/time.js';
 import { loadRuleBook } from '../rules/packs.js';
 import { demoAuthorities, demoFigures, demoRequests, demoReviewer } from './demo-data.js';
+import { seedDemoPublications } from './demo-publications.js';
 import { demoStaff } from './demo-staff.js';
 import { seedDataOrders } from './seed-data-requests.js';
 
@@ -115,6 +116,7 @@ export async function seedDemoData(
       clock = at;
     },
   });
+  await seedDemoPublications({ db, now, rules, policy, authorities: demoAuthorities, authorityIds: ids });
   const compliance = complianceRepository(db);
   const today = now.toISOString().slice(0, 10);
   for (const f of demoFigures) {
