@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import { exportFormats } from '../domain/exports/formats.js';
+import { formatPeriod, parsePeriod, periodHasBegun } from '../domain/period.js';
 import { citationOf } from '../domain/public-record-render.js';
 import { siteLayout } from '../domain/static-site-layout.js';
 import { messagesFor, type SiteLanguage, siteLanguages } from '../static/i18n.js';
@@ -20,8 +22,10 @@ import { overviewPage } from '../static/pages/overview.js';
 import { recordPage, tombstonePage } from '../static/pages/record.js';
 import { recordsPage, recordsPerPage } from '../static/pages/records.js';
 import type { Writ } from './context.js';
+import { exportFiles } from './exports.js';
 import { feedXml } from './public-records.js';
 import { type SiteTable, siteTables } from './public-site.js';
+import { countLogFiles, logFiles } from './site-log-files.js';
 
 export type PublishProgress = { done: number; total: number; path: string };
 export type PublishSummary = {
@@ -39,7 +43,10 @@ export type PublishOptions = {
   onProgress?: (progress: PublishProgress) => void;
 };
 
-type PublishWrit = Pick<Writ, 'publicRecords' | 'publicSite' | 'reports' | 'rules' | 'dataReports' | 'now'>;
+type PublishWrit = Pick<
+  Writ,
+  'publicRecords' | 'publicSite' | 'reports' | 'rules' | 'dataReports' | 'exports' | 'transparencyLog' | 'config' | 'now'
+>;
 
 /** A file to write: its path under the site's root and its content, made when it is written. */
 type PlannedFile = { path: string; content: () => Promise<string | Buffer> | string | Buffer };
@@ -119,6 +126,28 @@ function countryPeriods(model: SiteModel): Map<string, string[]> {
   return new Map([...pairs.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([c, p]) => [c, [...p].sort()]));
 }
 
+/**
+ * Every export format (src/app/exports.ts) over all half-years at the top of downloads/, and for
+ * each half-year that has begun and has published records or orders, under downloads/{period}/.
+ */
+async function exportDownloads(
+  writ: Pick<Writ, 'exports' | 'dataReports' | 'config' | 'now'>,
+  rows: readonly RecordRow[],
+): Promise<{ name: string; content: string }[]> {
+  const periods = [...new Set(rows.flatMap((r) => (r.record ? [r.record.period] : [])))]
+    .sort()
+    .map((p) => parsePeriod(p))
+    .filter((p) => periodHasBegun(p, writ.now()));
+  const files: { name: string; content: string }[] = [];
+  for (const format of exportFormats) {
+    for (const f of await exportFiles(writ, format, null)) files.push({ name: f.name, content: f.content });
+    for (const period of periods)
+      for (const f of await exportFiles(writ, format, period))
+        files.push({ name: `${formatPeriod(period)}/${f.name}`, content: f.content });
+  }
+  return files;
+}
+
 const assetsDir = new URL('../static/assets/', import.meta.url);
 
 /**
@@ -130,9 +159,12 @@ export async function publishSite(writ: PublishWrit, options: PublishOptions): P
   const outDir = path.resolve(options.outDir);
   const siteUrl = options.siteUrl.replace(/\/+$/, '');
 
+  // The records first, then the log: counting its files signs a checkpoint over every leaf so far,
+  // so each record shown has its JSON and proof (one published meanwhile is in the log's files only).
   const rows = await allRows(writ);
+  const logFileCount = await countLogFiles(writ);
   const tables = await siteTables(writ);
-  const downloads = tableFiles(tables);
+  const downloads = [...tableFiles(tables), ...(await exportDownloads(writ, rows))];
   const feedCountries = [...new Set(publishedRecords({ rows } as SiteModel).map((r) => r.country))].sort();
   const model: SiteModel = {
     rows,
@@ -157,7 +189,7 @@ export async function publishSite(writ: PublishWrit, options: PublishOptions): P
     })),
     ...siteLanguages.flatMap((lang) => pagesOf(lang, model)),
   ];
-  const total = planned.length;
+  const total = planned.length + logFileCount;
 
   const parent = path.dirname(outDir);
   await mkdir(parent, { recursive: true });
@@ -165,15 +197,16 @@ export async function publishSite(writ: PublishWrit, options: PublishOptions): P
   let bytes = 0;
   let done = 0;
   try {
-    for (const file of planned) {
-      const target = path.join(temporary, ...file.path.split('/'));
-      const content = await file.content();
+    const write = async (file: string, content: string | Buffer) => {
+      const target = path.join(temporary, ...file.split('/'));
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, content);
       bytes += typeof content === 'string' ? Buffer.byteLength(content) : content.length;
       done++;
-      options.onProgress?.({ done, total, path: file.path });
-    }
+      options.onProgress?.({ done, total: Math.max(total, done), path: file });
+    };
+    for (const file of planned) await write(file.path, await file.content());
+    for await (const file of logFiles(writ)) await write(file.path, file.content);
     await replaceDirectory(temporary, outDir);
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
