@@ -61,6 +61,11 @@ export const apiTags = [
     name: 'publications',
     description: 'Preparing, approving, correcting and withdrawing the public records of decided orders (issue 13).',
   },
+  {
+    name: 'site',
+    description:
+      'The public site (issue 13): requests per country over time, case studies, the methodology from the code, downloads of every table. Public.',
+  },
 ];
 
 export const openApiOptions: FastifyDynamicSwaggerOptions = {
