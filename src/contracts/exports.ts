@@ -13,15 +13,10 @@ export const exportParams = z.object({ format: exportFormat });
 export const exportQuery = z.object({
   period: halfYear.optional(),
   /** One file of a multi-file format, by the name its list gives. */
-  file: z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .meta({
-      description: 'One file of a multi-file format, by the name its list gives',
-      example: 'google-government-removal-requests.csv',
-    }),
+  file: z.string().min(1).max(200).optional().meta({
+    description: 'One file of a multi-file format, by the name its list gives',
+    example: 'google-government-removal-requests.csv',
+  }),
 });
 
 export const exportFileEntrySchema = z.object({
