@@ -25,8 +25,8 @@ export function mapOption(overview: SiteOverview, names: Names): SiteChartOption
         const item = Array.isArray(p) ? p[0] : p;
         if (!item) return '';
         const row = values.find((v) => v.name === item.name);
+        if (!row) return '';
         const name = escapeHtml(names.country(String(item.name)));
-        if (!row) return name;
         return `${name}<br>${escapeHtml(names.removal)}: ${escapeHtml(names.number(row.removal))}<br>${escapeHtml(names.data)}: ${escapeHtml(names.number(row.data))}`;
       },
     },
