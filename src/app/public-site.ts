@@ -255,6 +255,11 @@ function countryTables(data: CountryPeriod): Record<CountryTableKind, SiteTable[
       { figure: 'preservationAccountsPreserved', value: u.preservationAccountsPreserved },
       { figure: 'nonDisclosure.requests', value: u.nonDisclosure.requests },
       { figure: 'undecidedRequests', value: u.undecidedRequests },
+      ...Object.entries(u.byProcess).flatMap(([process, f]) => [
+        { figure: `byProcess.${process}.requests`, value: f.requests },
+        { figure: `byProcess.${process}.accounts`, value: f.accounts },
+        { figure: `byProcess.${process}.someDataProduced`, value: f.someDataProduced },
+      ]),
     ],
     'case-studies': data.caseStudies.map((c) => ({
       id: c.id,

@@ -202,6 +202,30 @@ describe('downloads', () => {
       expect(header).toEqual(table.columns);
       expect(lines).toEqual(table.rows.map((row) => table.columns.map((c) => (row[c] === null ? '' : String(row[c])))));
     }
+    // The country tables say what the country page's own reports say.
+    const table = async (name: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/public/downloads/${name}?format=json` })).json().rows as Record<
+        string,
+        string | number | null
+      >[];
+    const report = (await t.app.inject({ method: 'GET', url: '/api/v1/public/reports/KZ/2025-H2' })).json();
+    expect(await table('country-KZ-2025-H2-outcomes')).toContainEqual({
+      outcome: 'pending',
+      items: report.itemOutcomes.pending.count,
+      share: report.itemOutcomes.pending.share,
+    });
+    expect(await table('country-KZ-2025-H2-removals')).toEqual([
+      { requests: report.requests, items: report.items, undecidedRequests: report.undecidedRequests },
+    ]);
+    const userData = (await t.app.inject({ method: 'GET', url: '/api/v1/public/reports/KZ/2026-H1/user-data' })).json();
+    const userDataRows = await table('country-KZ-2026-H1-user-data');
+    expect(userDataRows).toContainEqual({ figure: 'totalRequests', value: userData.totalRequests });
+    expect(userDataRows).toContainEqual({
+      figure: 'byProcess.court_order.requests',
+      value: userData.byProcess.court_order.requests,
+    });
+    expect(userData.totalRequests).toBe(1);
+
     const overview = await t.app.inject({ method: 'GET', url: '/api/v1/public/downloads/overview?format=json' });
     const site = await t.app.inject({ method: 'GET', url: '/api/v1/public/overview' });
     expect(overview.json().rows).toEqual(site.json().rows.map(({ containsDemoData: _, ...r }: Record<string, unknown>) => r));
