@@ -134,6 +134,20 @@ function isYear(digits: string): boolean {
   return /^(?:19|20)\d\d$/.test(digits);
 }
 
+/** Whether three consecutive groups read as a date, `2026-03-10` or `10.03.2026` (`10-03-2026`, `2026.03.10`). */
+function containsDate(groups: Group[], separators: string[]): boolean {
+  const month = (g: Group) => g.digits.length === 2 && Number(g.digits) >= 1 && Number(g.digits) <= 12;
+  const day = (g: Group) => g.digits.length === 2 && Number(g.digits) >= 1 && Number(g.digits) <= 31;
+  for (let i = 0; i + 2 < groups.length; i++) {
+    const [a, b, c] = [groups[i]!, groups[i + 1]!, groups[i + 2]!];
+    const [s1, s2] = [separators[i]!, separators[i + 1]!];
+    if (s1 !== s2 || (s1 !== '-' && s1 !== '.' && s1 !== '/')) continue;
+    if (isYear(a.digits) && month(b) && day(c)) return true;
+    if (day(a) && month(b) && isYear(c.digits)) return true;
+  }
+  return false;
+}
+
 function classifyRun(text: string, start: number, run: string): Redaction[] {
   const groups = groupsOf(run, start);
   if (groups.length === 0) return [];
@@ -154,46 +168,73 @@ function classifyRun(text: string, start: number, run: string): Redaction[] {
     return [span(start, runEnd, 'phone')];
   }
 
-  // Payment cards: the longest window of whole groups, 13–19 digits, separated by spaces or dashes, Luhn-valid.
+  // Payment cards: 13–19 digits, Luhn-valid, in one group or grouped as cards are printed (a first group
+  // of four, then groups of four to six, the last of one to six, one kind of separator). Every such window
+  // is proposed (they merge), so that a year or a count written just before a card cannot hide it.
+  // (At most 19 digits make one, so each start looks at a bounded window: linear in the run.)
   for (let i = 0; i < groups.length; i++) {
-    for (let j = groups.length - 1; j >= i; j--) {
-      const window = groups.slice(i, j + 1);
-      const digits = window.map((g) => g.digits).join('');
-      if (digits.length < 13 || digits.length > 19) continue;
-      if (separators.slice(i, j).some((s) => s !== ' ' && s !== '-')) continue;
-      if (isLuhnValid(digits) && !/^0+$/.test(digits)) {
-        found.push(span(window[0]!.start, window[window.length - 1]!.end, 'card'));
-        i = j;
-        break;
+    let digits = '';
+    for (let j = i; j < groups.length; j++) {
+      const length = groups[j]!.digits.length;
+      if (j > i) {
+        const separator = separators[j - 1]!;
+        if ((separator !== ' ' && separator !== '-') || separator !== (separators[i] ?? separator)) break;
+        if (groups[i]!.digits.length !== 4 || length > 6 || (j > i + 1 && groups[j - 1]!.digits.length < 4)) break;
+      }
+      digits += groups[j]!.digits;
+      if (digits.length > 19) break;
+      if (digits.length >= 13 && isLuhnValid(digits) && !/^(\d)\1+$/.test(digits)) {
+        found.push(span(groups[i]!.start, groups[j]!.end, 'card'));
       }
     }
   }
   if (found.length > 0) return found;
 
-  // Twelve digits in one group: an IIN, or a Russian personal INN.
-  for (const g of groups) {
-    if (g.digits.length !== 12) continue;
-    if (isValidIin(g.digits)) found.push(span(g.start, g.end, 'iin'));
-    else if (isValidPersonalInn(g.digits)) found.push(span(g.start, g.end, 'national_id'));
+  // Twelve digits in one group: an IIN, or a Russian personal INN. SNILS: eleven digits, or `123-456-789 01`.
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i]!;
+    if (/^(\d)\1+$/.test(g.digits)) {
+      // 000000000000: a placeholder, not an identifier.
+    } else if (g.digits.length === 12) {
+      if (isValidIin(g.digits)) found.push(span(g.start, g.end, 'iin'));
+      else if (isValidPersonalInn(g.digits)) found.push(span(g.start, g.end, 'national_id'));
+    } else if (g.digits.length === 11 && isValidSnils(g.digits)) found.push(span(g.start, g.end, 'national_id'));
+    const four = groups.slice(i, i + 4);
+    if (four.map((x) => x.digits.length).join() === '3,3,3,2' && isValidSnils(four.map((x) => x.digits).join('')))
+      found.push(span(g.start, four[3]!.end, 'national_id'));
   }
   if (found.length > 0) return found;
 
-  // SNILS: `123-456-789 01` or eleven digits.
-  if (allDigits.length === 11 && (groups.length === 1 || groups.map((g) => g.digits.length).join() === '3,3,3,2')) {
-    if (isValidSnils(allDigits)) return [span(groups[0]!.start, runEnd, 'national_id')];
-  }
-
-  // National phone numbers: 10 or 11 digits in at least two groups; not amounts, not year-led references.
+  // National phone numbers: 10 or 11 digits in two to five groups; not amounts in thousands, not
+  // references led by a year, not SNILS-shaped. The whole run, or a part of it that starts with a
+  // trunk prefix (`0…`, `8…`) or a bracket, so that a number written just before cannot hide it.
   if (gluedBefore || gluedAfter) return [];
-  if (groups.length >= 2 && groups.length <= 5 && allDigits.length >= 10 && allDigits.length <= 11) {
-    const lengths = groups.map((g) => g.digits.length);
+  const isPhone = (window: Group[], bracketed: boolean) => {
+    const lengths = window.map((g) => g.digits.length);
+    const total = lengths.reduce((a, b) => a + b, 0);
+    if (window.length < 2 || window.length > 5 || total < 10 || total > 11) return false;
+    const seps = separatorsOf(text, window);
     const thousands =
-      lengths.slice(1).every((n) => n === 3) && lengths[0]! <= 3 && separators.every((s) => s === ' ' || s === '.');
-    const yearLed = isYear(groups[0]!.digits) && !run.startsWith('(');
-    const dotted = separators.some((s) => s === '.') && !separators.every((s) => s === '.');
-    if (!thousands && !yearLed && !dotted) return [span(start, closingBracket, 'phone')];
+      (lengths.slice(1).every((n) => n === 3) && lengths[0]! <= 3 && seps.every((s) => s === ' ' || s === '.')) ||
+      (lengths.slice(-2).join() === '3,3' && seps[seps.length - 1] === ' ' && seps[seps.length - 2] === ' ');
+    const yearLed = isYear(window[0]!.digits) && !bracketed;
+    const snilsShaped = lengths.join() === '3,3,3,2';
+    const dotted = seps.some((s) => s === '.') && !seps.every((s) => s === '.');
+    return !thousands && !yearLed && !dotted && !snilsShaped && !containsDate(window, seps);
+  };
+  if (isPhone(groups, run.startsWith('('))) return [span(start, closingBracket, 'phone')];
+  for (let i = 1; i < groups.length; i++) {
+    const bracketed = text[groups[i]!.start - 1] === '(';
+    const startsToken = bracketed || separators[i - 1] === ' ';
+    if (!startsToken || /^0+$/.test(groups[i]!.digits) || (!bracketed && !/^[08]/.test(groups[i]!.digits))) continue;
+    for (let j = Math.min(groups.length, i + 5); j > i + 1; j--) {
+      if (!isPhone(groups.slice(i, j), bracketed)) continue;
+      found.push(span(bracketed ? groups[i]!.start - 1 : groups[i]!.start, groups[j - 1]!.end, 'phone'));
+      i = j - 1;
+      break;
+    }
   }
-  return [];
+  return found;
 }
 
 function detectNumbers(text: string): Redaction[] {
@@ -211,7 +252,7 @@ const notWordAfter = '(?![\\p{L}\\p{N}_])';
 const addressPatterns: RegExp[] = [
   // English: `12 Baker Street`, `221B Baker St.`, `10 Downing Street, Flat 2`.
   new RegExp(
-    `${notWordBefore}\\d{1,5}[A-Za-z]?,?\\s+(?:[A-Z][\\p{L}'’-]*\\.?\\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Place|Pl|Square|Sq|Terrace|Way|Close|Crescent|Gardens|Row|Hill|Highway|Parkway)\\b\\.?(?:,?\\s*(?:Apt|Apartment|Flat|Suite|Unit)\\.?\\s*#?\\d+[A-Za-z]?)?`,
+    `${notWordBefore}\\d{1,5}[A-Za-z]?,?\\s+(?:[A-Z][\\p{L}'’-]*\\.?\\s+){1,4}(?:(?:Street|Road|Avenue|Lane|Boulevard|Drive|Court|Place|Square|Terrace|Way|Close|Crescent|Gardens|Row|Hill|Highway|Parkway)\\b|(?:St|Rd|Ave|Ln|Blvd|Dr|Ct|Pl|Sq)\\b\\.?)(?:,?\\s*(?:Apt|Apartment|Flat|Suite|Unit)\\.?\\s*#?\\d+[A-Za-z]?)?`,
     'gu',
   ),
   // English flats: `Apt 4`, `Flat 2B`, `Suite #12`.
