@@ -18,6 +18,7 @@ import { EnforcementPanel } from './enforcement/EnforcementPanel.js';
 import { History } from './History.js';
 import { ItemCard } from './ItemCard.js';
 import { NoticesPanel } from './notices/NoticesPanel.js';
+import { PublicationPanel } from './publication/PublicationPanel.js';
 import { PushbackPanel } from './pushback/PushbackPanel.js';
 import { BulkDecision } from './queue-work/BulkDecision.js';
 import { ClaimPanel } from './queue-work/ClaimPanel.js';
@@ -200,6 +201,7 @@ export function RequestPage() {
       {request.dataRequest ? null : <EnforcementPanel request={request} />}
       <NoticesPanel request={request} />
       <PushbackPanel request={request} />
+      <PublicationPanel request={request} />
       <ThreadPanel request={request} />
 
       <History events={request.events} items={request.items} accounts={request.dataRequest?.accounts ?? []} />

@@ -7,6 +7,7 @@ import type { TFunction } from '../i18n/index.js';
 import { alertsHistory } from './alerts/history-lines.js';
 import { enforcementHistory } from './enforcement/history-lines.js';
 import { noticesHistory } from './notices/history-lines.js';
+import { publicationHistory } from './publication/history-lines.js';
 import { pushbackHistory } from './pushback/history-lines.js';
 import { queueWorkHistory } from './queue-work/history-lines.js';
 import { stagesHistory } from './stages/history-lines.js';
@@ -26,6 +27,7 @@ export const historyAreas: readonly HistoryArea[] = [
   noticesHistory,
   enforcementHistory,
   alertsHistory,
+  publicationHistory,
 ];
 
 export function historyAreaOf(type: string): HistoryArea | undefined {
