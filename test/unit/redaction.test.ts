@@ -56,14 +56,16 @@ describe('phones', () => {
 
 describe("Kazakhstan's IIN", () => {
   it('checks the check digit with both weightings, the date of birth and the century digit', () => {
-    // 1..11 weighting: 9+4+6+21+10+22+… computed by the fixture; a valid number and one with its last digit changed.
+    // A valid number, and the same with its last digit changed.
     const first11 = '90010130012';
     const check = iinCheckDigit(first11)!;
     expect(isValidIin(`${first11}${check}`)).toBe(true);
     expect(isValidIin(`${first11}${(check + 1) % 10}`)).toBe(false);
-    // 870412450016 uses the second weighting (the first gives 10).
-    expect(iinCheckDigit('87041245001')).not.toBeNull();
-    expect(isValidIin(`87041245001${iinCheckDigit('87041245001')}`)).toBe(true);
+    // 87041240071…: the 1..11 weighting gives 10, the second gives 1.
+    expect(isValidIin('870412400711')).toBe(true);
+    expect(isValidIin('870412400710')).toBe(false);
+    // 87041240070…: both weightings give 10, so no last digit makes it valid.
+    for (let last = 0; last <= 9; last++) expect(isValidIin(`87041240070${last}`)).toBe(false);
     expect(isValidIin(`901301300${'12'}${iinCheckDigit('90130130012')}`)).toBe(false); // month 13
     expect(isValidIin(`900230300${'12'}${iinCheckDigit('90023030012')}`)).toBe(false); // 30 February
     expect(isValidIin(`900101700${'12'}${iinCheckDigit('90010170012')}`)).toBe(false); // century digit 7
