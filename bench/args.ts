@@ -8,6 +8,10 @@ export type BenchOptions = {
   startRuns: number;
   datasetImport: boolean;
   importRuns: number;
+  /** Public records loaded for the search figure (0: left out). */
+  searchRecords: number;
+  /** Only this figure (`search`), or every figure. */
+  only: 'search' | null;
 };
 
 const usage = `npm run bench -- [options]
@@ -18,6 +22,8 @@ const usage = `npm run bench -- [options]
   --start-runs N       runs of each embedded start (default 2)
   --no-dataset-import  leave out timing the import of Google's archive from ../shared/data (about 25 s)
   --import-runs N      runs of that import, from the zip and from the folder (default 5)
+  --search-records N   public records loaded for the search figure (default 1000000; 0 leaves the figure out)
+  --only search        the search figure alone, on a database of public records only
 
 Against the server in DATABASE_URL when it is set (a scratch database is created and dropped),
 otherwise against an embedded PostgreSQL in a temporary directory.`;
@@ -52,7 +58,16 @@ export function benchOptions(argv: string[] = process.argv.slice(2)): BenchOptio
     startRuns: whole('start-runs', v['start-runs'], 2, 0),
     datasetImport: !v['no-dataset-import'],
     importRuns: whole('import-runs', v['import-runs'], 5, 1),
+    searchRecords: whole('search-records', v['search-records'], 1_000_000, 0),
+    only: onlyOf(v.only),
   };
+}
+
+function onlyOf(text: string | undefined): 'search' | null {
+  if (text === undefined) return null;
+  if (text === 'search') return text;
+  console.error(`bench: --only takes search (got ${text})\n\n${usage}`);
+  process.exit(2);
 }
 
 function parse(argv: string[]) {
@@ -65,6 +80,8 @@ function parse(argv: string[]) {
       'start-runs': { type: 'string' },
       'no-dataset-import': { type: 'boolean' },
       'import-runs': { type: 'string' },
+      'search-records': { type: 'string' },
+      only: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,

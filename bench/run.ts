@@ -26,12 +26,15 @@ import { loadAuthorities, loadDataset } from './load.js';
 import { seededRandom } from './prng.js';
 import { count, step } from './progress.js';
 import { type Figure, printTable, writeResults } from './report.js';
+import { loadPublicRecords, searchFigure } from './search.js';
+import { searchOnly } from './search-run.js';
 import { startWrit, type WritServer } from './server.js';
 
 const reviewer = { email: 'bench-reviewer@example.org', name: 'Bench reviewer', password: 'bench-reviewer-password' };
 
 async function main(): Promise<number> {
   const options = benchOptions();
+  if (options.only === 'search') return searchOnly(options);
   const config = loadConfig();
   const startedAt = new Date();
   const loadAverageAtStart = os.loadavg();
@@ -80,6 +83,10 @@ async function main(): Promise<number> {
       vacuumSeconds: loaded.vacuumSeconds,
     });
 
+    if (options.searchRecords > 0) {
+      const records = await loadPublicRecords(database.db, database.pool, options.searchRecords, seed);
+      Object.assign(setup, { publicRecordsSeconds: records.seconds, publicRecordsVacuumSeconds: records.vacuumSeconds });
+    }
     if (dataset) figures.push(...(await datasetImportFigures(database.db, options.importRuns, true)));
 
     server = await startWrit({ DATABASE_URL: database.url });
@@ -93,6 +100,7 @@ async function main(): Promise<number> {
 
     figures.push(...(await reportFigures(database.db, client, config.surges)));
     figures.push(await queueFigure(database.db, database.pool, client));
+    if (options.searchRecords > 0) figures.push(await searchFigure(database.db, client, options.searchRecords));
     const intake = {
       database,
       client,
