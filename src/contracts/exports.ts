@@ -35,3 +35,15 @@ export const exportFileListSchema = z
   })
   .meta({ id: 'ExportFileList' });
 export type ExportFileList = z.infer<typeof exportFileListSchema>;
+
+/** What the downloads page needs of the formats (the web reads the domain through the contract). */
+export { type ExportFormat, exportFormats, isMultiFile } from '../domain/exports/formats.js';
+
+/** The downloads page's choice of half-year: blank for every half-year. */
+export const exportPeriodChoice = z.object({ period: z.union([z.literal(''), halfYear]) });
+
+/** The address of an export (one file of it with `file`). */
+export function exportPath(format: string, period: string | null, file?: string): string {
+  const query = new URLSearchParams({ ...(period ? { period } : {}), ...(file ? { file } : {}) }).toString();
+  return `/api/v1/public/exports/${encodeURIComponent(format)}${query ? `?${query}` : ''}`;
+}
