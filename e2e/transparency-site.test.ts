@@ -1,0 +1,129 @@
+/**
+ * Issue 13's acceptance walk in a browser, over the demo as `npm start` seeds it (its Russian-language
+ * records published through the workflow, the log signed): a reader opens the public site, searches
+ * the request database in Russian with another word form than the stored one, opens a redacted
+ * record and sees its inclusion proof verified in the browser, downloads Google's removal-requests
+ * CSV from the downloads page (parsed: Google's header, the demo's countries); the overview and a country page are saved as screenshots
+ * (test-results/overview.png, test-results/country-page.png); and axe-core finds no serious or
+ * critical violation on the overview, the database, a record, a country page, the downloads and the
+ * methodology.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPublications } from '../src/demo/demo-publications.js';
+import { googleRequesterFile, googleRequesterHeader } from '../src/domain/exports/google-removals.js';
+import type { PublicRecord } from '../src/domain/public-record.js';
+import { expectNoSeriousViolations } from './axe.js';
+import { type DemoWrit, startDemoWrit } from './browser.js';
+
+const resultsDir = path.resolve('test-results');
+let writ: DemoWrit;
+let page: Page;
+/** The demo's record full of personal data (redacted), and the one with a case study. */
+let redacted: PublicRecord;
+let caseStudy: PublicRecord;
+
+async function recordOf(reference: string): Promise<PublicRecord> {
+  const rows = await writ.database.db.execute<{ reference: string }>(
+    sql`SELECT reference FROM requests WHERE authority_reference = ${reference}`,
+  );
+  const response = await fetch(`${writ.base}/api/v1/public/records/${rows.rows[0]!.reference}`);
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { record: PublicRecord }).record;
+}
+
+beforeAll(async () => {
+  mkdirSync(resultsDir, { recursive: true });
+  writ = await startDemoWrit();
+  redacted = await recordOf(demoPublications.find((p) => p.markedNames?.includes('Сейтказиев'))!.reference);
+  caseStudy = await recordOf(demoPublications.find((p) => p.items.some((i) => i.decision.caseStudy))!.reference);
+  page = await writ.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+}, 180_000);
+afterAll(async () => {
+  await writ?.close();
+});
+
+/** Waits until the page's data has loaded (no request in flight) before it is judged. */
+async function settled(): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('h1').first().waitFor();
+}
+
+describe('the public site, as a reader walks it', () => {
+  it('the overview shows the published data and is saved as a screenshot', { timeout: 120_000 }, async () => {
+    await page.goto(`${writ.base}/`);
+    await settled();
+    await page.getByTestId('overview-table').waitFor();
+    expect(await page.getByTestId('overview-table').textContent()).toMatch(/Kazakhstan|KZ/);
+    await page.screenshot({ path: path.join(resultsDir, 'overview.png'), fullPage: true });
+    await expectNoSeriousViolations(page, 'the overview (/)');
+  });
+
+  it('searches the database in Russian and opens a redacted record whose proof is verified', { timeout: 120_000 }, async () => {
+    await page.goto(`${writ.base}/records`);
+    await settled();
+    await expectNoSeriousViolations(page, 'the request database (/records)');
+    // Stored: «журналистское расследование»; searched: «расследования».
+    await page.getByRole('searchbox').fill('расследования');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/[?&]q=/);
+    const results = page.getByTestId('record-result');
+    await expect.poll(() => results.count()).toBeGreaterThan(0);
+    expect(await results.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining(caseStudy.id)]));
+
+    // Stored: «оскорблениями», «(оскорбление)»; searched: «оскорблений».
+    await page.getByRole('searchbox').fill('оскорблений');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/q=%D0%BE/);
+    await expect.poll(() => results.count()).toBe(1);
+    await results.first().getByRole('link').first().click();
+    await page.waitForURL(`${writ.base}/records/${redacted.id}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.locator('mark.redacted').count()).toBeGreaterThan(0);
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).toContain('Уголовный кодекс РК');
+    for (const secret of ['Сейтказиев', '850312300121', '+7 701 555 12 34', 'a.seitkaziev@mail.example'])
+      expect(body, secret).not.toContain(secret);
+
+    const proof = page.getByTestId('proof-result');
+    await proof.locator('[data-state]').waitFor({ timeout: 30_000 });
+    expect(await proof.locator('[data-state]').getAttribute('data-state')).toBe('verified');
+    expect(await proof.textContent()).toMatch(/^Verified: leaf \d+ in a tree of \d+, signed by \S+\.$/);
+    await expectNoSeriousViolations(page, `a record (/records/${redacted.id})`);
+  });
+
+  it('a country page is saved as a screenshot', { timeout: 120_000 }, async () => {
+    await page.goto(`${writ.base}/reports/${redacted.country}/${redacted.period}`);
+    await settled();
+    await page.getByTestId('case-studies').waitFor();
+    await page.screenshot({ path: path.join(resultsDir, 'country-page.png'), fullPage: true });
+    await expectNoSeriousViolations(page, `a country page (/reports/${redacted.country}/${redacted.period})`);
+  });
+
+  it("downloads a CSV from the downloads page: Google's removal-requests file, with Google's header", {
+    timeout: 120_000,
+  }, async () => {
+    await page.goto(`${writ.base}/downloads`);
+    await settled();
+    const link = page.getByTestId('export-google-removals').locator(`a[download="${googleRequesterFile}"]`);
+    await link.waitFor();
+    await expectNoSeriousViolations(page, 'the downloads (/downloads)');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(googleRequesterFile);
+    const rows = parse(readFileSync((await download.path())!, 'utf8'), { bom: true }) as string[][];
+    expect(rows[0]).toEqual([...googleRequesterHeader]);
+    // The demo's orders are in it: Kazakhstan and Russia among the countries.
+    const countries = rows.slice(1).map((row) => row[2]);
+    expect(countries).toEqual(expect.arrayContaining(['KZ', 'RU']));
+  });
+
+  it('the methodology has no serious accessibility violation', { timeout: 60_000 }, async () => {
+    await page.goto(`${writ.base}/methodology`);
+    await settled();
+    await expectNoSeriousViolations(page, 'the methodology (/methodology)');
+  });
+});
