@@ -66,6 +66,11 @@ export const apiTags = [
     description:
       'The public site (issue 13): requests per country over time, case studies, the methodology from the code, downloads of every table. Public.',
   },
+  {
+    name: 'exports',
+    description:
+      "Exports (issue 13) in the formats others read: Google's removal CSVs, Meta's user-data CSV, the EU report's Part 3, DSA statements of reasons, Lumen notices. Public.",
+  },
 ];
 
 export const openApiOptions: FastifyDynamicSwaggerOptions = {
