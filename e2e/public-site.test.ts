@@ -76,6 +76,15 @@ describe('the public site', () => {
 
     await expectNoSeriousViolations(page, 'the overview');
     await page.screenshot({ path: 'test-results/overview.png', fullPage: true });
+
+    // In Russian and Kazakh too, the map drawn again.
+    await page.getByTestId('language-switcher').selectOption('ru');
+    await page.getByRole('heading', { level: 1, name: 'Требования государственных органов по странам' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Требования на карте' }).waitFor();
+    await page.getByTestId('language-switcher').selectOption('kk');
+    await page.getByRole('heading', { level: 1, name: 'Елдер бойынша мемлекеттік органдардың талаптары' }).waitFor();
+    await page.getByTestId('world-map').locator('canvas').waitFor();
+    await page.getByTestId('language-switcher').selectOption('en');
     await page.close();
   });
 
