@@ -10,6 +10,7 @@ import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { exportFormats } from '../domain/exports/formats.js';
 import { formatPeriod, parsePeriod, periodHasBegun } from '../domain/period.js';
+import type { PublicRecord } from '../domain/public-record.js';
 import { citationOf } from '../domain/public-record-render.js';
 import { siteLayout } from '../domain/static-site-layout.js';
 import { messagesFor, type SiteLanguage, siteLanguages } from '../static/i18n.js';
@@ -24,7 +25,7 @@ import { recordsPage, recordsPerPage } from '../static/pages/records.js';
 import type { Writ } from './context.js';
 import { exportFiles } from './exports.js';
 import { feedXml } from './public-records.js';
-import { type SiteTable, siteTables } from './public-site.js';
+import { methodologyOf, type SiteTable, siteTables } from './public-site.js';
 import { countLogFiles, logFiles } from './site-log-files.js';
 
 export type PublishProgress = { done: number; total: number; path: string };
@@ -84,7 +85,7 @@ function pagesOf(lang: SiteLanguage, model: SiteModel): PlannedFile[] {
   });
   const files: PlannedFile[] = [
     file(siteLayout.home, (c) => overviewPage(c, model)),
-    file(siteLayout.methodology, (c) => methodologyPage(c)),
+    file(siteLayout.methodology, (c) => methodologyPage(c, methodologyOf())),
     file(siteLayout.download('index.html'), (c) => downloadsPage(c, model)),
   ];
   const pages = Math.max(1, Math.ceil(model.rows.length / recordsPerPage));
@@ -101,9 +102,12 @@ function pagesOf(lang: SiteLanguage, model: SiteModel): PlannedFile[] {
       ),
     );
   }
+  const byPair = new Map<string, PublicRecord[]>();
+  for (const r of publishedRecords(model))
+    byPair.set(`${r.country} ${r.period}`, [...(byPair.get(`${r.country} ${r.period}`) ?? []), r]);
   for (const [country, periods] of countryPeriods(model)) {
     for (const period of periods) {
-      const records = publishedRecords(model).filter((r) => r.country === country && r.period === period);
+      const records = byPair.get(`${country} ${period}`) ?? [];
       const tables = model.tables.filter((t) => t.name.startsWith(`country-${country}-${period}-`));
       const others = periods.filter((p) => p !== period);
       files.push(

@@ -229,7 +229,11 @@ describe('writ publish: the static site', () => {
     expect(kk).toMatch(/<html lang="kk">/);
     expect(kk).toContain('<h1>Талаптар базасы</h1>');
     expect(await read(`ru/${siteLayout.recordPage(withdrawnId)}`)).toContain(`<h1>Требование ${withdrawnId}: отозвано</h1>`);
-    expect(await read(`kk/${siteLayout.methodology}`)).toContain('<h1>Әдістеме</h1>');
+    const kkMethodology = await read(`kk/${siteLayout.methodology}`);
+    expect(kkMethodology).toContain('<h1>Әдістеме</h1>');
+    // The definitions are the code's own (methodologyOf), in the page's language.
+    expect(kkMethodology).toContain('<li>Ешқандай шара қолданылмады</li>');
+    expect(kkMethodology).toContain('<dd>RFC 9162</dd>');
     const en = await read(siteLayout.records);
     expect(en).toMatch(/<html lang="en">/);
     expect(en).toContain('<a href="../ru/records/index.html" hreflang="ru" lang="ru">Русский</a>');

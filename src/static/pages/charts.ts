@@ -6,8 +6,9 @@ export type Bar = { label: string; value: number /** The bar's accessible text. 
 /** A horizontal bar chart; `title` names it for assistive technology. */
 export function barChart(id: string, title: string, bars: readonly Bar[]): Html {
   const rowHeight = 24;
-  const labelWidth = 90;
-  const width = 480;
+  // Room for the longest label at about 7 px a character (12 px text).
+  const labelWidth = Math.min(220, 12 + 7 * Math.max(4, ...bars.map((b) => b.label.length)));
+  const width = 480 + labelWidth;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const height = Math.max(rowHeight, bars.length * rowHeight);
   const rows = bars.map((bar, i) => {

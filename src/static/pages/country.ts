@@ -9,9 +9,9 @@ import { document, type PageContext, pageLink } from './layout.js';
 import { outcomesOf } from './records.js';
 import { siteTableHtml } from './tables.js';
 
-function countTable(ctx: PageContext, id: string, caption: string, head: string, rows: [string, number][]): Html {
+function countTable(ctx: PageContext, id: string, caption: string, head: string, rows: [string, number][], chart = true): Html {
   const { m } = ctx;
-  return html`<div class="table-wrap"><table class="figures" id="${id}" data-chart="bar">
+  return html`<div class="table-wrap"><table class="figures" id="${id}"${chart ? html` data-chart="bar"` : ''}>
 <caption>${caption}</caption>
 <thead><tr><th scope="col">${head}</th><th scope="col">${m.t('country.count')}</th></tr></thead>
 <tbody>${rows.map(([label, n]) => html`<tr><th scope="row">${label}</th><td>${m.number(n)}</td></tr>`)}</tbody>
@@ -60,6 +60,7 @@ ${countTable(
   m.t('country.deadlineCaption'),
   m.t('country.days'),
   buckets.map((b): [string, number] => [b.label, b.value]),
+  false,
 )}
 ${barChart(
   'chart-days',
