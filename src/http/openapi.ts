@@ -71,6 +71,11 @@ export const apiTags = [
     description:
       "Exports (issue 13) in the formats others read: Google's removal CSVs, Meta's user-data CSV, the EU report's Part 3, DSA statements of reasons, Lumen notices. Public.",
   },
+  {
+    name: 'records',
+    description:
+      'The public request database (issue 13): full-text search with facets, each record at its stable URL with a citation, tombstones of withdrawn records (410), Atom feeds. Public.',
+  },
 ];
 
 export const openApiOptions: FastifyDynamicSwaggerOptions = {
