@@ -55,6 +55,9 @@ export const transparencyLogRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = asyn
       security: [],
       operationId: 'listCheckpoints',
       summary: 'The tree sizes that have a signed checkpoint',
+      description:
+        'Every tree size the log has signed a checkpoint for, ascending; each is at /api/v1/public/log/checkpoints/{treeSize} ' +
+        'and consecutive ones are linked by consistency proofs.',
       response: { 200: checkpointSizesSchema },
     },
     handler: async () => presentCheckpointSizes(await checkpointSizes(writ)),
@@ -66,6 +69,8 @@ export const transparencyLogRoutes: FastifyPluginAsyncZod<{ writ: Writ }> = asyn
       security: [],
       operationId: 'getCheckpoint',
       summary: 'The signed checkpoint of one tree size',
+      description:
+        'The C2SP checkpoint (text/plain) exactly as signed when the log had that many entries; 404 when that size was never signed.',
       params: treeSizeParams,
       response: { 200: checkpointText, 400: problemSchema, 404: problemSchema },
     },
