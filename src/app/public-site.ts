@@ -6,6 +6,7 @@
  */
 
 import type { OverviewRow } from '../db/public-site-repository.js';
+import { isCountryCode } from '../domain/countries.js';
 import type { DataReport } from '../domain/data-report.js';
 import { WritError } from '../domain/errors.js';
 import { formatPeriod, type HalfYear, parsePeriod, periodHasBegun } from '../domain/period.js';
@@ -294,14 +295,18 @@ export async function siteTableNames(writ: SiteWrit): Promise<string[]> {
   return ['overview', ...sorted.flatMap((p) => countryTableKinds.map((k) => countryTableNameOf(p.country, p.period, k)))];
 }
 
-/** One table by its name; an unknown name (or a half-year that has not begun) is not found. */
+/**
+ * One table by its name. Any assigned country's begun half-year has its tables (empty ones answer
+ * their header), so that a country page's links never break; any other name is not found.
+ */
 export async function siteTable(writ: SiteWrit, name: string): Promise<SiteTable> {
   if (name === 'overview') return { name, columns: overviewColumns, rows: overviewTable(await overviewOf(writ)) };
   const m = countryTableName.exec(name);
   const kind = m?.[3] as CountryTableKind | undefined;
   if (!m || !kind || !countryTableKinds.includes(kind)) throw new WritError('not_found', `no table named ${name}`, 'name');
   const period = parsePeriod(m[2]!, 'name');
-  if (!periodHasBegun(period, writ.now())) throw new WritError('not_found', `no table named ${name}`, 'name');
+  if (!periodHasBegun(period, writ.now()) || !isCountryCode(m[1]!))
+    throw new WritError('not_found', `no table named ${name}`, 'name');
   const data = await countryPeriodOf(writ, m[1]!, period);
   return { name, columns: countryColumns[kind], rows: countryTables(data)[kind] };
 }

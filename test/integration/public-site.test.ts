@@ -231,8 +231,14 @@ describe('downloads', () => {
     expect(overview.json().rows).toEqual(site.json().rows.map(({ containsDemoData: _, ...r }: Record<string, unknown>) => r));
   });
 
+  it("answers a country's half-year without orders with its header only, so the page's links never break", async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/public/downloads/country-FR-2026-H1-case-studies' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('id,version,authority,authorityKind,decidedOn,outcomes,caseStudy\n');
+  });
+
   it('answers an unknown table with a 404 problem', async () => {
-    for (const name of ['nothing', 'country-KZ-2026-H1-secrets', 'country-KZ-2099-H1-outcomes']) {
+    for (const name of ['nothing', 'country-KZ-2026-H1-secrets', 'country-KZ-2099-H1-outcomes', 'country-XX-2026-H1-outcomes']) {
       const res = await t.app.inject({ method: 'GET', url: `/api/v1/public/downloads/${name}` });
       expect(res.statusCode).toBe(404);
       expect(res.headers['content-type']).toContain('application/problem+json');
