@@ -295,15 +295,19 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The longest name a reviewer may mark (longer text is no name; the API should refuse it). */
+export const markedNameMaxLength = 200;
+
 /**
  * Every occurrence of each marked name, case-insensitive, from the start of a word to the end of the
- * word it ends in. Blank names and single characters are ignored (they would redact every letter).
+ * word it ends in. Blank names and single characters are ignored (they would redact every letter), and
+ * so are names longer than `markedNameMaxLength`.
  */
 export function detectMarkedNames(text: string, markedNames: readonly string[]): Redaction[] {
   const found: Redaction[] = [];
   for (const raw of markedNames) {
     const name = raw.trim();
-    if ([...name].length < 2) continue;
+    if ([...name].length < 2 || name.length > markedNameMaxLength) continue;
     const body = name.split(/\s+/u).map(escapeRegExp).join('\\s+');
     const pattern = new RegExp(`${notWordBefore}${body}[\\p{L}\\p{M}]*`, 'giu');
     for (const m of text.matchAll(pattern)) found.push({ start: m.index, end: m.index + m[0].length, kind: 'name' });

@@ -8,8 +8,10 @@ import {
   isValidIin,
   isValidPersonalInn,
   isValidSnils,
+  markedNameMaxLength,
   mergeRedactions,
 } from '../../src/domain/redaction.js';
+import { poisons } from '../support/fuzz-inputs.js';
 import { email, iinCheckDigit, phone, validCard, validIin, validPersonalInn, validSnils } from './redaction-fixtures.js';
 
 /** What detection found, as the texts it covers, with their kinds. */
@@ -249,5 +251,16 @@ describe('spans and their application', () => {
       '8('.repeat(30_000),
     ];
     for (const text of texts) expect(Array.isArray(detectPersonalData(text, ['ab', 'a b']))).toBe(true);
+  });
+
+  it('takes any hostile text as text and as a marked name; a name longer than a name can be is ignored', () => {
+    for (const poison of poisons) {
+      const value = String(poison.value);
+      expect(() => applyRedactions(value, detectPersonalData(value, [value, `${value} ${value}`]))).not.toThrow();
+    }
+    const long = 'a'.repeat(markedNameMaxLength + 1);
+    expect(detectPersonalData(long, [long])).toEqual([]);
+    const longest = 'a'.repeat(markedNameMaxLength);
+    expect(detectPersonalData(longest, [longest])).toEqual([{ start: 0, end: markedNameMaxLength, kind: 'name' }]);
   });
 });
