@@ -76,7 +76,7 @@ describe('preparing a public record', () => {
 
     // The email in the summary is proposed and chosen.
     const summary = panel.locator('[data-testid="publication-field"][data-field="summary"]');
-    const proposed = summary.locator('[data-testid="publication-span"][data-kind="email"]');
+    const proposed = summary.locator('[data-testid="redaction-toggle"][data-kind="email"]');
     await proposed.waitFor();
     expect(await proposed.getAttribute('data-chosen')).toBe('true');
     expect(await proposed.textContent()).toContain(email);
@@ -85,16 +85,21 @@ describe('preparing a public record', () => {
     // A name in the legal basis, redacted by hand from a selection.
     const basis = panel.locator('[data-testid="publication-field"][data-field="legalBasis"]');
     const start = legalBasis.indexOf(manual);
-    await basis.getByTestId('publication-field-text').evaluate(
+    await basis.getByTestId('redaction-text').evaluate(
       (el, [a, b]) => {
-        const area = el as HTMLTextAreaElement;
-        area.focus();
-        area.setSelectionRange(a!, b!);
+        // The text is one text node until something in it is marked.
+        const node = el.firstChild!;
+        const range = document.createRange();
+        range.setStart(node, a!);
+        range.setEnd(node, b!);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
       },
       [start, start + manual.length],
     );
-    await basis.getByTestId('publication-redact-selection').click();
-    const added = basis.locator('[data-testid="publication-span"][data-kind="manual"]');
+    await basis.getByTestId('redaction-redact-selection').click();
+    const added = basis.getByTestId('redaction-remove');
     await added.waitFor();
     expect(await added.textContent()).toContain(manual);
     await panel.getByTestId('publication-save').click();

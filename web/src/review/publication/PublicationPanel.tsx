@@ -5,8 +5,8 @@
  * choices render it, and Approve / Correct / Withdraw with their forms. Every text is shown as text.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef } from 'react';
-import { FormProvider, useFieldArray } from 'react-hook-form';
+import { useEffect, useId } from 'react';
+import { FormProvider } from 'react-hook-form';
 import { z } from 'zod';
 import {
   correctionSchema,
@@ -22,10 +22,20 @@ import { adapted, placeProblem, useSchemaForm } from '../../components/form.js';
 import { useFormat, useTranslation } from '../../i18n/index.js';
 import { queries } from '../../queries.js';
 import { type Publication, publicationApi, publicationQuery, usePublicationChange } from './publication-queries.js';
+import { chosenSpans, editorSpans, RedactionEditor } from './RedactionEditor.js';
 
 type Span = Publication['fields'][number]['chosen'][number];
 
-const sameSpan = (a: Span, b: Span) => a.field === b.field && a.start === b.start && a.end === b.end;
+/** Chosen spans of one field that overlap or touch become one (the API refuses overlapping spans). */
+function merged(spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of [...spans].sort((a, b) => a.field.localeCompare(b.field) || a.start - b.start)) {
+    const last = out[out.length - 1];
+    if (last && last.field === s.field && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
 
 const choicesForm = adapted(
   z.object({
@@ -41,7 +51,7 @@ const choicesForm = adapted(
     concernsChild: z.boolean(),
   }),
   (v) => ({
-    redactions: v.redactions,
+    redactions: merged(v.redactions),
     markedNames: v.markedNames
       .split('\n')
       .map((n) => n.trim())
@@ -59,72 +69,10 @@ function valuesOf(p: Publication) {
   };
 }
 
-/** One field's text with its spans: the proposed ones to keep or drop, the manual ones to remove, a selection to add. */
-function FieldSpans({
-  field,
-  chosen,
-  onToggle,
-  onAdd,
-}: {
-  field: Publication['fields'][number];
-  chosen: Span[];
-  onToggle: (span: Span, keep: boolean) => void;
-  onAdd: (span: Span) => void;
-}) {
-  const { t } = useTranslation('publications');
-  const id = useId();
-  const text = useRef<HTMLTextAreaElement>(null);
-  const all = [...field.proposed, ...chosen.filter((c) => !field.proposed.some((p) => sameSpan(p, c)))].sort(
-    (a, b) => a.start - b.start,
-  );
-  const label = field.field.startsWith('target:')
-    ? t('field.target', { position: Number(field.field.slice('target:'.length)) })
-    : t(`field.${field.field}`);
-  const addSelection = () => {
-    const el = text.current;
-    if (!el || el.selectionEnd <= el.selectionStart) return;
-    onAdd({ field: field.field, start: el.selectionStart, end: el.selectionEnd, kind: 'manual' });
-  };
-  return (
-    <li className="card" data-testid="publication-field" data-field={field.field}>
-      <label htmlFor={`${id}-text`}>{label}</label>
-      <textarea
-        id={`${id}-text`}
-        ref={text}
-        readOnly
-        rows={Math.min(6, Math.max(2, Math.ceil(field.text.length / 80)))}
-        value={field.text}
-        data-testid="publication-field-text"
-      />
-      <button type="button" className="button" onClick={addSelection} data-testid="publication-redact-selection">
-        {t('redactSelection')}
-      </button>
-      {all.length === 0 ? (
-        <p className="hint">{t('noSpans')}</p>
-      ) : (
-        <ul className="checks">
-          {all.map((span) => {
-            const kept = chosen.some((c) => sameSpan(c, span));
-            return (
-              <li key={`${span.start}-${span.end}`} data-testid="publication-span" data-kind={span.kind} data-chosen={kept}>
-                <label>
-                  <input type="checkbox" checked={kept} onChange={(e) => onToggle(span, e.target.checked)} />{' '}
-                  <q>{field.text.slice(span.start, span.end)}</q> · {t(`kind.${span.kind}`)}
-                </label>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </li>
-  );
-}
-
 function ChoicesForm({ publication, editable }: { publication: Publication; editable: boolean }) {
   const { t } = useTranslation('publications');
   const prefix = `${useId()}-publication-`;
   const form = useSchemaForm(choicesForm, valuesOf(publication));
-  const spans = useFieldArray({ control: form.control, name: 'redactions' });
   const save = usePublicationChange(
     (body: PublicationChoicesBody) => publicationApi.save(publication.requestId, body),
     publication.requestId,
@@ -134,11 +82,8 @@ function ChoicesForm({ publication, editable }: { publication: Publication; edit
     reset(valuesOf(publication));
   }, [publication, reset]);
   const chosen = form.watch('redactions');
-  const toggle = (span: Span, keep: boolean) => {
-    const at = chosen.findIndex((c) => sameSpan(c, span));
-    if (keep && at < 0) spans.append(span);
-    if (!keep && at >= 0) spans.remove(at);
-  };
+  const labelOf = (field: string) =>
+    field.startsWith('target:') ? t('field.target', { position: Number(field.slice('target:'.length)) }) : t(`field.${field}`);
   const submit = form.handleSubmit(async (body) => {
     try {
       await save.mutateAsync(body);
@@ -152,15 +97,20 @@ function ChoicesForm({ publication, editable }: { publication: Publication; edit
         {save.error ? <ProblemMessage error={save.error} /> : null}
         <ol className="items">
           {publication.fields.map((f) => (
-            <FieldSpans
-              key={f.field}
-              field={f}
-              chosen={chosen.filter((c) => c.field === f.field)}
-              onToggle={toggle}
-              onAdd={(span) => {
-                if (!chosen.some((c) => c.field === span.field && span.start < c.end && c.start < span.end)) spans.append(span);
-              }}
-            />
+            <li key={f.field} data-testid="publication-field" data-field={f.field}>
+              <RedactionEditor
+                field={f.field}
+                label={labelOf(f.field)}
+                text={f.text}
+                spans={editorSpans(f.field, f.proposed, chosen)}
+                disabled={!editable}
+                onChange={(next) =>
+                  form.setValue('redactions', [...chosen.filter((c) => c.field !== f.field), ...chosenSpans(f.field, next)], {
+                    shouldDirty: true,
+                  })
+                }
+              />
+            </li>
           ))}
         </ol>
         <Field name="markedNames" label={t('markedNames')} hint={t('markedNamesHint')} idPrefix={prefix}>
