@@ -217,7 +217,14 @@ export async function loadPublicRecords(
   const h = (salt: string) => sql.raw(`(hashtext('${seed}:${salt}:' || i::text)::bigint & 2147483647)`);
   const batch = 50_000;
   const client = await pool.connect();
+  // The secondary indexes are built once after the load (as a restore does), not row by row.
+  const indexes = (
+    await client.query<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'public_records' AND indexname <> 'public_records_pkey'`,
+    )
+  ).rows;
   try {
+    for (const index of indexes) await client.query(`DROP INDEX ${index.indexname}`);
     await client.query('SET session_replication_role = replica');
     for (let start = 1; start <= records; start += batch) {
       const end = Math.min(records, start + batch - 1);
@@ -275,6 +282,10 @@ export async function loadPublicRecords(
       await client.query(text, params);
       progress(`public records: ${count(end)} of ${count(records)}`);
     }
+    await client.query('RESET session_replication_role');
+    await client.query(`SET maintenance_work_mem = '512MB'`);
+    progress(`public records: building ${indexes.length} indexes`);
+    for (const index of indexes) await client.query(index.indexdef);
   } finally {
     await client.query('RESET session_replication_role').catch(() => undefined);
     client.release();
