@@ -180,6 +180,10 @@ describe('writ publish: the static site', () => {
     expect(country).toMatch(/<caption>Items by outcome<\/caption>/);
     const home = await read(siteLayout.home);
     expect(home).toMatch(/<svg role="img"/);
+    // The world map is drawn in the page: the two countries shaded, with their counts (the withdrawn record not counted).
+    expect(home).toMatch(/data-country="KZ"><title>Kazakhstan: 1 order<\/title>/);
+    expect(home).toMatch(/data-country="RU"><title>Russia: 1 order<\/title>/);
+    expect(home.match(/data-country=/g)).toHaveLength(2);
     expect(home).toContain(`href="${siteLayout.countryPeriod('RU', '2026-H1')}"`);
     // The only script is the external enhancement, deferred; nothing inline.
     for (const file of (await filesUnder(out)).filter((f) => f.endsWith('.html'))) {

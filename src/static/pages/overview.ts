@@ -5,6 +5,7 @@ import { countryPeriodCounts, publishedRecords, type SiteModel } from '../model.
 import { barChart } from './charts.js';
 import { document, type PageContext, pageLink } from './layout.js';
 import { siteTableHtml } from './tables.js';
+import { worldMap } from './world-map.js';
 
 export function overviewPage(ctx: PageContext, model: SiteModel): string {
   const { m } = ctx;
@@ -45,9 +46,15 @@ export function overviewPage(ctx: PageContext, model: SiteModel): string {
 <thead><tr><th scope="col">${m.t('overview.country')}</th>${periods.map((p) => html`<th scope="col">${p}</th>`)}<th scope="col">${m.t('overview.total')}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>
+<h2>${m.t('overview.mapTitle')}</h2>
+${worldMap(
+  'world-map',
+  m.t('overview.mapTitle'),
+  new Map(countries.map((c) => [c, [...counts.get(c)!.values()].reduce((a, b) => a + b, 0)])),
+  (code, count) => m.t('overview.mapCountry', { country: m.country(code), count }),
+)}
 <h2>${m.t('overview.chartTitle')}</h2>
 ${barChart('chart-periods', m.t('overview.chartTitle'), perPeriod)}
-<p class="note">${m.t('overview.mapNote')}</p>
 ${reportsSection}`,
   );
 }
