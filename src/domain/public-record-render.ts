@@ -78,7 +78,12 @@ export type RenderMeta = { version: number; publishedAt: Date; correctionNote: s
 /** What an account target is shown as. */
 export const accountMark = '[account]';
 
-const childPattern = /child|minor|kid|juvenile|youth|teen|ребен|ребён|дет|несовершеннолет|подрост|бала|жасөспірім|кәмелет/iu;
+/**
+ * A child or a minor in English, Russian or Kazakh category names (`child_cyberbullying`, `minors`,
+ * `несовершеннолетние`, `дети`, `балалар`); not `minority` (ethnic or religious minorities), `детектив` or `баланс`.
+ */
+const childPattern =
+  /child|minor(?!it)|juvenile|teen|ребен|ребён|дет(?:и|ей|ям|ях|ьми|ск)|несовершеннолет|подрост|бала(?!нс)|жасөспірім|кәмелет/iu;
 
 /** Whether the order's regime category or any claimed category mentions a child or a minor. */
 export function concernsChildByDefault(order: Pick<PublishableOrder, 'category' | 'claimedCategories'>): boolean {

@@ -209,6 +209,17 @@ describe('the public record', () => {
         expect(json).not.toContain(secret);
     }
     expect(concernsChildByDefault(order())).toBe(false);
+    for (const category of [
+      'hate_speech_minorities',
+      'Права меньшинств',
+      'детектив',
+      'Bank balance',
+      'баланс',
+      'kidnapping_threat',
+    ])
+      expect(concernsChildByDefault({ category, claimedCategories: [] }), category).toBe(false);
+    for (const category of ['minors', 'Minor_protection', 'детская порнография', 'защита детей', 'teenagers', 'балалар'])
+      expect(concernsChildByDefault({ category: null, claimedCategories: [category] }), category).toBe(true);
     // The reviewer can say so too; an implied one cannot be unsaid.
     expect(renderPublicRecord(order(), { ...noChoices, concernsChild: true }, meta).items.every((i) => i.target === null)).toBe(
       true,
