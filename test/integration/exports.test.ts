@@ -23,7 +23,7 @@ import { validateStatement } from '../../src/domain/exports/dsa-sor.js';
 import { googleRequestors } from '../../src/domain/exports/google-removals.js';
 import type { CountryReport } from '../../src/domain/report.js';
 import { outcomes } from '../../src/domain/vocabulary.js';
-import { createAuthority, createTestApp, newRequestBody, type TestApp } from '../support/app.js';
+import { createAuthority, createTestApp, dataRequestBody, newRequestBody, type TestApp } from '../support/app.js';
 import { samplePublicRecord, seedPublishedRecord } from '../support/publishing.js';
 
 const now = new Date('2026-08-15T12:00:00Z');
@@ -274,6 +274,45 @@ describe('dsa-sor and lumen', () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename="lumen-notices.json"');
     const body: { notices: { notice: { case_id_number: string } }[] } = res.json();
     expect(body.notices.map((n) => n.notice.case_id_number)).toEqual(['WR-900001', 'WR-900002', 'WR-900003']);
+  });
+});
+
+describe('meta-data-requests', () => {
+  it('one file per half-year in Meta’s layout C (its header, CRLF), figures from Writ’s user-data report', async () => {
+    const police = (await createAuthority(t, 'US', 'Police of Springfield', 'police')).id;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: t.auth,
+      payload: dataRequestBody(police, { receivedAt: '2026-02-01T10:00:00Z', authorityTimeZone: 'America/New_York' }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const list = await get('/api/v1/public/exports/meta-data-requests');
+    const files: { name: string; url: string }[] = list.json().files;
+    expect(files.map((f) => f.name)).toEqual(['PRPL-Facebook-Government-Report-2026_H1.csv']);
+    const body = (await get(files[0]!.url)).body;
+    const [header, row, end] = body.split('\r\n');
+    expect(header).toBe(
+      await firstLine(
+        `/work/shared/data/meta-government-requests-2023/government-requests/PRPL-Facebook-Government-Report-2023_H2.csv`,
+      ),
+    );
+    expect(end).toBe('');
+    const cells = parse(`${header}\n${row}\n`, { columns: true }) as Record<string, string>[];
+    const own = (await get('/api/v1/public/reports/US/2026-H1/user-data')).json();
+    expect(cells[0]).toMatchObject({
+      Country: 'United States',
+      'Total Requests': String(own.totalRequests),
+      'Total Requests Accounts': String(own.totalAccounts),
+      'Total Requests Percentage': '0%',
+      'Court Order (Other)': '1',
+      'Court Order (Other) Accounts': '2',
+      'Search Warrant': '0',
+      'Emergency Request Total': '0',
+      'Emergency Request Total Percentage': '0%',
+    });
+    expect(own.totalRequests).toBe(1);
+    expect(own.totalAccounts).toBe(2);
   });
 });
 
