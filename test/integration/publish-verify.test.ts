@@ -108,6 +108,25 @@ describe('writ verify on a site written by writ publish', () => {
   });
 });
 
+describe('before anything is published', () => {
+  it('an empty site is written (pages, an empty log) and verifies', async () => {
+    const empty = await createTestApp({ now: () => now });
+    try {
+      const emptyWrit = createWrit(empty.database.db, loadConfig({ WRIT_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' }), {
+        now: () => now,
+      });
+      const out = path.join(root, 'empty');
+      const summary = await publishSite(emptyWrit, { outDir: out, siteUrl: 'https://transparency.example.org/' });
+      expect(summary).toMatchObject({ records: 0, withdrawn: 0 });
+      expect(await readFile(path.join(out, 'index.html'), 'utf8')).toContain('Nothing has been published yet.');
+      expect(await readFile(path.join(out, 'kk', 'records', 'index.html'), 'utf8')).toContain('<h1>Талаптар базасы</h1>');
+      await expect(verifySite(directoryReader(out))).resolves.toMatchObject({ records: 0, treeSize: 0 });
+    } finally {
+      await empty.close();
+    }
+  }, 60_000);
+});
+
 describe('the real command line', () => {
   const run = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
