@@ -230,6 +230,41 @@ describe('eu-orders', () => {
       expect(r.slice(8, 10)).toEqual(['', '']);
     }
   });
+  it('an order to provide information: counted in K under NOT_SPECIFIED_ORDER, given effect when its last account is decided', async () => {
+    const court = (await createAuthority(t, 'DE', 'Amtsgericht Berlin', 'court')).id;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/requests',
+      headers: t.auth,
+      payload: dataRequestBody(court, { receivedAt: '2026-05-01T00:00:00Z', authorityTimeZone: 'Europe/Berlin' }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const created: { id: string; dataRequest: { accounts: { id: string }[] } } = res.json();
+    // Undecided, it is not counted yet.
+    expect(rowOf(await part3(), 'TOTAL', 'TOTAL')[10]).toBe('0');
+    for (const account of created.dataRequest.accounts) {
+      const d = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/requests/${created.id}/accounts/${account.id}/decision`,
+        headers: t.auth,
+        payload: {
+          extent: 'none',
+          refusalReason: 'account_not_found',
+          legalBasis: 'Data protection law',
+          rationale: 'No such account',
+        },
+      });
+      expect(d.statusCode, d.body).toBe(200);
+    }
+    const rows = await part3();
+    // Decided at the test clock, 2026-08-15T12:00Z: 106 days and 12 hours after delivery; no receipt confirmed.
+    for (const scope of ['TOTAL', 'DE']) {
+      expect(rowOf(rows, scope, 'TOTAL').slice(10, 13)).toEqual(['1', '', '2556']);
+      expect(rowOf(rows, scope, 'STATEMENT_CATEGORY_NOT_SPECIFIED_ORDER').slice(10, 13)).toEqual(['1', '', '2556']);
+    }
+    // The removal order's figures are unchanged.
+    expect(rowOf(rows, 'TOTAL', 'TOTAL').slice(6, 10)).toEqual(['1', '1', '0', '30']);
+  });
 });
 
 describe('dsa-sor and lumen', () => {
@@ -291,14 +326,17 @@ describe('meta-data-requests', () => {
     const files: { name: string; url: string }[] = list.json().files;
     expect(files.map((f) => f.name)).toEqual(['PRPL-Facebook-Government-Report-2026_H1.csv']);
     const body = (await get(files[0]!.url)).body;
-    const [header, row, end] = body.split('\r\n');
-    expect(header).toBe(
+    const lines = body.split('\r\n');
+    expect(lines[0]).toBe(
       await firstLine(
-        `/work/shared/data/meta-government-requests-2023/government-requests/PRPL-Facebook-Government-Report-2023_H2.csv`,
+        '/work/shared/data/meta-government-requests-2023/government-requests/PRPL-Facebook-Government-Report-2023_H2.csv',
       ),
     );
-    expect(end).toBe('');
-    const cells = parse(`${header}\n${row}\n`, { columns: true }) as Record<string, string>[];
+    // CRLF after every line, as Meta's files; none bare.
+    expect(lines.at(-1)).toBe('');
+    expect(body.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    // One row per country with data orders in the half-year (the German court's order of the EU test too).
+    const cells = (parse(body, { columns: true }) as Record<string, string>[]).filter((c) => c.Country === 'United States');
     const own = (await get('/api/v1/public/reports/US/2026-H1/user-data')).json();
     expect(cells[0]).toMatchObject({
       Country: 'United States',
