@@ -247,7 +247,7 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-/** Bytes of standard base64; throws a TypeError on anything else. */
+/** Bytes of canonical standard base64; throws a TypeError on anything else. */
 export function fromBase64(text: string): Uint8Array {
   if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text)) {
     throw new TypeError('not standard base64');
@@ -255,5 +255,7 @@ export function fromBase64(text: string): Uint8Array {
   const s = atob(text);
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  // Canonical only: unused padding bits must be zero, so that no two texts decode to the same bytes.
+  if (toBase64(out) !== text) throw new TypeError('not canonical base64');
   return out;
 }

@@ -110,6 +110,11 @@ describe('checkpoints', () => {
       const changed = note.slice(0, i) + (note[i] === 'A' ? 'B' : 'A') + note.slice(i + 1);
       expect(() => verifyCheckpoint(changed, verifier), `byte ${i}`).toThrow(CheckpointFormatError);
     }
+    // The signature's last base64 character before '=' carries 2 unused bits: flipping one is still a change.
+    const end = note.lastIndexOf('=') - 1;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const padded = note.slice(0, end) + alphabet[alphabet.indexOf(note[end]!) ^ 1] + note.slice(end + 1);
+    expect(() => verifyCheckpoint(padded, verifier)).toThrow(CheckpointFormatError);
     const other = parseVerifierKey(verifierKeyOf(origin, signingKeyFrom(generateSigningKey())));
     expect(() => verifyCheckpoint(note, other)).toThrow(/no valid signature/);
   });

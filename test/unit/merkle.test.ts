@@ -149,5 +149,8 @@ describe('RFC 9162 §2.1.5: the seven-leaf example', () => {
     expect(toBase64(EMPTY_ROOT)).toBe('47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
     expect(toBase64(rootHash([]))).toBe('47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
     expect(() => fromBase64('not base64!')).toThrow(TypeError);
+    // Non-zero padding bits would let two texts stand for the same bytes.
+    expect(toBase64(fromBase64('AQ=='))).toBe('AQ==');
+    expect(() => fromBase64('AR==')).toThrow(TypeError);
   });
 });
