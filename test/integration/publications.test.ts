@@ -269,6 +269,26 @@ describe('approval and the sweep', () => {
     ]);
   });
 
+  it('sends an approved publication whose choices change back to draft: what is published is what was approved', async () => {
+    const order = await removalOrder();
+    const draft = (await call('GET', `/api/v1/requests/${order.id}/publication`)).json() as Json;
+    expect((await call('POST', `/api/v1/requests/${order.id}/publication/approve`)).statusCode).toBe(200);
+    const saved = await call('PUT', `/api/v1/requests/${order.id}/publication`, {
+      redactions: draft.fields.flatMap((f: Json) => f.chosen),
+      markedNames: ['Aigerim Nurlanova'],
+      concernsChild: false,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toMatchObject({ status: 'draft', approvedAt: null, publishAfter: null });
+    clock = new Date(clock.getTime() + 100 * HOUR);
+    await publishDue(writ);
+    expect(await publicRecordOf(order.reference)).toEqual([]);
+    const drafts = (await call('GET', '/api/v1/publications?status=draft')).json() as Json;
+    expect(drafts.publications.map((p: Json) => p.publicId)).toContain(order.reference);
+    const unknown = await call('GET', '/api/v1/requests/00000000-0000-4000-8000-000000000000/publication');
+    expect(unknown.statusCode).toBe(404);
+  });
+
   it('does not publish a data order while its non-disclosure order runs, and publishes it after', async () => {
     const until = new Date(clock.getTime() + 30 * 24 * HOUR);
     const created = await call(
