@@ -19,6 +19,7 @@ export const historyTables = [
   'agency_events',
   'transparency_log',
   'public_record_versions',
+  'log_checkpoints',
 ] as const;
 
 /**

@@ -76,6 +76,11 @@ export const apiTags = [
     description:
       'The public request database (issue 13): full-text search with facets, each record at its stable URL with a citation, tombstones of withdrawn records (410), Atom feeds. Public.',
   },
+  {
+    name: 'transparency-log',
+    description:
+      'The transparency log (issue 13): an RFC 9162 Merkle tree of every published record, correction and withdrawal, its signed checkpoints (C2SP), inclusion and consistency proofs and the verifier key. Public.',
+  },
 ];
 
 export const openApiOptions: FastifyDynamicSwaggerOptions = {

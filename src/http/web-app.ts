@@ -27,7 +27,9 @@ export async function webApp(app: FastifyInstance, { root }: { root: string }) {
 
   app.get('/*', { schema: { hide: true } }, (request: FastifyRequest, reply: FastifyReply) => {
     const [pathname = '/', query] = request.url.split(/\?(.*)/s, 2);
-    if (pathname === '/api' || pathname.startsWith('/api/')) return notFoundHandler(request, reply);
+    // The API and the feeds answer machines: a path of theirs that matches no route is a problem, not the app.
+    if (pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/feeds/'))
+      return notFoundHandler(request, reply);
     const file = topLevelFile.exec(pathname)?.[1];
     if (file && file !== 'index.html' && existsSync(path.join(root, file))) return reply.sendFile(file, root, { maxAge: '1d' });
     if (isPage(pathname)) return reply.sendFile('index.html', root, { maxAge: 0 });

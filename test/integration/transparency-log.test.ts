@@ -215,4 +215,13 @@ describe('the serving role and the log', () => {
     // Nor can the owner: the table's trigger refuses any change.
     await expect(t.database.pool.query('DELETE FROM transparency_log WHERE leaf_index = 0')).rejects.toThrow();
   });
+
+  it('cannot rewrite a signed checkpoint either (migration 0018)', async () => {
+    const { rows } = await serving.query('SELECT tree_size FROM log_checkpoints');
+    expect(rows.length).toBeGreaterThan(0);
+    const denied = /permission denied|append-only/;
+    await expect(serving.query("UPDATE log_checkpoints SET note = 'forged'")).rejects.toThrow(denied);
+    await expect(serving.query('DELETE FROM log_checkpoints')).rejects.toThrow(denied);
+    await expect(t.database.pool.query("UPDATE log_checkpoints SET note = 'forged'")).rejects.toThrow(/append-only/);
+  });
 });

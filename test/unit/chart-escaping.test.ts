@@ -13,6 +13,8 @@ import * as compareCharts from '../../web/src/compare/charts.js';
 import * as userDataCharts from '../../web/src/compare/user-data-charts.js';
 import { escapeHtml } from '../../web/src/components/escape-html.js';
 import * as publicCharts from '../../web/src/public/charts.js';
+import * as siteCharts from '../../web/src/public/site/charts.js';
+import type { SiteOverview } from '../../web/src/public/site/site-api.js';
 
 const hostile = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', "'><svg onload=alert(1)>"];
 
@@ -49,6 +51,27 @@ const timelineSeries: TimelineSeries[] = (['google-removals', 'platform'] as con
   })),
 }));
 
+const siteOverview: SiteOverview = {
+  rows: hostile.map((period, i) => ({
+    country: 'KZ',
+    period,
+    removalOrders: i + 1,
+    removalItems: 2,
+    dataOrders: i,
+    containsDemoData: false,
+  })),
+  countries: hostile.map((country, i) => ({ country, removalOrders: i + 1, removalItems: 2, dataOrders: i })),
+  periods: hostile,
+  containsDemoData: false,
+};
+const siteNames = {
+  country: (code: string) => code,
+  number: (n: number) => `${hostile[1]}${n}`,
+  orders: hostile[2]!,
+  removal: hostile[0]!,
+  data: hostile[1]!,
+};
+
 type Build = () => unknown[];
 
 /** Hostile inputs for every exported option builder; an export missing here fails the first test. */
@@ -67,6 +90,10 @@ const builders: Record<string, Record<string, Build>> = {
       compareCharts.timelineOption(hostile, timelineSeries, false),
       compareCharts.timelineOption(hostile, timelineSeries, true),
     ],
+  },
+  'public/site/charts': {
+    mapOption: () => [siteCharts.mapOption(siteOverview, siteNames)],
+    timelineOption: () => [siteCharts.timelineOption(siteOverview, siteNames)],
   },
   'compare/user-data-charts': {
     comparedOption: () => {
@@ -87,6 +114,7 @@ const modules: Record<string, Record<string, unknown>> = {
   'public/charts': publicCharts,
   'compare/charts': compareCharts,
   'compare/user-data-charts': userDataCharts,
+  'public/site/charts': siteCharts,
 };
 
 type Found = { path: string; html: boolean; formatter: unknown };

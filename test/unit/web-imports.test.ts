@@ -101,7 +101,7 @@ function resolveRelative(from: string, specifier: string): string {
 }
 
 /** Packages the shared modules may use: each runs in a browser. */
-const browserPackages = ['zod', 'temporal-polyfill', 'i18n-iso-countries'];
+const browserPackages = ['zod', 'temporal-polyfill', 'i18n-iso-countries', '@noble/hashes'];
 const packageName = (s: string) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!);
 
 describe('what the web reaches under src/', () => {
