@@ -17,7 +17,9 @@
  *   it is unless a chosen span or a marked name touches it; then the whole host becomes `[redacted]`.
  * - Marked names are redacted in every field, whether or not the reviewer kept each proposal.
  * - An order that concerns a child (the reviewer says so, or its regime category or a claimed category
- *   mentions a child or minor: `concernsChildByDefault`) publishes no target, no summary and no case study.
+ *   mentions a child or minor: `concernsChildByDefault`) publishes no target, no summary and no case study,
+ *   and its legal basis as `[withheld]`: an order may cite the child by name there (the regime still shows
+ *   which law it was).
  * - Never in the record: the rationale, the statement of reasons, the signer, redress, the authority's
  *   own reference, attachments, or anything else PublicRecord has no field for.
  */
@@ -86,6 +88,9 @@ const childPattern =
   /child|minor(?!it)|juvenile|teen|ребен|ребён|дет(?:и|ей|ям|ях|ьми|ск)|несовершеннолет|подрост|бала(?!нс)|жасөспірім|кәмелет/iu;
 
 /** Whether the order's regime category or any claimed category mentions a child or a minor. */
+/** What a child order's legal basis shows instead of its text. */
+export const withheldMark = '[withheld]';
+
 export function concernsChildByDefault(order: Pick<PublishableOrder, 'category' | 'claimedCategories'>): boolean {
   return [order.category, ...order.claimedCategories].some((c) => typeof c === 'string' && childPattern.test(c));
 }
@@ -210,7 +215,7 @@ export function renderPublicRecord(order: PublishableOrder, choices: RedactionCh
     authority: { name: order.authority.name, kind: order.authority.kind },
     country: order.authority.country,
     regime: order.regime ? { id: order.regime.id, name: order.regime.name } : null,
-    legalBasis: redactField(order.legalBasis, 'legalBasis', choices),
+    legalBasis: concernsChild ? withheldMark : redactField(order.legalBasis, 'legalBasis', choices),
     receivedOn: isoDate(order.receivedAt),
     decidedOn: isoDate(order.decidedAt),
     period: formatPeriod(periodOf(order.decidedAt)),

@@ -106,6 +106,7 @@ describe('the demo publications', () => {
     expect(record.concernsChild).toBe(true);
     expect(record.summary).toBeNull();
     expect(record.items.every((i) => i.target === null)).toBe(true);
+    expect(record.legalBasis).toBe('[withheld]');
     expect(JSON.stringify(record)).not.toContain('alina');
   });
 

@@ -11,6 +11,7 @@ import {
   redactableTexts,
   renderPublicRecord,
   summaryTextOf,
+  withheldMark,
 } from '../../src/domain/public-record-render.js';
 import { canonicalJson } from '../../src/domain/transparency-log.js';
 import { detectablePersonalData } from './redaction-fixtures.js';
@@ -190,7 +191,7 @@ describe('the public record', () => {
     );
   });
 
-  it('an order about a child publishes no target, summary or case study', () => {
+  it('an order about a child publishes no target, summary, case study or legal basis text', () => {
     for (const overrides of [
       { category: 'child_cyberbullying' },
       { category: null, claimedCategories: ['Оскорбление несовершеннолетнего'] },
@@ -204,6 +205,8 @@ describe('the public record', () => {
       expect(record.items.map((i) => i.target)).toEqual([null, null, null]);
       expect(record.summary).toBeNull();
       expect(record.caseStudy).toBeNull();
+      // The order may name the child in its legal basis; the regime still says which law it was.
+      expect(record.legalBasis).toBe(withheldMark);
       const json = canonicalJson(record);
       for (const secret of ['aigerim', 'video.example', 'post-98765', 'Summary', 'case study'])
         expect(json).not.toContain(secret);

@@ -23,7 +23,7 @@ function byCountry(index: ReportIndex, locale: string): CountryRow[] {
 }
 
 function linkLabel(t: TFunction, country: string, period: string, requests: number): string {
-  return t('public:reportIndex.linkLabel', { country, period: periodNameIn(t, period), count: requests });
+  return t('public:reportIndex.linkLabel', { code: period, country, period: periodNameIn(t, period), count: requests });
 }
 
 export function ReportIndexPage() {
