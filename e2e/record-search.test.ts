@@ -93,8 +93,11 @@ describe('the request database in a browser', () => {
       await expect.poll(() => page.getByTestId('records-total').textContent()).toBe('2 records');
 
       const countryFacet = page.getByTestId('facet-country');
-      await countryFacet.getByRole('checkbox', { name: /Kazakhstan/ }).check();
+      // The box follows the URL (the click navigates, then the page re-renders): click, then wait for both.
+      const kazakhstan = countryFacet.getByRole('checkbox', { name: /Kazakhstan/ });
+      await kazakhstan.click();
       await page.waitForURL(/country=KZ/);
+      await expect.poll(() => kazakhstan.isChecked()).toBe(true);
       await expect.poll(() => results.count()).toBe(1);
       await expect.poll(() => page.getByTestId('records-total').textContent()).toBe('1 record');
       // Its own facet still counts the other country, so it can be ticked too.
