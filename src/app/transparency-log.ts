@@ -6,7 +6,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { CheckpointRow } from '../db/transparency-log-repository.js';
-import { checkpointBody } from '../domain/checkpoint.js';
+import { checkpointBody, parseCheckpoint } from '../domain/checkpoint.js';
 import { generateSigningKey, signingKeyFrom, signNote, verifierKeyOf } from '../domain/checkpoint-signing.js';
 import { notFound, WritError } from '../domain/errors.js';
 import { MerkleTree, rootHash, toBase64 } from '../domain/merkle.js';
@@ -33,9 +33,29 @@ function signingKey(writ: LogWrit): Promise<KeyObject> {
   return key;
 }
 
+/** Origins already read, per repository: once a log has signed a checkpoint its name never changes. */
+const origins = new WeakMap<object, string>();
+
+/**
+ * The log's name (its checkpoints' origin line and its key's name): the origin of its first signed
+ * checkpoint, else the configured one (`WRIT_LOG_ORIGIN`, by default from `WRIT_PUBLIC_URL`, which
+ * follows `PORT` when unset). A log is identified by its name: changing the setting after the first
+ * checkpoint must not make later checkpoints a different log's (a server run once on another port did).
+ */
+export async function logOrigin(writ: LogWrit): Promise<string> {
+  const known = origins.get(writ.transparencyLog);
+  if (known) return known;
+  const [first] = await writ.transparencyLog.checkpointSizes();
+  if (first === undefined) return writ.config.publishing.logOrigin;
+  const row = await writ.transparencyLog.checkpointBySize(first);
+  const origin = parseCheckpoint(row!.note).origin;
+  origins.set(writ.transparencyLog, origin);
+  return origin;
+}
+
 /** The log's verifier key, `<origin>+<hint>+<base64(0x01 || public key)>` (the key is named after the origin). */
 export async function verifierKey(writ: LogWrit): Promise<string> {
-  return verifierKeyOf(writ.config.publishing.logOrigin, await signingKey(writ));
+  return verifierKeyOf(await logOrigin(writ), await signingKey(writ));
 }
 
 /**
@@ -47,7 +67,7 @@ export async function signCheckpointIfGrown(writ: LogWrit): Promise<string | nul
   const latest = await writ.transparencyLog.latestCheckpoint();
   if (size === 0 || (latest && latest.treeSize >= size)) return null;
   const root = rootHash(await writ.transparencyLog.leafHashes(size));
-  const origin = writ.config.publishing.logOrigin;
+  const origin = await logOrigin(writ);
   const note = signNote(checkpointBody(origin, size, root), origin, await signingKey(writ));
   const saved = await writ.transparencyLog.saveCheckpoint({ treeSize: size, rootHash: root, note });
   return saved.note;

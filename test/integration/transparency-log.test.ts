@@ -158,6 +158,21 @@ describe('the transparency log as records are published, corrected and withdrawn
   });
 });
 
+describe("the log's name", () => {
+  it("stays the first checkpoint's origin when the configured origin changes (a server run on another port)", async () => {
+    const first = parseCheckpoint((await get('/api/v1/public/log/checkpoint')).body).origin;
+    const moved = createWrit(t.database.db, {
+      ...config(),
+      publishing: { ...config().publishing, logOrigin: 'elsewhere.example:9999/log' },
+    });
+    await seedPublishedRecord(t, samplePublicRecord({ id: 'WR-ORIGIN-1' }));
+    const note = await signCheckpointIfGrown(moved);
+    expect(note).not.toBeNull();
+    expect(parseCheckpoint(note!).origin).toBe(first);
+    expect(parseVerifierKey(await verifierKey(moved)).name).toBe(first);
+  });
+});
+
 describe('the signing key', () => {
   it('is generated once, kept in the database and the same after a restart', async () => {
     const before = (await get('/api/v1/public/log/public-key')).body;
