@@ -50,7 +50,7 @@ export async function serve(config: Config): Promise<void> {
   try {
     if (
       config.seedDemo &&
-      (await seedDemoDataOnce(database.db, { rules, policy: config.policyTargets, dataRequests: config.dataRequests }))
+      (await seedDemoDataOnce(database.db, { rules, policy: config.policyTargets, dataRequests: config.dataRequests, config }))
     )
       app.log.info('seeded demo data');
     if (config.jobs.enabled)

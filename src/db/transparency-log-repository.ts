@@ -3,9 +3,9 @@
  * and the signed checkpoints. Leaves are appended one writer at a time, inside the transaction that
  * publishes, corrects or withdraws the record, so a record is public exactly when its leaf is in the log.
  */
-import { createHash } from 'node:crypto';
 import { asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Clock } from '../app/context.js';
+import { leafHash as merkleLeafHash } from '../domain/merkle.js';
 import type { LogEntryKind } from '../domain/publishing-vocabulary.js';
 import type { Db } from './connection.js';
 import type { DbOrTx } from './outbox-repository.js';
@@ -22,10 +22,8 @@ export async function appendLogEntry(tx: DbOrTx, entry: NewLogLeaf): Promise<num
   const next = await tx.execute<{ n: string }>(sql`SELECT coalesce(max(leaf_index) + 1, 0)::bigint AS n FROM transparency_log`);
   const leafIndex = Number(next.rows[0]!.n);
   const leaf = Buffer.from(entry.leaf);
-  const leafHash = createHash('sha256')
-    .update(Buffer.from([0]))
-    .update(leaf)
-    .digest();
+  // RFC 9162's leaf hash, the one the proofs and `writ verify` recompute.
+  const leafHash = Buffer.from(merkleLeafHash(entry.leaf));
   await tx.insert(transparencyLog).values({
     leafIndex,
     kind: entry.kind,

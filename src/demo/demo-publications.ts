@@ -254,7 +254,7 @@ export type DemoPublicationPorts = {
   policy: PolicyTargets;
   authorities: readonly DemoAuthority[];
   authorityIds: ReadonlyMap<string, string>;
-  /** The installation's settings (the delay, the log's origin and key); read with loadConfig when absent. */
+  /** The installation's settings (the delay, the log's origin and key); the defaults when absent. */
   config?: Config;
 };
 
@@ -269,7 +269,7 @@ type Event = { at: Date; run: () => Promise<unknown> };
  * checkpoint over the log (signCheckpointIfGrown). Returns how many records were published.
  */
 export async function seedDemoPublications(ports: DemoPublicationPorts): Promise<number> {
-  const config = ports.config ?? loadConfig();
+  const config = ports.config ?? loadConfig({});
   let clock = ports.now;
   const writ = createWrit(ports.db, config, { now: () => clock, rules: ports.rules });
   const staff = async (email: string, role: StaffRole) => {

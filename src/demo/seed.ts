@@ -26,6 +26,8 @@ export type DemoRules = {
   rules: RuleBook;
   policy: PolicyTargets;
   dataRequests?: Pick<Config['dataRequests'], keyof AccountDecisionSettings>;
+  /** The installation's settings for the demo's publications (delay, the log's origin and key); defaults when absent. */
+  config?: Config;
 };
 
 const shippedRules = (): DemoRules => ({
@@ -42,7 +44,7 @@ function decisionSettings(given: DemoRules['dataRequests']): AccountDecisionSett
 export async function seedDemoData(
   db: Db,
   now: Date = new Date(),
-  { rules, policy, dataRequests }: DemoRules = shippedRules(),
+  { rules, policy, dataRequests, config }: DemoRules = shippedRules(),
 ): Promise<{ requests: number; dataOrders: number; authorities: number }> {
   const users = usersRepository(db);
   const authorities = authoritiesRepository(db);
@@ -116,7 +118,7 @@ export async function seedDemoData(
       clock = at;
     },
   });
-  await seedDemoPublications({ db, now, rules, policy, authorities: demoAuthorities, authorityIds: ids });
+  await seedDemoPublications({ db, now, rules, policy, authorities: demoAuthorities, authorityIds: ids, config });
   const compliance = complianceRepository(db);
   const today = now.toISOString().slice(0, 10);
   for (const f of demoFigures) {

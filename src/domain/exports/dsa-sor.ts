@@ -7,6 +7,7 @@
  */
 import type { PublicItem, PublicRecord } from '../public-record.js';
 import { dsaCategoryTree, dsaClassification, notSpecifiedOrder } from './dsa-categories.js';
+import { euMemberStates } from './eu-orders.js';
 
 export const statementCategories = [
   'STATEMENT_CATEGORY_ANIMAL_WELFARE',
@@ -74,39 +75,8 @@ export const automatedDecisions = [
   'AUTOMATED_DECISION_PARTIALLY',
   'AUTOMATED_DECISION_NOT_AUTOMATED',
 ];
-/** territorial_scope: the EU/EEA codes the TDB accepts (Greece is GR there). */
-export const tdbCountries = [
-  'AT',
-  'BE',
-  'BG',
-  'CY',
-  'CZ',
-  'DE',
-  'DK',
-  'EE',
-  'ES',
-  'FI',
-  'FR',
-  'GR',
-  'HR',
-  'HU',
-  'IE',
-  'IS',
-  'IT',
-  'LI',
-  'LT',
-  'LU',
-  'LV',
-  'MT',
-  'NL',
-  'NO',
-  'PL',
-  'PT',
-  'RO',
-  'SE',
-  'SI',
-  'SK',
-];
+/** territorial_scope: the EU/EEA codes the TDB accepts: the Member States (Greece is GR there) and Iceland, Liechtenstein, Norway. */
+export const tdbCountries: string[] = [...euMemberStates, 'IS', 'LI', 'NO'].sort();
 
 export type Statement = {
   decision_visibility?: string[] | null;

@@ -7,11 +7,9 @@ import type { BarSeriesOption, PieSeriesOption } from 'echarts/charts';
 import { BarChart, PieChart } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { type ComposeOption, init, use } from 'echarts/core';
+import { type ComposeOption, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
-
-const chartFont = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+import { ChartCanvas } from './ChartCanvas.js';
 
 use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -28,20 +26,5 @@ type Props = {
 };
 
 export function Chart({ option, label, height = 280, testId }: Props) {
-  const element = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const container = element.current;
-    if (!container) return;
-    const chart = init(container, undefined, { renderer: 'canvas' });
-    chart.setOption({ textStyle: { fontFamily: chartFont }, ...option });
-    const observer = new ResizeObserver(() => chart.resize());
-    observer.observe(container);
-    return () => {
-      observer.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
-
-  return <div ref={element} className="chart" style={{ height }} role="img" aria-label={label} data-testid={testId} />;
+  return <ChartCanvas option={option} label={label} height={height} testId={testId} />;
 }

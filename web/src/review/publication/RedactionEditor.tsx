@@ -12,6 +12,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PersonalDataKind } from '../../../../src/domain/publishing-vocabulary.js';
+import { applyRedactions } from '../../../../src/domain/redaction.js';
 import { useTranslation } from '../../i18n/index.js';
 import './RedactionEditor.css';
 
@@ -38,9 +39,6 @@ export type RedactionEditorProps = {
   /** Read-only: buttons are disabled (an approved or published record). */
   disabled?: boolean;
 };
-
-/** What every redacted span becomes: the same mark as the public record's, whatever the language. */
-const redactedMark = '[redacted]';
 
 type StoredSpan = { field: string; start: number; end: number; kind: PersonalDataKind };
 
@@ -69,38 +67,9 @@ export function chosenSpans(field: string, spans: readonly EditorSpan[]): Stored
 
 const isChosen = (s: EditorSpan) => s.source === 'manual' || s.chosen !== false;
 
-const isHighSurrogate = (text: string, i: number) => /[\uD800-\uDBFF]/.test(text.charAt(i));
-const isLowSurrogate = (text: string, i: number) => /[\uDC00-\uDFFF]/.test(text.charAt(i));
-
-/** A span widened so that it never cuts a surrogate pair in half (as the domain's applyRedactions does). */
-function widen(text: string, start: number, end: number): { start: number; end: number } {
-  const s = start > 0 && isLowSurrogate(text, start) && isHighSurrogate(text, start - 1) ? start - 1 : start;
-  const e = end < text.length && isLowSurrogate(text, end) && isHighSurrogate(text, end - 1) ? end + 1 : end;
-  return { start: s, end: e };
-}
-
-/** `text` with the chosen spans replaced by `[redacted]` (overlapping and touching spans merge). */
+/** `text` with the chosen spans replaced by `[redacted]`: the domain's own rule (overlapping and touching spans merge). */
 export function previewOf(text: string, spans: readonly EditorSpan[]): string {
-  const sorted = spans
-    .filter(isChosen)
-    .map((s) => widen(text, Math.max(0, Math.min(text.length, s.start)), Math.max(0, Math.min(text.length, s.end))))
-    .filter((s) => s.end > s.start)
-    .sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  let markEnd = -1;
-  for (const span of sorted) {
-    if (span.start <= markEnd) {
-      // Overlaps or touches the span just redacted: one mark for both.
-      at = Math.max(at, span.end);
-      markEnd = at;
-      continue;
-    }
-    out += text.slice(at, span.start) + redactedMark;
-    at = span.end;
-    markEnd = at;
-  }
-  return out + text.slice(at);
+  return applyRedactions(text, spans.filter(isChosen));
 }
 
 type Segment = { start: number; end: number; state: 'plain' | 'chosen' | 'dropped' };
