@@ -84,7 +84,10 @@ describe('queue work', () => {
     await page.getByTestId('queue-assignee').selectOption('me');
     await page.waitForURL(/assignee=me/);
     expect((await listed).status()).toBe(200);
-    await page.getByTestId('queue-assignee-cell').filter({ hasText: 'Unassigned' }).waitFor({ state: 'detached' });
+    // The previous list can stay on screen while the new one loads: wait until no unclaimed row is shown.
+    await expect
+      .poll(() => page.getByTestId('queue-assignee-cell').filter({ hasText: 'Unassigned' }).count(), { timeout: 15_000 })
+      .toBe(0);
     const mine = page.locator(`[data-testid="queue-row"][data-reference="${reference}"]`);
     await mine.waitFor();
     expect(await mine.getByTestId('queue-assignee-cell').textContent()).toBe('Demo Reviewer');
