@@ -343,7 +343,14 @@ async function ilikeSearch(db: Db, query: RecordSearchQuery): Promise<RecordSear
     db.execute<{ facet: string; value: string | null; n: number }>(facetCountsStatement(query, match)),
   ]);
   const counted = collectFacets(facets.rows);
-  return { total: counted.total, records: page.rows.map((r) => r.record), facets: counted.facets };
+  return {
+    total: counted.total,
+    records: page.rows.map((r) => r.record),
+    facets: counted.facets,
+    estimated: { total: false, facets: false },
+    order: 'newest',
+    deepestPage: null,
+  };
 }
 
 function queryString(q: RecordSearchQuery): string {

@@ -23,6 +23,12 @@ export const publishingEnvShape = {
    * Writ makes one on first use and keeps it in its database (decision 52).
    */
   WRIT_LOG_SIGNING_KEY: z.string().min(1).optional(),
+  /** Public search (decision 55): matches up to which totals and facets are exact and pages ranked. */
+  WRIT_SEARCH_EXACT_LIMIT: z.coerce.number().int('must be a whole number').min(1).max(1_000_000).default(2_000),
+  /** Public search: about how many rows the sample for estimated facet counts holds. */
+  WRIT_SEARCH_SAMPLE_ROWS: z.coerce.number().int('must be a whole number').min(100).max(10_000_000).default(5_000),
+  /** Public search: how many of a broad search's newest matches can be paged through. */
+  WRIT_SEARCH_PAGE_DEPTH: z.coerce.number().int('must be a whole number').min(1).max(100_000).default(1_000),
 } as const;
 
 type PublishingEnv = z.output<z.ZodObject<typeof publishingEnvShape>>;
@@ -34,6 +40,8 @@ export type PublishingSettings = {
     logOrigin: string;
     signingKey: string | undefined;
   };
+  /** How much one public search may read (decision 55). */
+  search: { exactUpTo: number; sampleRows: number; deepestApproximate: number };
 };
 
 export function publishingSettings(e: PublishingEnv, publicUrl: string): PublishingSettings {
@@ -43,6 +51,11 @@ export function publishingSettings(e: PublishingEnv, publicUrl: string): Publish
       delayHours: e.WRIT_PUBLISH_DELAY_HOURS,
       logOrigin: e.WRIT_LOG_ORIGIN ?? `${url.host}${url.pathname.replace(/\/$/, '')}/log`,
       signingKey: e.WRIT_LOG_SIGNING_KEY,
+    },
+    search: {
+      exactUpTo: e.WRIT_SEARCH_EXACT_LIMIT,
+      sampleRows: e.WRIT_SEARCH_SAMPLE_ROWS,
+      deepestApproximate: e.WRIT_SEARCH_PAGE_DEPTH,
     },
   };
 }

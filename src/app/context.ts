@@ -124,7 +124,7 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
     /** Issue 13, transparency publishing: publications (redactions, approval, withdrawal). */
     publications: publicationsRepository(db, now),
     /** The public request database (read only): search, records, tombstones, feeds. */
-    publicRecords: publicRecordsRepository(db, now),
+    publicRecords: publicRecordsRepository(db, now, config.search),
     /** The public site's overview figures and published case studies. */
     publicSite: publicSiteRepository(db),
     /** The transparency log: leaves, proofs, signed checkpoints. */

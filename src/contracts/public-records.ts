@@ -139,11 +139,24 @@ export const recordFacetsSchema = z
 
 export const recordSearchResponseSchema = z
   .object({
-    total: z.number().int(),
+    total: z.number().int().meta({ description: 'Exact, or an estimate when `approximate`' }),
     page: z.number().int(),
     pageSize: z.number().int(),
     records: z.array(publicRecordSchema),
     facets: recordFacetsSchema,
+    estimated: z
+      .object({
+        total: z.boolean().meta({ description: 'The total is an estimate (more matches than Writ counts exactly)' }),
+        facets: z.boolean().meta({ description: 'The facet counts are estimates, scaled up from a sample of the records' }),
+      })
+      .meta({ description: 'Which counts are estimates: the words match too many records to count them all (decision 55)' }),
+    order: z.enum(['relevance', 'newest']).meta({
+      description: 'How the page is ordered: by relevance to the words, or newest first (no words, or too many matches to rank)',
+    }),
+    deepestPage: z.number().int().nullable().meta({
+      description:
+        'When the search matches too many records to page through whole: the last page that can be asked for (its newest matches, 1,000 by default); later pages are 400 validation_failed on `page`. Otherwise null',
+    }),
   })
   .meta({ id: 'RecordSearchResponse' });
 export type RecordSearchResponse = z.infer<typeof recordSearchResponseSchema>;

@@ -1,44 +1,46 @@
 /**
- * Issue 13 — the public request database, read only: search with facets, one record or its
- * tombstone, pages of every row (the static site), the newest records (feeds). Reads `public_records`
- * and nothing else of an order.
- *
- * Search: `search @@ (websearch_to_tsquery('english', q) || …('russian', q) || …('simple', q))` over
- * the generated tsvector (English and Russian stems, Kazakh words as they are), ranked by ts_rank then
- * newest. Facet counts follow the faceted-search rule: each facet is counted over the rows matching
- * the text and every *other* facet's filter, so that ticking a value never hides its siblings. The
- * rows matching the text and all but at most one filter are read once (a materialised CTE) and every
- * facet counted from them. Counts without a text query (browsing) are cached per log size: the log
- * grows with every publication, correction and withdrawal, so a cached answer is never stale.
+ * Issue 13 — the public request database, read only: search with facets (the statements and the
+ * bounded-work rule in src/db/public-records-search.ts, decision 55), one record or its tombstone,
+ * pages of every row (the static site), the newest records (feeds). Reads `public_records` and
+ * nothing else of an order. Counts without words (browsing) are cached per log size: the log grows
+ * with every publication, correction and withdrawal, so a cached answer is never stale.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Clock } from '../app/context.js';
+import { WritError } from '../domain/errors.js';
 import type { PublicRecord, PublicTombstone } from '../domain/public-record.js';
-import type { AuthorityKind, Outcome, Reason } from '../domain/vocabulary.js';
 import type { Db } from './connection.js';
+import {
+  collectFacets,
+  defaultSearchLimits,
+  type FacetCounts,
+  facetCountsStatement,
+  facetNames,
+  live,
+  matchingStatement,
+  pageStatement,
+  type RecordSearchQuery,
+  type SearchLimits,
+  samplePercentFor,
+  textMatch,
+} from './public-records-search.js';
 
-export const facetNames = ['country', 'authorityKind', 'regime', 'reason', 'outcome', 'period'] as const;
-export type FacetName = (typeof facetNames)[number];
+export type { FacetCount, FacetName, RecordSearchQuery, SearchLimits } from './public-records-search.js';
+export { collectFacets, facetCountsStatement, facetNames, textMatch } from './public-records-search.js';
 
-export type RecordSearchQuery = {
-  /** Words as a person types them (websearch syntax: "phrase", or, -not); empty: every record. */
-  q: string;
-  country: string[];
-  authorityKind: AuthorityKind[];
-  regime: string[];
-  reason: Reason[];
-  outcome: Outcome[];
-  period: string[];
-  /** 1-based. */
-  page: number;
-  pageSize: number;
-};
+export type Estimated = { total: boolean; facets: boolean };
 
-export type FacetCount = { value: string; count: number };
 export type RecordSearchResult = {
+  /** Exact, or (`estimated.total`) an estimate above `limits.exactUpTo`. */
   total: number;
   records: PublicRecord[];
-  facets: Record<FacetName, FacetCount[]>;
+  facets: FacetCounts;
+  /** Which counts are estimates from a sample (the words match too many records to count them all). */
+  estimated: Estimated;
+  /** How the page is ordered: by relevance to the words, or newest first (no words, or more matches than `limits.exactUpTo`). */
+  order: 'relevance' | 'newest';
+  /** The last page that can be asked for when the search matches too many records to page through whole; else null. */
+  deepestPage: number | null;
 };
 
 export type PublicRecordRow = {
@@ -48,92 +50,6 @@ export type PublicRecordRow = {
   tombstone: PublicTombstone | null;
   leafIndex: number;
 };
-
-/** The column (or array column) each facet counts. */
-const facetColumns: Record<FacetName, { column: SQL; array: boolean }> = {
-  country: { column: sql.raw('country::text'), array: false },
-  authorityKind: { column: sql.raw('authority_kind::text'), array: false },
-  regime: { column: sql.raw('regime_id'), array: false },
-  reason: { column: sql.raw('reasons'), array: true },
-  outcome: { column: sql.raw('outcomes'), array: true },
-  period: { column: sql.raw('period'), array: false },
-};
-
-const textArray = (values: readonly string[]) =>
-  sql`ARRAY[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
-
-/** The filter of one facet, or null when no value of it is chosen. */
-function facetFilter(name: FacetName, values: readonly string[]): SQL | null {
-  if (values.length === 0) return null;
-  const { column, array } = facetColumns[name];
-  return array ? sql`${column} && ${textArray(values)}` : sql`${column} = ANY(${textArray(values)})`;
-}
-
-/** The text condition: English, Russian and simple (Kazakh) readings of the words, any of them. */
-export function textMatch(q: string): SQL {
-  return sql`search @@ (websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('simple', ${q}))`;
-}
-function textRank(q: string): SQL {
-  return sql`ts_rank(search, websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('simple', ${q}))`;
-}
-
-/** Published and not withdrawn: the only rows search, facets and feeds show. */
-const live = sql`withdrawn_at IS NULL`;
-
-/**
- * The statement that counts the six facets for `query`, with `match` as the text condition (the
- * bench passes a plain ILIKE here for its baseline). Also returns the total (rows matching all filters).
- */
-export function facetCountsStatement(query: Omit<RecordSearchQuery, 'q' | 'page' | 'pageSize'>, match: SQL | null): SQL {
-  const filters = facetNames.map((name) => ({ name, filter: facetFilter(name, query[name]) }));
-  const active = filters.filter((f) => f.filter !== null);
-  // A row can count in a facet only when it fails no filter but (maybe) that facet's own.
-  const flags = active.map((f) => sql`(${f.filter}) AS ${sql.raw(`f_${f.name}`)}`);
-  const atMostOneFails =
-    active.length === 0
-      ? sql`true`
-      : sql`(${sql.join(
-          active.map((f) => sql`(${f.filter})::int`),
-          sql` + `,
-        )}) >= ${active.length - 1}`;
-  const allBut = (name: FacetName | null) => {
-    const others = active.filter((f) => f.name !== name).map((f) => sql.raw(`f_${f.name}`));
-    return others.length === 0 ? sql`true` : sql.join(others, sql` AND `);
-  };
-  const parts = facetNames.map((name) => {
-    const { column, array } = facetColumns[name];
-    const value = array ? sql`unnest(${column})` : column;
-    return sql`SELECT ${name}::text AS facet, ${value} AS value, count(*)::int AS n FROM m WHERE ${allBut(name)} GROUP BY 2`;
-  });
-  const where = sql.join([live, ...(match ? [match] : []), atMostOneFails], sql` AND `);
-  return sql`
-    WITH m AS MATERIALIZED (
-      SELECT country::text, authority_kind::text, regime_id, reasons, outcomes, period
-             ${flags.length > 0 ? sql`, ${sql.join(flags, sql`, `)}` : sql``}
-      FROM public_records WHERE ${where})
-    ${sql.join(parts, sql` UNION ALL `)}
-    UNION ALL SELECT 'total', NULL, count(*)::int FROM m WHERE ${allBut(null)}`;
-}
-
-function emptyFacets(): Record<FacetName, FacetCount[]> {
-  return { country: [], authorityKind: [], regime: [], reason: [], outcome: [], period: [] };
-}
-
-/** Facet rows into sorted lists (most first, then by value); the total out of its row. */
-export function collectFacets(rows: { facet: string; value: string | null; n: number }[]) {
-  const facets = emptyFacets();
-  let total = 0;
-  for (const row of rows) {
-    if (row.facet === 'total') total = Number(row.n);
-    else if (row.value !== null) facets[row.facet as FacetName].push({ value: row.value, count: Number(row.n) });
-  }
-  for (const name of facetNames)
-    facets[name].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-  return { facets, total };
-}
 
 type RawRow = { public_id: string; version: number; record: PublicRecord; tombstone: PublicTombstone | null; leaf_index: string };
 const toRow = (r: RawRow): PublicRecordRow => ({
@@ -146,54 +62,104 @@ const toRow = (r: RawRow): PublicRecordRow => ({
 
 const browseCacheSize = 200;
 
-export function publicRecordsRepository(db: Db, _now: Clock) {
-  /** Browsing counts (no text), keyed by filters, valid for one log size. */
-  let browseCache: { logSize: number; entries: Map<string, { facets: Record<FacetName, FacetCount[]>; total: number }> } = {
-    logSize: -1,
-    entries: new Map(),
-  };
+export function publicRecordsRepository(db: Db, _now: Clock, limits: SearchLimits = defaultSearchLimits) {
+  type Counted = { facets: FacetCounts; total: number; estimated: Estimated; rankable: boolean };
+  /** Browsing counts (no words), keyed by filters, valid for one log size. */
+  let browseCache: { logSize: number; entries: Map<string, Counted> } = { logSize: -1, entries: new Map() };
 
   async function logSize(): Promise<number> {
     const { rows } = await db.execute<{ n: string | null }>(sql`SELECT max(leaf_index) AS n FROM transparency_log`);
     return rows[0]?.n === null || rows[0]?.n === undefined ? 0 : Number(rows[0].n) + 1;
   }
 
-  async function facetCounts(query: RecordSearchQuery) {
+  /** The table's row count as the planner knows it (no scan); -1 before its first ANALYZE. */
+  async function tableRows(run: Run): Promise<number> {
+    const { rows } = await run.execute<{ n: number }>(
+      sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'public_records'::regclass`,
+    );
+    return Number(rows[0]?.n ?? -1);
+  }
+
+  type Run = Pick<Db, 'execute'>;
+  async function counts(run: Run, query: RecordSearchQuery, samplePercent: number | null) {
     const q = query.q.trim();
-    const run = async () => {
-      const { rows } = await db.execute<{ facet: string; value: string | null; n: number }>(
-        facetCountsStatement(query, q === '' ? null : textMatch(q)),
-      );
-      return collectFacets(rows);
-    };
-    if (q !== '') return run();
+    const { rows } = await run.execute<{ facet: string; value: string | null; n: number }>(
+      facetCountsStatement(query, q === '' ? null : textMatch(q), samplePercent),
+    );
+    return collectFacets(rows, samplePercent === null ? 1 : 100 / samplePercent);
+  }
+
+  /**
+   * The sample first (cheap, bounded): it estimates how many rows the facets and the total would
+   * read. Within `exactUpTo`, count them exactly; otherwise keep the estimates, and count the
+   * matching rows exactly (up to the limit) when the sample says there are few. A table no bigger
+   * than the sample is counted whole, exactly.
+   */
+  async function facetCounts(run: Run, query: RecordSearchQuery): Promise<Counted> {
+    const rowsNow = await tableRows(run);
+    const percent = rowsNow < 0 ? 100 : samplePercentFor(limits.sampleRows, rowsNow);
+    const sampled = percent >= 100 ? null : await counts(run, query, percent);
+    if (sampled === null || sampled.facetRows <= limits.exactUpTo) {
+      const exact = await counts(run, query, null);
+      const estimated = { total: false, facets: false };
+      return { facets: exact.facets, total: exact.total, estimated, rankable: exact.total <= limits.exactUpTo };
+    }
+    if (sampled.total <= limits.exactUpTo) {
+      const { rows } = await run.execute<{ n: number }>(matchingStatement(query, limits.exactUpTo));
+      const matching = Number(rows[0]!.n);
+      if (matching <= limits.exactUpTo)
+        return { facets: sampled.facets, total: matching, estimated: { total: false, facets: true }, rankable: true };
+    }
+    // More than the limit: an estimate never falls below what is known.
+    const total = Math.max(limits.exactUpTo + 1, sampled.total);
+    return { facets: sampled.facets, total, estimated: { total: true, facets: true }, rankable: false };
+  }
+
+  async function cachedFacetCounts(run: Run, query: RecordSearchQuery): Promise<Counted> {
+    if (query.q.trim() !== '') return facetCounts(run, query);
     const size = await logSize();
     if (browseCache.logSize !== size) browseCache = { logSize: size, entries: new Map() };
     const key = JSON.stringify(facetNames.map((name) => [...query[name]].sort()));
     const cached = browseCache.entries.get(key);
     if (cached) return cached;
-    const counted = await run();
+    const counted = await facetCounts(run, query);
     if (browseCache.entries.size >= browseCacheSize) browseCache.entries.clear();
     browseCache.entries.set(key, counted);
     return counted;
   }
 
+  async function searchIn(run: Run, query: RecordSearchQuery): Promise<RecordSearchResult> {
+    const counted = await cachedFacetCounts(run, query);
+    const ranked = counted.rankable && query.q.trim() !== '';
+    if (!counted.rankable && (query.page - 1) * query.pageSize >= limits.deepestApproximate)
+      throw new WritError(
+        'validation_failed',
+        `these words and filters match more than ${limits.exactUpTo.toLocaleString('en')} records; only the newest ${limits.deepestApproximate.toLocaleString('en')} can be paged through — add words or filters`,
+        'page',
+      );
+    const page = await run.execute<{ record: PublicRecord }>(pageStatement(query, ranked));
+    return {
+      total: counted.total,
+      records: page.rows.map((r) => r.record),
+      facets: counted.facets,
+      estimated: counted.estimated,
+      order: ranked ? 'relevance' : 'newest',
+      deepestPage: counted.rankable ? null : Math.ceil(limits.deepestApproximate / query.pageSize),
+    };
+  }
+
   return {
-    /** Published records matching the words and filters, one page, with the total and the facet counts. */
+    /**
+     * Published records matching the words and filters, one page, with the total and the facet
+     * counts; a search matching more than `limits.exactUpTo` records answers newest first with
+     * estimated counts (decision 55), and refuses pages past its newest `limits.deepestApproximate` (validation_failed, page).
+     */
     async search(query: RecordSearchQuery): Promise<RecordSearchResult> {
-      const q = query.q.trim();
-      const filters = facetNames.map((name) => facetFilter(name, query[name])).filter((f): f is SQL => f !== null);
-      const where = sql.join([live, ...(q === '' ? [] : [textMatch(q)]), ...filters], sql` AND `);
-      const order =
-        q === '' ? sql`published_at DESC, public_id DESC` : sql`${textRank(q)} DESC, published_at DESC, public_id DESC`;
-      const offset = (query.page - 1) * query.pageSize;
-      const [page, counted] = await Promise.all([
-        db.execute<{ record: PublicRecord }>(
-          sql`SELECT record FROM public_records WHERE ${where} ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}`,
-        ),
-        facetCounts(query),
-      ]);
-      return { total: counted.total, records: page.rows.map((r) => r.record), facets: counted.facets };
+      return db.transaction(async (tx) => {
+        // Room for the bitmaps of common words: over work_mem they turn lossy and every row of a page is rechecked.
+        await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
+        return searchIn(tx, query);
+      });
     },
 
     /** One record's current row: its record, or its tombstone when withdrawn; null when unknown. */

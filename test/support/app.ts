@@ -28,9 +28,9 @@ export const generousRateLimits = {
   WRIT_RATE_LIMIT_ADDRESS_READS: '100000',
 };
 
-export async function createTestApp(options: { now?: () => Date } = {}): Promise<TestApp> {
+export async function createTestApp(options: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ WRIT_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...generousRateLimits });
+  const config = loadConfig({ WRIT_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...generousRateLimits, ...options.env });
   const app = await buildApp({ config, database, now: options.now, logger: false });
   const reviewer = await usersRepository(database.db).create({
     email: reviewerCredentials.email,

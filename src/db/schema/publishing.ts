@@ -107,8 +107,10 @@ export const publicRecords = pgTable(
     withdrawnAt: at('withdrawn_at'),
     /** The redacted text that search reads (authority, legal basis, targets, summary, case study). */
     searchText: text('search_text').notNull(),
-    /** English and Russian stems and Kazakh (simple) words of `search_text`: writ_public_search(). */
-    search: tsvector('search').notNull().generatedAlwaysAs(sql`writ_public_search(search_text)`),
+    /** `search_text` as the `russian` configuration reads it, and a term per facet value: writ_public_search(), migration 0019. */
+    search: tsvector('search')
+      .notNull()
+      .generatedAlwaysAs(sql`writ_public_search(search_text, country, authority_kind, regime_id, reasons, outcomes, period)`),
     /** The log entry of the current version. */
     leafIndex: bigint('leaf_index', { mode: 'number' }).notNull(),
   },

@@ -12,6 +12,9 @@ export const presentRecordSearch = (
   pageSize: paging.pageSize,
   records: result.records,
   facets: result.facets,
+  estimated: result.estimated,
+  order: result.order,
+  deepestPage: result.deepestPage,
 });
 
 export const presentRecordLookup = (found: RecordLookup): PublicRecordResponse | PublicTombstoneResponse =>

@@ -47,16 +47,26 @@ function valueLabel(t: TFunction, locale: string, facet: FacetKey, value: string
   }
 }
 
+/** An estimate to two significant digits (173,412 → 170,000): the digits after those are noise. */
+export function roughly(n: number): number {
+  if (n < 100) return n;
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / unit) * unit;
+}
+
 function FacetPanel({
   facet,
   counts,
   chosen,
   onToggle,
+  estimated,
 }: {
   facet: FacetKey;
   counts: RecordSearchResponse['facets'][FacetKey];
   chosen: string[];
   onToggle: (value: string) => void;
+  /** The counts are estimates from a sample: shown as ≈ N. */
+  estimated: boolean;
 }) {
   const { t } = useTranslation('records');
   const locale = useLocale();
@@ -78,7 +88,10 @@ function FacetPanel({
                 value={row.value}
               />
               <span className="records-facet-label">{valueLabel(t, locale, facet, row.value)}</span>
-              <span className="records-facet-count">{number(row.count)}</span>
+              <span className="records-facet-count">
+                {estimated ? '≈\u00a0' : ''}
+                {number(row.count)}
+              </span>
             </label>
           </li>
         ))}
@@ -140,7 +153,10 @@ export function RecordSearchPage() {
     const chosen = state[facet].includes(value) ? state[facet].filter((v) => v !== value) : [...state[facet], value];
     go({ ...state, [facet]: chosen, page: 1 });
   };
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  // A search too broad to page through whole stops at its deepest page (decision 55).
+  const pages = data
+    ? Math.max(1, Math.min(Math.ceil(data.total / data.pageSize), data.deepestPage ?? Number.POSITIVE_INFINITY))
+    : 1;
   const anyFilter = facetKeys.some((k) => state[k].length > 0);
 
   return (
@@ -170,8 +186,20 @@ export function RecordSearchPage() {
           <aside className="records-facets" aria-label={t('facet.heading')}>
             <h2 className="visually-hidden">{t('facet.heading')}</h2>
             {facetKeys.map((facet) => (
-              <FacetPanel key={facet} facet={facet} counts={data.facets[facet]} chosen={state[facet]} onToggle={toggle(facet)} />
+              <FacetPanel
+                key={facet}
+                facet={facet}
+                counts={data.facets[facet]}
+                chosen={state[facet]}
+                onToggle={toggle(facet)}
+                estimated={data.estimated.facets}
+              />
             ))}
+            {data.estimated.facets ? (
+              <p className="muted records-estimated" data-testid="records-estimated">
+                {t('facet.estimated')}
+              </p>
+            ) : null}
             {anyFilter ? (
               <button
                 type="button"
@@ -188,9 +216,16 @@ export function RecordSearchPage() {
             </p>
           </aside>
           <div className="records-results" aria-busy={isFetching}>
-            <p role="status" data-testid="records-total">
-              {t('search.total', { count: data.total, formatted: number(data.total) })}
+            <p role="status" data-testid="records-total" data-estimated={data.estimated.total}>
+              {data.estimated.total
+                ? t('search.totalAbout', { count: data.total, formatted: number(roughly(data.total)) })
+                : t('search.total', { count: data.total, formatted: number(data.total) })}
             </p>
+            {data.deepestPage !== null && data.order === 'newest' && state.q.trim() !== '' ? (
+              <p className="muted" data-testid="records-newest-first">
+                {t('search.newestFirst', { pages: data.deepestPage })}
+              </p>
+            ) : null}
             {data.records.length === 0 ? (
               <div className="empty" data-testid="records-empty">
                 <p>{t('search.empty')}</p>
