@@ -139,7 +139,9 @@ const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 /** Writes the run's JSON and returns its path. */
 export async function writeResults(run: RunInfo, figures: Figure[]): Promise<string> {
   const date = run.startedAt.toISOString().slice(0, 10);
-  const file = path.join(resultsDir, `${date}-${run.items}-${run.server === 'embedded' ? 'embedded' : 'external'}.json`);
+  // The search figure alone (`--only search`) loads no items: named by its records instead.
+  const size = run.items === 0 && run.data?.publicRecords ? `search-${run.data.publicRecords}` : String(run.items);
+  const file = path.join(resultsDir, `${date}-${size}-${run.server === 'embedded' ? 'embedded' : 'external'}.json`);
   const missed = figures.flatMap((f) =>
     f.targets.filter((t) => !t.met).map((t) => ({ figure: f.id, target: t.text, missedBy: t.missedBy })),
   );

@@ -366,15 +366,18 @@ export async function searchFigure(db: Db, client: WritClient, records: number):
   const perQuery: string[] = [];
   const totals: number[] = [];
   for (const { label, query } of queries) {
-    const one = await repeat(() => client.getJson<{ total: number }>(`/api/v1/public/records?${queryString(query)}`), {
-      warmup: 1,
-      minRuns: 5,
-      maxRuns: 30,
-      budgetMs: 600,
-    });
+    const one = await repeat(
+      () => client.getJson<{ total: number; estimated: { total: boolean } }>(`/api/v1/public/records?${queryString(query)}`),
+      {
+        warmup: 1,
+        minRuns: 5,
+        maxRuns: 30,
+        budgetMs: 600,
+      },
+    );
     totals.push(one.result.total);
     perQuery.push(
-      `${label}: ${count(one.result.total)} found, p50 ${one.latency.p50.toFixed(1)} ms, p95 ${one.latency.p95.toFixed(1)} ms`,
+      `${label}: ${one.result.estimated.total ? 'about ' : ''}${count(one.result.total)} found, p50 ${one.latency.p50.toFixed(1)} ms, p95 ${one.latency.p95.toFixed(1)} ms`,
     );
   }
   let i = 0;

@@ -18,7 +18,8 @@ import {
   facetNames,
   live,
   matchingStatement,
-  pageStatement,
+  newestPageStatement,
+  rankedPageStatement,
   type RecordSearchQuery,
   type SearchLimits,
   samplePercentFor,
@@ -63,7 +64,8 @@ const toRow = (r: RawRow): PublicRecordRow => ({
 const browseCacheSize = 200;
 
 export function publicRecordsRepository(db: Db, _now: Clock, limits: SearchLimits = defaultSearchLimits) {
-  type Counted = { facets: FacetCounts; total: number; estimated: Estimated; rankable: boolean };
+  /** The counts, whether the matches are few enough to rank, and the ranked page when counting already read it. */
+  type Counted = { facets: FacetCounts; total: number; estimated: Estimated; rankable: boolean; page?: PublicRecord[] };
   /** Browsing counts (no words), keyed by filters, valid for one log size. */
   let browseCache: { logSize: number; entries: Map<string, Counted> } = { logSize: -1, entries: new Map() };
 
@@ -105,14 +107,26 @@ export function publicRecordsRepository(db: Db, _now: Clock, limits: SearchLimit
       return { facets: exact.facets, total: exact.total, estimated, rankable: exact.total <= limits.exactUpTo };
     }
     if (sampled.total <= limits.exactUpTo) {
-      const { rows } = await run.execute<{ n: number }>(matchingStatement(query, limits.exactUpTo));
-      const matching = Number(rows[0]!.n);
-      if (matching <= limits.exactUpTo)
-        return { facets: sampled.facets, total: matching, estimated: { total: false, facets: true }, rankable: true };
+      // Few matches by the sample: count them (and, with words, rank the page in the same lookup).
+      const estimated = { total: false, facets: true };
+      if (query.q.trim() === '') {
+        const { rows } = await run.execute<{ n: number }>(matchingStatement(query, limits.exactUpTo));
+        const matching = Number(rows[0]!.n);
+        if (matching <= limits.exactUpTo) return { facets: sampled.facets, total: matching, estimated, rankable: true };
+      } else {
+        const ranked = await rankedPage(run, query);
+        if (ranked.matching <= limits.exactUpTo)
+          return { facets: sampled.facets, total: ranked.matching, estimated, rankable: true, page: ranked.records };
+      }
     }
     // More than the limit: an estimate never falls below what is known.
     const total = Math.max(limits.exactUpTo + 1, sampled.total);
     return { facets: sampled.facets, total, estimated: { total: true, facets: true }, rankable: false };
+  }
+
+  async function rankedPage(run: Run, query: RecordSearchQuery): Promise<{ matching: number; records: PublicRecord[] }> {
+    const { rows } = await run.execute<{ n: number; record: PublicRecord | null }>(rankedPageStatement(query, limits.exactUpTo));
+    return { matching: Number(rows[0]?.n ?? 0), records: rows.flatMap((r) => (r.record ? [r.record] : [])) };
   }
 
   async function cachedFacetCounts(run: Run, query: RecordSearchQuery): Promise<Counted> {
@@ -137,10 +151,14 @@ export function publicRecordsRepository(db: Db, _now: Clock, limits: SearchLimit
         `these words and filters match more than ${limits.exactUpTo.toLocaleString('en')} records; only the newest ${limits.deepestApproximate.toLocaleString('en')} can be paged through — add words or filters`,
         'page',
       );
-    const page = await run.execute<{ record: PublicRecord }>(pageStatement(query, ranked));
+    const records =
+      counted.page ??
+      (ranked
+        ? (await rankedPage(run, query)).records
+        : (await run.execute<{ record: PublicRecord }>(newestPageStatement(query))).rows.map((r) => r.record));
     return {
       total: counted.total,
-      records: page.rows.map((r) => r.record),
+      records,
       facets: counted.facets,
       estimated: counted.estimated,
       order: ranked ? 'relevance' : 'newest',

@@ -203,14 +203,36 @@ export function matchingStatement(query: RecordSearchQuery, upTo: number): SQL {
   return sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM public_records WHERE ${where} LIMIT ${sql.raw(String(upTo + 1))}) r`;
 }
 
-/** One page of matching records: ranked by relevance (`ranked`) or newest first. */
-export function pageStatement(query: RecordSearchQuery, ranked: boolean): SQL {
+/** One page of matching records, newest first. */
+export function newestPageStatement(query: RecordSearchQuery): SQL {
   const q = query.q.trim();
   const where = sql.join([live, ...(q === '' ? [] : [textMatch(q)]), allPass(activeFilters(query))], sql` AND `);
-  const order =
-    ranked && q !== '' ? sql`${textRank(q)} DESC, published_at DESC, public_id DESC` : sql`published_at DESC, public_id DESC`;
   const offset = (query.page - 1) * query.pageSize;
-  return sql`SELECT record FROM public_records WHERE ${where} ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}`;
+  return sql`SELECT record FROM public_records WHERE ${where} ORDER BY published_at DESC, public_id DESC
+             LIMIT ${query.pageSize} OFFSET ${offset}`;
+}
+
+/**
+ * One page of matching records ranked by relevance (then newest), and how many match, in one index
+ * lookup: at most `upTo + 1` matches are read and ranked, so `n` above `upTo` means "more" (and the
+ * page is then not the true top). The records are joined back only for the page. A page past the
+ * end is one row with `n` and no record.
+ */
+export function rankedPageStatement(query: RecordSearchQuery, upTo: number): SQL {
+  const q = query.q.trim();
+  const where = sql.join([live, textMatch(q), allPass(activeFilters(query))], sql` AND `);
+  const offset = (query.page - 1) * query.pageSize;
+  return sql`
+    WITH m AS MATERIALIZED (
+      SELECT public_id, published_at, ${textRank(q)} AS rank FROM public_records WHERE ${where}
+      LIMIT ${sql.raw(String(upTo + 1))}),
+    top AS (
+      SELECT public_id, published_at, rank FROM m ORDER BY rank DESC, published_at DESC, public_id DESC
+      LIMIT ${query.pageSize} OFFSET ${offset})
+    SELECT (SELECT count(*)::int FROM m) AS n, p.record
+    FROM (SELECT 1) AS one
+    LEFT JOIN (top JOIN public_records p ON p.public_id = top.public_id) ON true
+    ORDER BY top.rank DESC, top.published_at DESC, top.public_id DESC`;
 }
 
 /** The block sample's size in per cent of the table for about `sampleRows` rows of `tableRows` (at most 100). */

@@ -2,7 +2,7 @@
 -- 1. One reading of the words, the `russian` configuration's, instead of the english || russian ||
 --    simple concatenation of migration 0017: `russian` stems Cyrillic words with the Russian Snowball
 --    stemmer and ASCII words with the English one, and leaves words it cannot stem (most Kazakh) as
---    written; queries go through the same configuration, so they match the same way. A third of the
+--    written; queries go through the same configuration, so they match the same way. A smaller
 --    vector, and a common word is one posting list instead of three.
 -- 2. One term per facet value (`country:KZ`, `kind:court`, `regime:…`, `period:2025-H1`,
 --    `reason:Defamation`, `outcome:removed_legal`), without positions. The parser never keeps a colon
