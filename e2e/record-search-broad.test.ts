@@ -35,7 +35,9 @@ afterAll(async () => {
 });
 
 describe('a broad search in a browser', () => {
-  it('says its counts are estimates, lists the newest first and pages only as deep as allowed', { timeout: 120_000 }, async () => {
+  it('says its counts are estimates, lists the newest first and pages only as deep as allowed', {
+    timeout: 120_000,
+  }, async () => {
     const page = await browser.newPage();
     try {
       await page.goto(`${base}/records?q=${encodeURIComponent('критика')}`);
@@ -43,7 +45,9 @@ describe('a broad search in a browser', () => {
       await expect.poll(() => total.getAttribute('data-estimated')).toBe('true');
       // Two significant digits: "about 1,100 records", never "about 1,137 records".
       expect(await total.textContent()).toMatch(/^about \d{1,2},?\d00 records$/);
-      expect(await page.getByTestId('records-estimated').textContent()).toBe('Counts are estimates from a sample of the records.');
+      expect(await page.getByTestId('records-estimated').textContent()).toBe(
+        'Counts are estimates from a sample of the records.',
+      );
       const counts = await page.getByTestId('facet-country').locator('.records-facet-count').allTextContents();
       expect(counts.length).toBeGreaterThan(0);
       for (const count of counts) expect(count).toMatch(/^≈\u00a0[\d,]+$/);
