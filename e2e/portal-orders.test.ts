@@ -68,6 +68,8 @@ describe('an officer follows an order through the portal', () => {
     expect(await page.locator('h1').textContent()).toBe('Новое предписание');
 
     // Only the agency's country's regimes and union law are offered; the language follows the UI's.
+    // The options come with the regimes' query, after the form itself: wait for them.
+    await page.locator(`[data-testid="order-regime"] option[value="${kzRegime}"]`).waitFor({ state: 'attached' });
     const regimes = await page.getByTestId('order-regime').evaluate((s: HTMLSelectElement) => [...s.options].map((o) => o.value));
     expect(regimes).toContain(kzRegime);
     expect(regimes).not.toContain('ru-149');
