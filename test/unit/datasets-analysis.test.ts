@@ -155,6 +155,77 @@ describe('series and surges', () => {
       }),
     );
   });
+
+  it('says what each assessed period is: its own requests, the known periods of its window, their median and MAD, the score', () => {
+    // The method as docs/methodology.md states it, written out here without the code's helpers.
+    const middle = (xs: number[]) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+    };
+    const settingsArb = fc
+      .record({
+        window: fc.integer({ min: 1, max: 8 }),
+        minHistory: fc.integer({ min: 1, max: 8 }),
+        // Whole and half thresholds, so that scores land exactly on them too.
+        threshold: fc.oneof(
+          fc.integer({ min: 1, max: 12 }).map((t) => t / 2),
+          fc.double({ min: 0.5, max: 6, noNaN: true }),
+        ),
+        minRequests: fc.integer({ min: 0, max: 30 }),
+      })
+      .map((s) => ({ ...s, minHistory: Math.min(s.minHistory, s.window) }));
+    const valuesArb = fc.array(fc.option(fc.nat({ max: 60 }), { nil: null, freq: 6 }), { minLength: 1, maxLength: 24 });
+    fc.assert(
+      fc.property(valuesArb, settingsArb, (values, s) => {
+        const points = series(values);
+        const assessed = assessSurges(points, s);
+        expect(assessed).toHaveLength(points.length);
+        assessed.forEach((a, i) => {
+          const known = values.slice(Math.max(0, i - s.window), i).filter((v): v is number => v !== null);
+          expect(a.period).toBe(points[i]!.period);
+          expect(a.requests).toBe(values[i]);
+          expect(a.baselinePeriods).toBe(known.length);
+          const requests = values[i];
+          if (requests === null || requests === undefined || known.length < s.minHistory) {
+            expect(a).toMatchObject({ baselineMedian: null, baselineMad: null, score: null, surge: false });
+            return;
+          }
+          const m = middle(known);
+          const mad = middle(known.map((v) => Math.abs(v - m)));
+          const score = (requests - m) / Math.max(1.4826 * mad, 1);
+          expect(a.baselineMedian).toBe(m);
+          expect(a.baselineMad).toBe(mad);
+          expect(a.score).toBe(Math.round(score * 1000) / 1000); // to three decimals
+          expect(a.surge).toBe(score > s.threshold && requests >= s.minRequests);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a surge against the window just before it, not against older periods', () => {
+    // Kazakhstan's 2012-H2…2015-H2 again, after three old half-years of 100 requests that fall outside the window of 6.
+    const assessed = assessSurges(series([100, 100, 100, 2, 3, 1, 0, 1, 3, 19]), settings);
+    expect(assessed.at(-1)).toEqual({
+      period: '2014-H2',
+      requests: 19,
+      baselineMedian: 1.5,
+      baselineMad: 1,
+      baselinePeriods: 6,
+      score: 11.804,
+      surge: true,
+    });
+    // The half-year before it: 3 requests against 100,2,3,1,0,1 (median 1.5, MAD 1; the 100 moves neither): score 1.012.
+    expect(assessed.at(-2)).toEqual({
+      period: '2014-H1',
+      requests: 3,
+      baselineMedian: 1.5,
+      baselineMad: 1,
+      baselinePeriods: 6,
+      score: 1.012,
+      surge: false,
+    });
+  });
 });
 
 describe('vintages', () => {
