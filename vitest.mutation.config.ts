@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The unit tier alone, for Stryker (issue 14, decision 56): no projects and no global setup, so no
+ * database starts; mutants are only active inside the test process, so only in-process tests can
+ * kill them. Test files share their modules (`isolate: false`): Stryker switches mutants through a
+ * global, so the instrumented code is loaded once instead of once per test file and mutant.
+ * `npm run test:unit` runs the same files, isolated, under vitest.config.ts.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    reporters: ['default'],
+    isolate: false,
+  },
+});
