@@ -20,6 +20,7 @@ import {
   type RecordSearchQuery,
   type RecordSearchResult,
 } from '../src/db/public-records-repository.js';
+import { recordSearchQuery } from '../src/db/public-records-search.js';
 import type { PublicRecord } from '../src/domain/public-record.js';
 import type { WritClient } from './http.js';
 import { count, progress, step } from './progress.js';
@@ -177,18 +178,6 @@ export const searchQueries: { label: string; query: Partial<RecordSearchQuery> &
   { label: 'Роскомнадзор, 2023-H1..2024-H2', query: { q: 'Роскомнадзор', period: ['2023-H1', '2023-H2', '2024-H1', '2024-H2'] } },
   { label: 'mining -video', query: { q: 'mining -video' } },
 ];
-
-const full = (q: Partial<RecordSearchQuery> & { q: string }): RecordSearchQuery => ({
-  country: [],
-  authorityKind: [],
-  regime: [],
-  reason: [],
-  outcome: [],
-  period: [],
-  page: 1,
-  pageSize: 20,
-  ...q,
-});
 
 /** A weighted choice in SQL: the value whose cumulative weight band holds `h % total`. */
 function weightedPick(choices: readonly (readonly [string, number])[], h: SQL): SQL {
@@ -362,7 +351,7 @@ function queryString(q: RecordSearchQuery): string {
 
 /** Search with facets over HTTP (as a reader's browser asks) beside the ILIKE scan in the bench's process. */
 export async function searchFigure(db: Db, client: WritClient, records: number): Promise<Figure> {
-  const queries = searchQueries.map((s) => ({ label: s.label, query: full(s.query) }));
+  const queries = searchQueries.map((s) => ({ label: s.label, query: recordSearchQuery(s.query) }));
   const perQuery: string[] = [];
   const totals: number[] = [];
   for (const { label, query } of queries) {

@@ -40,6 +40,22 @@ export type RecordSearchQuery = {
   pageSize: number;
 };
 
+/** A search with every facet empty, the first page of 20, and `over` on top (the bench's and the tests' shorthand). */
+export function recordSearchQuery(over: Partial<RecordSearchQuery> = {}): RecordSearchQuery {
+  return {
+    q: '',
+    country: [],
+    authorityKind: [],
+    regime: [],
+    reason: [],
+    outcome: [],
+    period: [],
+    page: 1,
+    pageSize: 20,
+    ...over,
+  };
+}
+
 export type FacetCount = { value: string; count: number };
 export type FacetCounts = Record<FacetName, FacetCount[]>;
 

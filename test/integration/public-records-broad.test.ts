@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPublicRecords } from '../../bench/search.js';
 import { connect } from '../../src/db/connection.js';
 import { publicRecordsRepository } from '../../src/db/public-records-repository.js';
+import { recordSearchQuery } from '../../src/db/public-records-search.js';
 import type { PublicRecord } from '../../src/domain/public-record.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { samplePublicRecord, seedPublishedRecord } from '../support/publishing.js';
@@ -121,17 +122,7 @@ describe('estimated counts from the sample', () => {
   it('scale the sample up to near the true counts, and say they are estimates', async () => {
     const limits = { exactUpTo: 50, sampleRows: 1_500, deepestApproximate: 100 };
     const repository = publicRecordsRepository(t.database.db, () => new Date(), limits);
-    const query = {
-      q: 'критика',
-      country: [],
-      authorityKind: [],
-      regime: [],
-      reason: [],
-      outcome: [],
-      period: [],
-      page: 1,
-      pageSize: 20,
-    };
+    const query = recordSearchQuery({ q: 'критика' });
     const found = await repository.search(query);
     const truth = await t.database.db.execute<{ n: number; kz: number }>(
       sql`SELECT count(*)::int AS n, count(*) FILTER (WHERE country = 'KZ')::int AS kz FROM public_records
@@ -158,17 +149,7 @@ describe('estimated counts from the sample', () => {
   it('counts few matches exactly and ranks them, even where the facets are estimated', async () => {
     const limits = { exactUpTo: 50, sampleRows: 1_500, deepestApproximate: 100 };
     const repository = publicRecordsRepository(t.database.db, () => new Date(), limits);
-    const query = {
-      q: 'сайлау',
-      country: ['KZ'],
-      authorityKind: [],
-      regime: [],
-      reason: ['Electoral Law' as const],
-      outcome: [],
-      period: [],
-      page: 1,
-      pageSize: 20,
-    };
+    const query = recordSearchQuery({ q: 'сайлау', country: ['KZ'], reason: ['Electoral Law'] });
     const found = await repository.search(query);
     const truth = await t.database.db.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM public_records WHERE withdrawn_at IS NULL AND country = 'KZ'
@@ -187,17 +168,7 @@ describe('estimated counts from the sample', () => {
     );
     expect(rows.map((r) => r.reason)).toEqual(expect.arrayContaining(['Obscenity/Nudity', 'Regulated Goods and Services']));
     for (const { reason, n } of rows) {
-      const found = await repository.search({
-        q: '',
-        country: [],
-        authorityKind: [],
-        regime: [],
-        reason: [reason as 'Other'],
-        outcome: [],
-        period: [],
-        page: 1,
-        pageSize: 1,
-      });
+      const found = await repository.search(recordSearchQuery({ reason: [reason as 'Other'], pageSize: 1 }));
       expect(found.total, reason).toBe(n);
     }
   });

@@ -5,21 +5,10 @@
  */
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { newestPageStatement, type RecordSearchQuery, samplePercentFor } from '../../src/db/public-records-search.js';
+import { newestPageStatement, recordSearchQuery, samplePercentFor } from '../../src/db/public-records-search.js';
 
 const dialect = new PgDialect();
-const query = (over: Partial<RecordSearchQuery>): RecordSearchQuery => ({
-  q: '',
-  country: [],
-  authorityKind: [],
-  regime: [],
-  reason: [],
-  outcome: [],
-  period: [],
-  page: 1,
-  pageSize: 20,
-  ...over,
-});
+const query = recordSearchQuery;
 
 describe('the sample', () => {
   it('reads the whole table when it is no bigger than the sample', () => {
