@@ -27,7 +27,6 @@ import {
 } from './public-records-search.js';
 
 export type { FacetCount, FacetName, RecordSearchQuery, SearchLimits } from './public-records-search.js';
-export { collectFacets, facetCountsStatement, facetNames, textMatch } from './public-records-search.js';
 
 export type Estimated = { total: boolean; facets: boolean };
 

@@ -189,7 +189,7 @@ export function facetCountsStatement(
     UNION ALL SELECT 'rows', NULL, count(*)::int FROM m`;
 }
 
-export function emptyFacets(): FacetCounts {
+function emptyFacets(): FacetCounts {
   return { country: [], authorityKind: [], regime: [], reason: [], outcome: [], period: [] };
 }
 
@@ -212,17 +212,21 @@ export function collectFacets(rows: { facet: string; value: string | null; n: nu
   return { facets, total, facetRows };
 }
 
+/** Live rows matching the words (if any) and every filter: what the page and the total read. */
+function matching(query: RecordSearchQuery): SQL {
+  const q = query.q.trim();
+  return sql.join([live, ...(q === '' ? [] : [textMatch(q)]), allPass(activeFilters(query))], sql` AND `);
+}
+
 /** How many rows match the words and every filter, counted no further than `upTo + 1` (so reading at most that many). */
 export function matchingStatement(query: RecordSearchQuery, upTo: number): SQL {
-  const q = query.q.trim();
-  const where = sql.join([live, ...(q === '' ? [] : [textMatch(q)]), allPass(activeFilters(query))], sql` AND `);
+  const where = matching(query);
   return sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM public_records WHERE ${where} LIMIT ${sql.raw(String(upTo + 1))}) r`;
 }
 
 /** One page of matching records, newest first. */
 export function newestPageStatement(query: RecordSearchQuery): SQL {
-  const q = query.q.trim();
-  const where = sql.join([live, ...(q === '' ? [] : [textMatch(q)]), allPass(activeFilters(query))], sql` AND `);
+  const where = matching(query);
   const offset = (query.page - 1) * query.pageSize;
   return sql`SELECT record FROM public_records WHERE ${where} ORDER BY published_at DESC, public_id DESC
              LIMIT ${query.pageSize} OFFSET ${offset}`;
@@ -236,7 +240,7 @@ export function newestPageStatement(query: RecordSearchQuery): SQL {
  */
 export function rankedPageStatement(query: RecordSearchQuery, upTo: number): SQL {
   const q = query.q.trim();
-  const where = sql.join([live, textMatch(q), allPass(activeFilters(query))], sql` AND `);
+  const where = matching(query);
   const offset = (query.page - 1) * query.pageSize;
   return sql`
     WITH m AS MATERIALIZED (
