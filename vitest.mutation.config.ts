@@ -10,7 +10,17 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
+    // Tests that run Writ in a child process or read source files as text run no mutant.
+    exclude: [
+      'test/unit/rules-cli.test.ts',
+      'test/unit/exit-code.test.ts',
+      'test/unit/web-imports.test.ts',
+      'test/unit/application-layer.test.ts',
+      'test/unit/i18n-catalogue.test.ts',
+    ],
     reporters: ['default'],
     isolate: false,
+    // Property tests try fewer cases per mutant (test/support/property-runs.ts).
+    provide: { mutationTesting: true },
   },
 });

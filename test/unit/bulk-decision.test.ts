@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bulkDecisionCap, checkBulkSelection, matchesGlob, selectBulkItems } from '../../src/domain/bulk-decision.js';
 import { WritError } from '../../src/domain/errors.js';
+import { runs } from '../support/property-runs.js';
 
 describe('matchesGlob', () => {
   it('matches literally outside * and ?: a dot is a dot', () => {
@@ -64,7 +65,7 @@ describe('matchesGlob', () => {
           expect(matchesGlob(p.join(''), t.join(''))).toBe(reference(p.join(''), t.join('')));
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });

@@ -8,6 +8,7 @@ import { outcomeBounds, rowOutcomes } from '../../src/domain/datasets/outcomes.j
 import { countrySeries, requestsToDate } from '../../src/domain/datasets/series.js';
 import { assessSurges, median, medianAbsoluteDeviation } from '../../src/domain/datasets/surges.js';
 import { type Holding, planReplacement } from '../../src/domain/datasets/vintages.js';
+import { runs } from '../support/property-runs.js';
 
 /** How Google publishes counts: whole percentages of the row's items, blank for none. */
 const publish = (counts: number[], items: number) =>
@@ -199,7 +200,7 @@ describe('series and surges', () => {
           expect(a.surge).toBe(score > s.threshold && requests >= s.minRequests);
         });
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 

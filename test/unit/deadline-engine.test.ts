@@ -10,6 +10,7 @@ import type { RegimePack } from '../../src/domain/regimes/pack.js';
 import { ruleBook } from '../../src/domain/regimes/rule-book.js';
 import { formatInZone, startOfDayInZone } from '../../src/domain/regimes/time.js';
 import { loadRuleBook } from '../../src/rules/packs.js';
+import { runs } from '../support/property-runs.js';
 import { propertyZones } from '../support/time-zones.js';
 
 const book = loadRuleBook(shippedRulesDir);
@@ -160,7 +161,7 @@ describe('property: elapsed time, whatever zone is shown', () => {
           expect(r.dueAt.getTime() - receivedAt.getTime()).toBe(hours * 3_600_000);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -170,7 +171,7 @@ describe('property: elapsed time, whatever zone is shown', () => {
         const second = new Date(Math.floor(instant.getTime() / 1000) * 1000);
         expect(new Date(formatInZone(second, zone)).getTime()).toBe(second.getTime());
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -192,7 +193,7 @@ describe('property: elapsed time, whatever zone is shown', () => {
           expect(formatInZone(new Date(start.getTime() - 1000), zone).slice(0, 10)).not.toBe(day);
         },
       ),
-      { numRuns: 1000 },
+      { numRuns: runs(1000) },
     );
   });
 

@@ -14,6 +14,7 @@ import {
   withheldMark,
 } from '../../src/domain/public-record-render.js';
 import { canonicalJson } from '../../src/domain/transparency-log.js';
+import { runs } from '../support/property-runs.js';
 import { detectablePersonalData } from './redaction-fixtures.js';
 
 const meta = { version: 1, publishedAt: new Date('2026-03-20T10:00:00Z'), correctionNote: null };
@@ -326,7 +327,7 @@ describe('the public record', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 });
