@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+/**
+ * The mutation floor (issue 14, decision 57): `npm run test:mutation:changed`, run by CI.
+ *
+ * 1. Reads the committed baseline, reports/mutation/stryker-incremental.json: the last whole run's
+ *    result, with the source of every file it mutated.
+ * 2. Lists the files to mutate (stryker.config.mjs's `mutate`) whose source is not the baseline's:
+ *    the files this change touches.
+ * 3. Runs Stryker on those files alone, incrementally against a copy of the baseline, so only their
+ *    changed mutants (or those whose tests changed) run again.
+ * 4. Fails, naming each surviving mutant, when a touched file scores under the floor (85 %).
+ *
+ * The baseline is never written here; `npm run test:mutation` (a whole run) refreshes it.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const floor = 85;
+const baselineFile = 'reports/mutation/stryker-incremental.json';
+const workFile = 'reports/mutation/changed-incremental.json';
+const reportFile = 'reports/mutation/changed.json';
+
+const config = (await import(path.join(root, 'stryker.config.mjs'))).default;
+
+/** The tracked and new (not ignored) files that the config's `mutate` globs select. */
+function filesToMutate() {
+  const specs = config.mutate.map((glob) => (glob.startsWith('!') ? `:(exclude,glob)${glob.slice(1)}` : `:(glob)${glob}`));
+  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...specs], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return [...new Set(listed.split('\n').filter((file) => file !== ''))].sort();
+}
+
+function readJson(file) {
+  return JSON.parse(readFileSync(path.join(root, file), 'utf8'));
+}
+
+/** Stryker's score: detected (killed, timed out) over valid mutants (those plus survivors and uncovered). */
+function fileScore(mutants) {
+  let detected = 0;
+  let valid = 0;
+  for (const mutant of mutants) {
+    if (mutant.status === 'Killed' || mutant.status === 'Timeout') detected += 1;
+    if (['Killed', 'Timeout', 'Survived', 'NoCoverage'].includes(mutant.status)) valid += 1;
+  }
+  return { detected, valid, score: valid === 0 ? 100 : (100 * detected) / valid };
+}
+
+const baseline = existsSync(path.join(root, baselineFile)) ? readJson(baselineFile) : { files: {} };
+const touched = filesToMutate().filter((file) => {
+  const before = baseline.files[file];
+  return before === undefined || before.source !== readFileSync(path.join(root, file), 'utf8');
+});
+
+if (touched.length === 0) {
+  console.log(`mutation floor: no file to mutate differs from ${baselineFile}; nothing to run.`);
+  process.exit(0);
+}
+console.log(`mutation floor: ${touched.length} touched file(s):\n  ${touched.join('\n  ')}`);
+
+mkdirSync(path.join(root, 'reports/mutation'), { recursive: true });
+if (existsSync(path.join(root, baselineFile))) copyFileSync(path.join(root, baselineFile), path.join(root, workFile));
+// The run's own options: Stryker's command line takes no nested option (the JSON report's name).
+const runConfig = 'reports/mutation/changed.config.mjs';
+writeFileSync(
+  path.join(root, runConfig),
+  `import base from '../../stryker.config.mjs';
+export default {
+  ...base,
+  mutate: ${JSON.stringify(touched)},
+  incrementalFile: ${JSON.stringify(workFile)},
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: ${JSON.stringify(reportFile)} },
+};
+`,
+);
+const run = spawnSync('npx', ['stryker', 'run', runConfig], { cwd: root, stdio: 'inherit' });
+if (run.status !== 0) {
+  console.error(`mutation floor: Stryker exited with ${run.status}`);
+  process.exit(1);
+}
+
+const report = readJson(reportFile);
+const below = [];
+for (const file of touched) {
+  const result = report.files[file];
+  if (result === undefined) continue; // No mutant in it (types only).
+  const { detected, valid, score } = fileScore(result.mutants);
+  const line = `${file}: ${score.toFixed(1)} % (${detected} of ${valid} mutants detected)`;
+  if (score >= floor) {
+    console.log(`  ok     ${line}`);
+    continue;
+  }
+  console.log(`  BELOW  ${line}`);
+  below.push(file);
+  for (const mutant of result.mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')) {
+    const at = `${file}:${mutant.location.start.line}:${mutant.location.start.column}`;
+    console.log(`         ${mutant.status.padEnd(10)} ${at} ${mutant.mutatorName} → ${JSON.stringify(mutant.replacement)}`);
+  }
+}
+if (below.length > 0) {
+  console.error(`mutation floor: ${below.length} touched file(s) under ${floor} %. Add tests that notice the mutants above.`);
+  process.exit(1);
+}
+console.log(`mutation floor: every touched file at or above ${floor} %.`);
