@@ -51,9 +51,18 @@ function fileScore(mutants) {
 }
 
 const baseline = existsSync(path.join(root, baselineFile)) ? readJson(baselineFile) : { files: {} };
+const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
+// The commit that last wrote the baseline: a file the baseline lacks (Stryker leaves out files with
+// no mutant, types only) is touched when it changed since then, or is not committed yet.
+const baselineCommit = existsSync(path.join(root, baselineFile)) ? git('log', '-1', '--format=%H', '--', baselineFile) : '';
+function changedSinceBaseline(file) {
+  if (baselineCommit === '') return true;
+  return git('status', '--porcelain', '--', file) !== '' || git('diff', '--name-only', baselineCommit, '--', file) !== '';
+}
 const touched = filesToMutate().filter((file) => {
   const before = baseline.files[file];
-  return before === undefined || before.source !== readFileSync(path.join(root, file), 'utf8');
+  if (before === undefined) return changedSinceBaseline(file);
+  return before.source !== readFileSync(path.join(root, file), 'utf8');
 });
 
 if (touched.length === 0) {
