@@ -82,7 +82,7 @@ export default {
   ...base,
   mutate: ${JSON.stringify(touched)},
   incrementalFile: ${JSON.stringify(workFile)},
-  reporters: ['clear-text', 'progress', 'json'],
+  reporters: ['progress', 'json'],
   jsonReporter: { fileName: ${JSON.stringify(reportFile)} },
 };
 `,
