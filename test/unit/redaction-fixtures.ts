@@ -3,12 +3,18 @@
  * SNILS and personal INNs, Luhn-valid card numbers, phones and emails in the formats people write.
  */
 import fc from 'fast-check';
+import { detectPersonalData } from '../../src/domain/redaction.js';
 
 const digit = fc.integer({ min: 0, max: 9 });
 const digits = (n: number) => fc.array(digit, { minLength: n, maxLength: n }).map((d) => d.join(''));
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** The IIN's check digit, or null when both weightings give 10 (no valid IIN has those 11 digits). */
+/** What detection found, as the texts it covers, with their kinds. */
+export function found(text: string, names: string[] = []): [string, string][] {
+  return detectPersonalData(text, names).map((s) => [text.slice(s.start, s.end), s.kind]);
+}
+
 export function iinCheckDigit(first11: string): number | null {
   const d = [...first11].map(Number);
   const weighted = (weights: number[]) => weights.reduce((sum, w, i) => sum + w * d[i]!, 0) % 11;

@@ -12,12 +12,7 @@ import {
   mergeRedactions,
 } from '../../src/domain/redaction.js';
 import { poisons } from '../support/fuzz-inputs.js';
-import { email, iinCheckDigit, phone, validCard, validIin, validPersonalInn, validSnils } from './redaction-fixtures.js';
-
-/** What detection found, as the texts it covers, with their kinds. */
-function found(text: string, names: string[] = []): [string, string][] {
-  return detectPersonalData(text, names).map((s) => [text.slice(s.start, s.end), s.kind]);
-}
+import { email, found, iinCheckDigit, phone, validCard, validIin, validPersonalInn, validSnils } from './redaction-fixtures.js';
 
 describe('emails', () => {
   it('finds addresses, Cyrillic domains included, and nothing that only looks alike', () => {

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GoogleSums } from '../../src/domain/datasets/google-figures.js';
 import type { MetaRow } from '../../src/domain/datasets/meta-requests.js';
+import { noOutcomes } from '../../src/domain/datasets/outcomes.js';
 import {
   type GoogleDetail,
   type GoogleJsonDetailRow,
@@ -17,14 +18,7 @@ import {
   tally,
 } from '../../src/domain/datasets/statistics.js';
 
-const noOutcomes = {
-  removedLegal: 0,
-  removedPolicy: 0,
-  contentNotFound: 0,
-  notEnoughInformation: 0,
-  noActionTaken: 0,
-  contentAlreadyRemoved: 0,
-};
+const zeroOutcomes = noOutcomes();
 
 describe('tally: counts by key, largest first, ties alphabetical', () => {
   it('adds up the counts of each key and orders keys by their totals, then alphabetically', () => {
@@ -172,7 +166,7 @@ describe("Google's official archive", () => {
       requestsByProduct: { Blogger: 2, YouTube: 2 },
       requestsByReason: { Defamation: 3, 'Privacy and security': 1 },
       requestsByRequester: { 'Court Orders': 3, 'Executive, Police, etc.': 1 },
-      itemOutcomes: { ...noOutcomes, removedLegal: 3, noActionTaken: 6 },
+      itemOutcomes: { ...zeroOutcomes, removedLegal: 3, noActionTaken: 6 },
       itemOutcomesExact: true,
       warnings: [],
     });
@@ -188,7 +182,7 @@ describe("Google's official archive", () => {
       ...none,
       requesterRows: [{ requester: 'Court Orders', requests: 4, items: 1553, percents: [null, 0, 1, null, 99, 0] }],
     });
-    expect(kz?.itemOutcomes).toEqual({ ...noOutcomes, contentNotFound: 15.53, noActionTaken: 1537.47 });
+    expect(kz?.itemOutcomes).toEqual({ ...zeroOutcomes, contentNotFound: 15.53, noActionTaken: 1537.47 });
     expect(kz?.itemOutcomesExact).toBe(false);
   });
 
@@ -216,7 +210,7 @@ describe("Google's official archive", () => {
       requestsByProduct: {},
       requestsByReason: {},
       requestsByRequester: {},
-      itemOutcomes: noOutcomes,
+      itemOutcomes: zeroOutcomes,
       itemOutcomesExact: false,
       warnings: ['Google lists no requests from KZ in 2019-H2; counted as 0'],
     });
@@ -258,7 +252,7 @@ describe("Google's official archive", () => {
       requestsByProduct: { 'Web Search': 3, YouTube: 2 },
       requestsByReason: { Defamation: 3, '(no reason published)': 2 },
       requestsByRequester: { 'Executive, Police, etc.': 4, 'Court Orders': 1 },
-      itemOutcomes: noOutcomes,
+      itemOutcomes: zeroOutcomes,
       itemOutcomesExact: false,
       warnings: [
         'Google published no item outcomes for 2018-H2 (they start in 2019-H1); itemOutcomes are 0. The historical summary gives 40% of requests fully or partially complied with',
@@ -345,7 +339,7 @@ describe("Google's official archive", () => {
         requestsByProduct: {},
         requestsByReason: {},
         requestsByRequester: {},
-        itemOutcomes: noOutcomes,
+        itemOutcomes: zeroOutcomes,
         itemOutcomesExact: false,
         warnings: [
           'requests: Google published only "<10" (the exact number is not published); no figure is used',
@@ -446,7 +440,7 @@ describe("Google's JSON repackaging", () => {
       requestsByProduct: {},
       requestsByReason: {},
       requestsByRequester: {},
-      itemOutcomes: noOutcomes,
+      itemOutcomes: zeroOutcomes,
       itemOutcomesExact: false,
       warnings: ['the JSON lists no requests from KZ in 2020-H2; counted as 0'],
     });
