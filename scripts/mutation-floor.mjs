@@ -25,13 +25,13 @@ const reportFile = 'reports/mutation/changed.json';
 
 const config = (await import(path.join(root, 'stryker.config.mjs'))).default;
 
+/** Git's answer, trimmed; asked with safe.directory so that a clone owned by another user still answers. */
+const git = (...args) => execFileSync('git', ['-c', 'safe.directory=*', ...args], { cwd: root, encoding: 'utf8' }).trim();
+
 /** The tracked and new (not ignored) files that the config's `mutate` globs select. */
 function filesToMutate() {
   const specs = config.mutate.map((glob) => (glob.startsWith('!') ? `:(exclude,glob)${glob.slice(1)}` : `:(glob)${glob}`));
-  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '--', ...specs], {
-    cwd: root,
-    encoding: 'utf8',
-  });
+  const listed = git('ls-files', '--cached', '--others', '--exclude-standard', '--', ...specs);
   return [...new Set(listed.split('\n').filter((file) => file !== ''))].sort();
 }
 
@@ -51,7 +51,6 @@ function fileScore(mutants) {
 }
 
 const baseline = existsSync(path.join(root, baselineFile)) ? readJson(baselineFile) : { files: {} };
-const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8' }).trim();
 // The commit that last wrote the baseline: a file the baseline lacks (Stryker leaves out files with
 // no mutant, types only) is touched when it changed since then, or is not committed yet.
 const baselineCommit = existsSync(path.join(root, baselineFile)) ? git('log', '-1', '--format=%H', '--', baselineFile) : '';
