@@ -3,11 +3,14 @@
 // behaviour no test pins down. Reports: reports/mutation/index.html and mutation.json.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  testRunner: 'vitest',
+  // Stryker's Vitest runner, with one worker thread kept for all of a process's mutants instead of
+  // a new one per mutant (stryker/kept-thread-runner.mjs, decision 58).
+  testRunner: 'vitest-kept-thread',
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
-  checkers: ['typescript'],
+  // TypeScript's verdict on each mutant, checked as a copy of its file beside the original
+  // (stryker/copies-checker.mjs, decision 58); mutants that do not compile are not run.
+  checkers: ['typescript-copies'],
   tsconfigFile: 'tsconfig.mutation.json',
-  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: 'perTest',
   // A static mutant changes code that runs only while a module loads (tables, constants): no test
   // can be linked to it, so Stryker would reload everything and run the whole tier for each one.
@@ -19,7 +22,12 @@ export default {
     '!src/domain/**/*.d.ts',
   ],
   ignorers: ['error-messages'],
-  plugins: ['@stryker-mutator/*', './stryker/error-messages.mjs'],
+  plugins: [
+    '@stryker-mutator/vitest-runner',
+    './stryker/kept-thread-runner.mjs',
+    './stryker/copies-checker.mjs',
+    './stryker/error-messages.mjs',
+  ],
   // A run after a small change re-tests only the mutants whose code or tests changed.
   incremental: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',

@@ -1,0 +1,173 @@
+/**
+ * A Stryker test runner (issue 14, decision 58): Stryker's Vitest runner, with each mutant's tests
+ * run in one worker thread that outlives the run instead of a new thread per mutant.
+ *
+ * Why: Stryker's runner calls `vitest.start()` once per mutant, and Vitest ends every run by
+ * stopping its worker threads. The next mutant's run starts a new thread that loads Vitest, the
+ * environment and every dependency again: measured here at about 550 ms for a test file whose tests
+ * take 40 ms. Kept, the thread already holds node_modules; a run then costs about 80 ms.
+ *
+ * What stays as before: every module of Writ's own (the project's src/ and test/ trees and the
+ * files at its root, where Stryker's setup file lives, and stryker/) is dropped from the thread's module cache
+ * before each run, so each mutant's tests load Writ afresh, as in a new thread: a cache filled
+ * while one mutant was active (countries.ts, time.ts keep such caches) cannot leak into the next
+ * mutant's result. The active mutant is cleared before a test file loads (./reset-mutant.mjs), as a
+ * new thread would find it. The thread is replaced after `recycleAfter` runs to bound what
+ * accumulates in it, and Stryker's own timeout handling still kills the whole runner process.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { INSTRUMENTER_CONSTANTS } from '@stryker-mutator/api/core';
+import { commonTokens, declareFactoryPlugin, PluginKind, tokens } from '@stryker-mutator/api/plugin';
+
+const require = createRequire(path.join(process.cwd(), 'package.json'));
+const strykerVitest = path.dirname(require.resolve('@stryker-mutator/vitest-runner/package.json'));
+const { VitestTestRunner } = await import(pathToFileURL(path.join(strykerVitest, 'dist/src/vitest-test-runner.js')).href);
+const vitestDist = path.join(path.dirname(require.resolve('vitest/package.json')), 'dist');
+
+const poolName = 'writ-kept-thread';
+const recycleAfter = 400;
+
+/** The one kept thread of this process, and whether Vitest's worker in it has been started. */
+const kept = { thread: undefined, started: false, runs: 0 };
+
+/** Files of the project itself (not node_modules) that a run must load afresh. */
+function ownFiles(root) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/\.(?:[mc]?[jt]sx?)$/.test(entry.name)) files.push(file);
+    }
+  };
+  for (const entry of fs.readdirSync(root, { withFileTypes: true }))
+    if (entry.isFile() && /\.(?:[mc]?[jt]sx?)$/.test(entry.name)) files.push(path.join(root, entry.name));
+  for (const dir of ['src', 'test', 'stryker']) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
+  return files;
+}
+
+/**
+ * Vitest's pool worker interface over the kept thread. Vitest creates one per run and stops it at
+ * the run's end; `start` and `stop` are answered here after the first start, so the thread and the
+ * Vitest worker inside it carry on.
+ */
+class KeptThreadWorker {
+  name = poolName;
+  reportMemory = false;
+  #options;
+  #listeners = [];
+  #ownFiles;
+
+  constructor(options) {
+    this.#options = options;
+  }
+
+  async start() {
+    if (kept.thread) return;
+    kept.thread = new Worker(path.join(vitestDist, 'workers/threads.js'), {
+      env: this.#options.env,
+      execArgv: this.#options.execArgv,
+      stdout: true,
+      stderr: true,
+    });
+    kept.thread.stdout.pipe(process.stdout);
+    kept.thread.stderr.pipe(process.stderr);
+    kept.started = false;
+    kept.runs = 0;
+  }
+
+  on(event, listener) {
+    kept.thread.on(event, listener);
+    this.#listeners.push([event, listener]);
+  }
+
+  off(event, listener) {
+    kept.thread?.off(event, listener);
+    this.#listeners = this.#listeners.filter(([e, l]) => e !== event || l !== listener);
+  }
+
+  #answer(message) {
+    setImmediate(() => {
+      for (const [event, listener] of this.#listeners)
+        if (event === 'message') listener({ ...message, __vitest_worker_response__: true });
+    });
+  }
+
+  send(message) {
+    if (message?.type === 'start') {
+      if (kept.started) return this.#answer({ type: 'started' });
+      kept.started = true;
+    } else if (message?.type === 'stop') {
+      return this.#answer({ type: 'stopped' });
+    } else if (message?.type === 'run' || message?.type === 'collect') {
+      kept.runs++;
+      const project = this.#options.project;
+      this.#ownFiles ??= ownFiles(project.config.root);
+      // The config the thread was started with is the first run's; Stryker changes the test name
+      // filter per mutant, so each run brings the current one.
+      message = {
+        ...message,
+        context: {
+          ...message.context,
+          config: project.serializedConfig,
+          invalidates: [...(message.context.invalidates ?? []), ...this.#ownFiles],
+        },
+      };
+    }
+    kept.thread.postMessage(message);
+  }
+
+  async stop() {
+    for (const [event, listener] of this.#listeners) kept.thread?.off(event, listener);
+    this.#listeners = [];
+    if (kept.runs >= recycleAfter) await closeKeptThread();
+  }
+
+  deserialize(data) {
+    return data;
+  }
+}
+
+async function closeKeptThread() {
+  const thread = kept.thread;
+  kept.thread = undefined;
+  kept.started = false;
+  if (thread) {
+    thread.stdout.unpipe(process.stdout);
+    thread.stderr.unpipe(process.stderr);
+    await thread.terminate();
+  }
+}
+
+const keptThreadPool = { name: poolName, createPoolWorker: (options) => new KeptThreadWorker(options) };
+
+class KeptThreadTestRunner extends VitestTestRunner {
+  static inject = VitestTestRunner.inject;
+
+  async init() {
+    await super.init();
+    for (const project of this.ctx.projects) {
+      project.config.pool = poolName;
+      project.config.poolRunner = keptThreadPool;
+      // The sandbox's copy, so that it is among the files each run loads afresh.
+      const resetMutant = path.join(project.config.root, 'stryker/reset-mutant.mjs');
+      project.config.setupFiles = [resetMutant, ...project.config.setupFiles];
+    }
+  }
+
+  async dispose() {
+    await super.dispose();
+    await closeKeptThread();
+  }
+}
+
+function createKeptThreadTestRunner(injector) {
+  return injector.provideValue('globalNamespace', INSTRUMENTER_CONSTANTS.NAMESPACE).injectClass(KeptThreadTestRunner);
+}
+createKeptThreadTestRunner.inject = tokens(commonTokens.injector);
+
+export const strykerPlugins = [declareFactoryPlugin(PluginKind.TestRunner, 'vitest-kept-thread', createKeptThreadTestRunner)];
