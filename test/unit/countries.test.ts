@@ -12,9 +12,10 @@ import { readSourceFiles } from '../../src/datasets/source-files.js';
 import { countryName, isCountryCode, isJurisdictionCode } from '../../src/domain/countries.js';
 import { countryCodeForName, territoryCode } from '../../src/domain/datasets/countries.js';
 import type { DatasetSource } from '../../src/domain/datasets/sources.js';
+import { sharedData as sharedDataDir } from '../support/shared-data.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/datasets/', import.meta.url));
-const sharedData = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
+const sharedData = sharedDataDir ?? fileURLToPath(new URL('../../../shared/data/', import.meta.url));
 
 describe('the country list', () => {
   it('holds the codes assigned today and not the withdrawn or unassigned ones', () => {

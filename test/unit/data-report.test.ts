@@ -9,9 +9,13 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { assembleDataReport, emptyDataReportCounts, figureValue, metaColumns, shareOf } from '../../src/domain/data-report.js';
 import { legalProcessTypes } from '../../src/domain/data-request.js';
+import { sharedData } from '../support/shared-data.js';
 
 const fixtures = join(import.meta.dirname, '../fixtures/datasets/meta-data-requests');
-const shared = join(import.meta.dirname, '../../../shared/data/meta-government-requests-2023/government-requests');
+const shared = join(
+  sharedData ?? join(import.meta.dirname, '../../../shared/data'),
+  'meta-government-requests-2023/government-requests',
+);
 
 /** The header of every layout C file (2019-H1 on) found in `folder`. */
 function layoutCHeaders(folder: string): { file: string; columns: string[] }[] {

@@ -21,9 +21,10 @@ import {
 import { lumenNotice } from '../../src/domain/exports/lumen.js';
 import { metaHeader, metaNumber, metaPercent } from '../../src/domain/exports/meta-data-requests.js';
 import type { PublicRecord } from '../../src/domain/public-record.js';
+import { sharedData, sharedReference } from '../support/shared-data.js';
 
-const data = '/work/shared/data';
-const templates = '/work/shared/reference/dsa-templates';
+const data = sharedData ?? '../shared/data';
+const templates = `${sharedReference ?? '../shared/reference'}/dsa-templates`;
 const firstLine = (file: string) =>
   readFileSync(file, 'utf8')
     .split('\n')[0]!
