@@ -12,7 +12,6 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     // Tests that run Writ in a child process or read source files as text run no mutant.
     exclude: [
-      'test/unit/rules-cli.test.ts',
       'test/unit/exit-code.test.ts',
       'test/unit/web-imports.test.ts',
       'test/unit/application-layer.test.ts',

@@ -1,4 +1,4 @@
-/** `writ rules check` and `writ deadline` as a person runs them (no database needed). */
+/** `writ rules check` and `writ deadline` as a person runs them, in a child process (no database needed; the server tier, since it runs Writ as a process). */
 
 import { execFile } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
