@@ -84,6 +84,7 @@ describe('with the excerpts imported', () => {
       'google-removals',
       'google-removals-json',
       'meta-data-requests',
+      'meta-content-restrictions',
     ]);
     expect(await page.getByLabel('Half-year', { exact: true }).inputValue()).toBe('2025-H1');
     expect(await page.getByLabel('Source', { exact: true }).inputValue()).toBe('google-removals');
@@ -125,6 +126,8 @@ describe('with the excerpts imported', () => {
     expect(await cell('meta-data-requests', '2023-H2').textContent()).toContain('4 accounts');
     expect(await cell('meta-data-requests', '2017-H2').getAttribute('data-value')).toBe('0');
     expect(await cell('meta-data-requests', '2017-H2').locator('.not-listed').count()).toBe(1);
+    // Meta's content restrictions are read by the items restricted (it publishes no requests).
+    expect(await cell('meta-content-restrictions', '2022-H1').getAttribute('data-value')).toBe('14');
     expect(await cell('platform-content', '2021-H1').getAttribute('data-value')).toBe('2');
     expect(await cell('platform-user-data', '2021-H1').getAttribute('data-value')).toBe('1');
 
@@ -193,6 +196,13 @@ describe('with the excerpts imported', () => {
     await page.getByTestId('stats-accounts').waitFor();
     expect(await text('stats-requests')).toBe('2');
     expect(await text('stats-accounts')).toBe('4');
+    expect(await page.getByTestId('reason-share').count()).toBe(0);
+
+    // Meta's content restrictions: the items restricted and the product columns as published.
+    await page.goto(`${base}/compare/KZ?source=meta-content-restrictions&period=2022-H1`);
+    await page.getByTestId('stats-items-restricted').waitFor();
+    expect(await text('stats-items-restricted')).toBe('14');
+    expect(await page.getByRole('rowheader', { name: 'Instagram Account: Global GB externally imposed' }).count()).toBe(1);
     expect(await page.getByTestId('reason-share').count()).toBe(0);
   });
 

@@ -63,12 +63,26 @@ export function importReportText(r: ImportReport): string {
       out.push(`Kept from the newer vintage ${vintage}: ${part} ${periodRuns(periods)}`);
     }
   }
+  for (const companion of r.companions ?? []) out.push('', importReportText(companion));
   return out.join('\n');
 }
 
 export function statsTable(s: DatasetStats): string {
   const out = [`${s.source}: ${s.country}, ${s.period}`];
-  if (s.source === 'meta-data-requests') {
+  if (s.source === 'meta-content-restrictions') {
+    const t = plainTable();
+    t.push(
+      ['Items restricted', n(s.itemsRestricted)],
+      ['Items restricted to date', n(s.itemsRestrictedToDate)],
+      ['Internet disruptions', n(s.internetDisruptions)],
+    );
+    out.push(t.toString());
+    if (s.itemsRestrictedByProduct) {
+      const products = plainTable(['Product (as Meta publishes it)', 'Items']);
+      for (const [k, v] of Object.entries(s.itemsRestrictedByProduct)) products.push([k, n(v)]);
+      out.push(products.toString());
+    }
+  } else if (s.source === 'meta-data-requests') {
     const share = s.shareSomeDataProduced === null ? '—' : `${(s.shareSomeDataProduced * 100).toFixed(1)}%`;
     const t = plainTable();
     t.push(

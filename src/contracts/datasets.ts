@@ -54,7 +54,28 @@ export const metaStatsSchema = z
   })
   .meta({ id: 'MetaDataRequestStats' });
 
-export const statsSchema = z.union([googleStatsSchema, metaStatsSchema]);
+export const metaRestrictionStatsSchema = z
+  .object({
+    source: z.literal('meta-content-restrictions'),
+    country: z.string(),
+    period: z.string(),
+    itemsRestricted: int.nullable().meta({
+      description: "The file's total: items restricted in the country, including restrictions Meta applied worldwide",
+    }),
+    itemsRestrictedByProduct: z
+      .record(z.string(), int.nullable())
+      .nullable()
+      .meta({ description: 'The product columns as published (2018-H2 on); null: N/A' }),
+    itemsRestrictedToDate: int,
+    internetDisruptions: int.nullable().meta({
+      description:
+        'Disruptions of Meta’s services counted in the country; null where none was published (before 2016-H2, after 2018-H2)',
+    }),
+    warnings: z.array(z.string()),
+  })
+  .meta({ id: 'MetaContentRestrictionStats' });
+
+export const statsSchema = z.union([googleStatsSchema, metaStatsSchema, metaRestrictionStatsSchema]);
 
 const partPeriod = z.object({ part: z.string(), period: z.string() });
 const importedFile = z.object({ name: z.string(), role: z.string(), sha256: z.string(), bytes: int, rowsRead: int });

@@ -10,8 +10,16 @@ import { rankByRequests, reasonShares } from '../domain/datasets/comparison.js';
 import { countryNameForCode } from '../domain/datasets/countries.js';
 import { chooseGoogleFigures } from '../domain/datasets/google-figures.js';
 import { periodsBetween } from '../domain/datasets/periods.js';
+import { metaContentRestrictionStats } from '../domain/datasets/restriction-stats.js';
 import { countrySeries, type SeriesPoint } from '../domain/datasets/series.js';
-import { type DatasetSource, datasetSources, sourceLabels, sourceRequestKind } from '../domain/datasets/sources.js';
+import {
+  type DatasetSource,
+  datasetSources,
+  disruptionsPart,
+  restrictionsPart,
+  sourceLabels,
+  sourceRequestKind,
+} from '../domain/datasets/sources.js';
 import {
   type DatasetStats,
   googleJsonStats,
@@ -48,6 +56,15 @@ export async function datasetStats(
   } else if (source === 'google-removals-json') {
     const history = await r.figures.jsonSums({ country });
     stats = googleJsonStats({ country, period, history, coveredPeriods, rows: await r.figures.jsonDetail(country, period) });
+  } else if (source === 'meta-content-restrictions') {
+    const coverage = await r.datasets.coveredParts(source);
+    stats = metaContentRestrictionStats({
+      country,
+      period,
+      rows: await r.figures.metaRestrictionRows({ country }),
+      coveredRestrictions: coverage.get(restrictionsPart) ?? [],
+      coveredDisruptions: coverage.get(disruptionsPart) ?? [],
+    });
   } else {
     const rows = await r.figures.metaRows({ country });
     stats = metaDataRequestStats({
@@ -84,6 +101,10 @@ async function seriesOf(r: DatasetReaders, source: DatasetSource, country?: stri
     }
   } else if (source === 'google-removals-json') {
     for (const s of await r.figures.jsonSums({ country })) add(s.country, s.countryName, s);
+  } else if (source === 'meta-content-restrictions') {
+    // Meta publishes items restricted, not requests: the series carries items only.
+    for (const m of await r.figures.metaRestrictionRows({ country }))
+      if (m.part === restrictionsPart) add(m.country, m.countryName, { period: m.period, requests: null, items: m.items });
   } else {
     for (const m of await r.figures.metaRows({ country })) {
       add(m.country, m.countryName, { period: m.period, requests: m.requests, items: null });
@@ -257,15 +278,16 @@ export async function periodRanking(
       score: surge.score,
     });
   }
-  const ranked = rankByRequests(entries);
+  // Meta's restrictions publish items, not requests: those countries are ranked by items.
+  const ranked = rankByRequests(entries, source === 'meta-content-restrictions' ? (e) => e.items : undefined);
   return { source, period, countries: limit ? ranked.slice(0, limit) : ranked };
 }
 
 export async function reasonBreakdown(r: DatasetReaders, source: DatasetSource, country: string, period: string) {
-  if (source === 'meta-data-requests')
+  if (source === 'meta-data-requests' || source === 'meta-content-restrictions')
     throw new WritError(
       'validation_failed',
-      'meta-data-requests publishes no reasons; use google-removals or google-removals-json',
+      `${source} publishes no reasons; use google-removals or google-removals-json`,
       'source',
     );
   let byReason: Record<string, number>;

@@ -9,6 +9,7 @@ import { dataFilesOf } from '../domain/datasets/dataset-files.js';
 import { parseGoogleArchive } from '../domain/datasets/google-archive.js';
 import { parseGoogleJson } from '../domain/datasets/google-json.js';
 import { parseMetaRequests } from '../domain/datasets/meta-requests.js';
+import { parseMetaRestrictions } from '../domain/datasets/meta-restrictions.js';
 import type { DatasetSource, DataWarning, PartPeriod, SourceFile } from '../domain/datasets/sources.js';
 import type { Holding } from '../domain/datasets/vintages.js';
 import { readSourceFiles } from './source-files.js';
@@ -30,6 +31,8 @@ export type ImportReport = {
   periodsReplaced: PartPeriod[];
   periodsKept: Holding[];
   warnings: DataWarning[];
+  /** The sources imported with this one from the same files (Meta's content restrictions with its requests). */
+  companions?: ImportReport[];
 };
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -65,6 +68,10 @@ export function parseSource(source: DatasetSource, files: SourceFile[]): Parsed 
       const { rows, ...rest } = m;
       return { source, ...rest, data: { source, rows } };
     }
+    case 'meta-content-restrictions': {
+      const { rows, ...rest } = parseMetaRestrictions(files);
+      return { source, ...rest, data: { source, rows } };
+    }
   }
 }
 
@@ -79,13 +86,26 @@ export function contentHash(source: DatasetSource, files: { role: string; sha256
     .digest('hex');
 }
 
-export async function importDataset(
-  repository: DatasetsRepository,
-  source: DatasetSource,
-  target: string,
-  progress?: ImportProgress,
-): Promise<ImportReport> {
-  const files = await readSourceFiles(target, (done, total) => progress?.('read', done, total));
+/**
+ * Sources whose files are published together with another's, imported with it: Meta's download holds
+ * its government requests and its content restrictions side by side (and the requests files carry
+ * the internet disruptions), so `writ datasets import meta-data-requests FOLDER` reads both.
+ */
+const companions: Partial<Record<DatasetSource, DatasetSource[]>> = {
+  'meta-data-requests': ['meta-content-restrictions'],
+};
+
+type Prepared = {
+  source: DatasetSource;
+  hash: string;
+  ignored: string[];
+  earlier: StoredImport | undefined;
+  parsed: Parsed | null;
+  hashes: Map<string, string>;
+  bytes: Map<string, number>;
+};
+
+async function prepare(repository: DatasetsRepository, source: DatasetSource, files: SourceFile[]): Promise<Prepared> {
   // The same files again are recognised from their hashes, before anything is parsed.
   const { data, ignored } = dataFilesOf(source, files);
   const hashes = new Map(data.map((f) => [f.name, sha256(f.bytes)]));
@@ -93,13 +113,26 @@ export async function importDataset(
     source,
     data.map((f) => ({ role: f.role, sha256: hashes.get(f.name)! })),
   );
+  const earlier = await repository.findImport(source, hash);
+  return {
+    source,
+    hash,
+    ignored,
+    earlier,
+    parsed: earlier ? null : parseSource(source, data),
+    hashes,
+    bytes: new Map(data.map((f) => [f.name, f.bytes.length])),
+  };
+}
+
+async function store(repository: DatasetsRepository, p: Prepared, progress?: ImportProgress): Promise<ImportReport> {
   const report = (stored: StoredImport, unchanged: boolean, periodsAdded: PartPeriod[]): ImportReport => ({
     importId: stored.id,
-    source,
+    source: p.source,
     vintage: stored.vintage,
     unchanged,
     files: stored.files,
-    ignoredFiles: ignored,
+    ignoredFiles: p.ignored,
     rowsRead: stored.rowsRead,
     rowsStored: unchanged ? 0 : stored.rowsStored,
     periodsAdded: unchanged ? [] : periodsAdded,
@@ -107,21 +140,44 @@ export async function importDataset(
     periodsKept: unchanged ? [] : stored.periodsKept,
     warnings: stored.warnings,
   });
-  const earlier = await repository.findImport(source, hash);
-  if (earlier) return report(earlier, true, []);
-
-  progress?.('parse', 0, 1);
-  const parsed = parseSource(source, data);
-  progress?.('parse', 1, 1);
-  const bytesByName = new Map(data.map((f) => [f.name, f.bytes.length]));
-  const imported: ImportedFile[] = parsed.files.map((f) => ({
+  if (p.earlier || !p.parsed) return report(p.earlier!, true, []);
+  const imported: ImportedFile[] = p.parsed.files.map((f) => ({
     ...f,
-    sha256: hashes.get(f.name)!,
-    bytes: bytesByName.get(f.name)!,
+    sha256: p.hashes.get(f.name)!,
+    bytes: p.bytes.get(f.name)!,
   }));
   const { stored, unchanged, plan } = await repository.storeImport(
-    { ...parsed, files: imported, contentHash: hash },
+    { ...p.parsed, files: imported, contentHash: p.hash },
     (done, total) => progress?.('store', done, total),
   );
   return report(stored, unchanged, plan.add);
+}
+
+/**
+ * Imports a source's files, and those of its companion sources found beside them. Every file is
+ * parsed (and a malformed one refused, naming file and line) before anything is stored.
+ */
+export async function importDataset(
+  repository: DatasetsRepository,
+  source: DatasetSource,
+  target: string,
+  progress?: ImportProgress,
+): Promise<ImportReport> {
+  const files = await readSourceFiles(target, (done, total) => progress?.('read', done, total));
+  const present = (companions[source] ?? []).filter((c) => dataFilesOf(c, files).data.length > 0);
+  progress?.('parse', 0, 1 + present.length);
+  const main = await prepare(repository, source, files);
+  const others: Prepared[] = [];
+  for (const companion of present) {
+    progress?.('parse', 1 + others.length, 1 + present.length);
+    others.push(await prepare(repository, companion, files));
+  }
+  progress?.('parse', 1 + present.length, 1 + present.length);
+  // A companion's files are not "ignored" by the import that read them.
+  const taken = new Set(present.flatMap((c) => dataFilesOf(c, files).data.map((f) => f.name)));
+  main.ignored = main.ignored.filter((name) => !taken.has(name));
+  const report = await store(repository, main, progress);
+  const companionReports: ImportReport[] = [];
+  for (const p of others) companionReports.push(await store(repository, p, progress));
+  return companionReports.length ? { ...report, companions: companionReports } : report;
 }

@@ -7,7 +7,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { GoogleProductRow, GoogleRequesterRow, GoogleSummaryRow } from '../domain/datasets/google-archive.js';
 import type { GoogleJsonRow } from '../domain/datasets/google-json.js';
 import type { MetaRow } from '../domain/datasets/meta-requests.js';
-import { jsonPart, metaPart, type PartPeriod } from '../domain/datasets/sources.js';
+import type { MetaRestrictionRow } from '../domain/datasets/meta-restrictions.js';
+import { disruptionsPart, jsonPart, metaPart, type PartPeriod, restrictionsPart } from '../domain/datasets/sources.js';
 import type { Db } from './connection.js';
 
 export type DatasetRows =
@@ -18,7 +19,8 @@ export type DatasetRows =
       summaryRows: GoogleSummaryRow[];
     }
   | { source: 'google-removals-json'; rows: GoogleJsonRow[] }
-  | { source: 'meta-data-requests'; rows: MetaRow[] };
+  | { source: 'meta-data-requests'; rows: MetaRow[] }
+  | { source: 'meta-content-restrictions'; rows: MetaRestrictionRow[] };
 
 type Column<R> = [name: string, type: string, value: (row: R) => unknown];
 type TableSpec<R> = { table: string; part: (row: R) => string; columns: Column<R>[] };
@@ -125,6 +127,19 @@ const metaSpec: TableSpec<MetaRow> = {
   ],
 };
 
+const restrictionsSpec: TableSpec<MetaRestrictionRow> = {
+  table: 'meta_content_restrictions',
+  part: (r) => r.part,
+  columns: [
+    ['part', 'text', (r) => r.part],
+    ...place<MetaRestrictionRow>(),
+    ['items', 'int', (r) => r.items],
+    ['items_as_published', 'text', (r) => r.itemsAsPublished],
+    ['by_product', 'jsonb', (r) => r.byProduct],
+    ['internet_disruptions', 'int', (r) => r.internetDisruptions],
+  ],
+};
+
 /** Where each part's rows live, and how to pick one part's rows out of a shared table. */
 const partTables: Record<string, { table: string; partColumn: boolean }> = {
   'product-reason': { table: productSpec.table, partColumn: true },
@@ -133,6 +148,8 @@ const partTables: Record<string, { table: string; partColumn: boolean }> = {
   'historical-summary': { table: summarySpec.table, partColumn: false },
   [jsonPart]: { table: jsonSpec.table, partColumn: false },
   [metaPart]: { table: metaSpec.table, partColumn: false },
+  [restrictionsPart]: { table: restrictionsSpec.table, partColumn: true },
+  [disruptionsPart]: { table: restrictionsSpec.table, partColumn: true },
 };
 
 const batchSize = 4000;
@@ -174,6 +191,8 @@ export function batchesFor(data: DatasetRows, keep: (part: string, period: strin
       return insertBatches(jsonSpec, data.rows, keep);
     case 'meta-data-requests':
       return insertBatches(metaSpec, data.rows, keep);
+    case 'meta-content-restrictions':
+      return insertBatches(restrictionsSpec, data.rows, keep);
   }
 }
 

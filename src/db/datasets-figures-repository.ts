@@ -7,6 +7,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { OutcomePercents } from '../domain/datasets/google-archive.js';
 import type { GoogleSums } from '../domain/datasets/google-figures.js';
 import type { MetaLayout, MetaRow } from '../domain/datasets/meta-requests.js';
+import type { MetaRestrictionRow } from '../domain/datasets/meta-restrictions.js';
 import type { GoogleDetail, GoogleJsonDetailRow } from '../domain/datasets/statistics.js';
 import type { Db } from './connection.js';
 import { reportsRepository } from './reports-repository.js';
@@ -205,6 +206,19 @@ export function datasetFiguresRepository(db: Db) {
       const whereClause = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
       const result = await rows<MetaDbRow>(sql`SELECT * FROM meta_data_requests ${whereClause} ORDER BY country, period`);
       return result.map(toMetaRow);
+    },
+
+    /** Meta's content restrictions and internet disruptions, as stored (both parts), by country and period. */
+    async metaRestrictionRows(filter: CountryFilter & { period?: string } = {}): Promise<MetaRestrictionRow[]> {
+      const conditions = [
+        filter.country ? sql`country = ${filter.country}` : undefined,
+        filter.period ? sql`period = ${filter.period}` : undefined,
+      ].filter((c): c is SQL => c !== undefined);
+      const whereClause = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+      return rows<MetaRestrictionRow>(sql`
+        SELECT part, period, country, country_name AS "countryName", items, items_as_published AS "itemsAsPublished",
+               by_product AS "byProduct", internet_disruptions AS "internetDisruptions", line
+        FROM meta_content_restrictions ${whereClause} ORDER BY country, period, part`);
     },
 
     /**

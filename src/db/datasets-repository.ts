@@ -153,6 +153,13 @@ export function datasetsRepository(db: Db) {
       return result.rows;
     },
 
+    /** The periods each part of a source covers. */
+    async coveredParts(source: DatasetSource): Promise<Map<string, string[]>> {
+      const result = await db.execute<{ part: string; periods: string[] }>(sql`
+        SELECT part, array_agg(period ORDER BY period) AS periods FROM dataset_coverage WHERE source = ${source} GROUP BY part`);
+      return new Map(result.rows.map((r) => [r.part, r.periods]));
+    },
+
     async coveredPeriods(source: DatasetSource): Promise<string[]> {
       const result = await db.execute<{ period: string }>(
         sql`SELECT DISTINCT period FROM dataset_coverage WHERE source = ${source} ORDER BY period`,

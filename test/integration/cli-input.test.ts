@@ -74,7 +74,7 @@ describe('the CLI refuses', () => {
 function notCamel(value: unknown, at = '$'): string[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => notCamel(v, `${at}[${i}]`));
   if (value === null || typeof value !== 'object') return [];
-  const countsByData = /^(requestsBy\w+)$/;
+  const countsByData = /^(requestsBy\w+|itemsRestrictedByProduct)$/;
   return Object.entries(value).flatMap(([key, v]) => [
     ...(/^[a-z][a-zA-Z0-9]*$/.test(key) ? [] : [`${at}.${key}`]),
     ...(countsByData.test(key) ? [] : notCamel(v, `${at}.${key}`)),
@@ -98,6 +98,28 @@ describe('the CLI prints JSON', () => {
       report: ['report', '--country', 'KZ', '--period', '2021-H1', '--format', 'json'],
       googleStats: ['datasets', 'stats', 'google-removals', '--country', 'KZ', '--period', '2021-H1', '--format', 'json'],
       metaStats: ['datasets', 'stats', 'meta-data-requests', '--country', 'KZ', '--period', '2023-H2', '--format', 'json'],
+      restrictions: [
+        'datasets',
+        'stats',
+        'meta-content-restrictions',
+        '--country',
+        'KZ',
+        '--period',
+        '2022-H1',
+        '--format',
+        'json',
+      ],
+      disruptions: [
+        'datasets',
+        'stats',
+        'meta-content-restrictions',
+        '--country',
+        'KZ',
+        '--period',
+        '2018-H1',
+        '--format',
+        'json',
+      ],
       ranking: ['datasets', 'ranking', '--source', 'google-removals', '--period', '2021-H1', '--format', 'json'],
       surges: ['datasets', 'surges', '--source', 'google-removals', '--format', 'json'],
       obligations: ['obligations', '--format', 'json'],
@@ -108,6 +130,13 @@ describe('the CLI prints JSON', () => {
       outputs[name] = JSON.parse(r.stdout);
     }
     for (const [name, output] of Object.entries(outputs)) expect(notCamel(output), name).toEqual([]);
+    // Meta's content restrictions, imported with its requests from the same folder (issue 15).
+    expect(outputs.restrictions).toMatchObject({
+      source: 'meta-content-restrictions',
+      itemsRestricted: 14,
+      internetDisruptions: null,
+    });
+    expect(outputs.disruptions).toMatchObject({ itemsRestricted: null, internetDisruptions: 0 });
     // The report's item outcomes are fields like the published data's, not vocabulary keys.
     expect(Object.keys((outputs.report as { itemOutcomes: object }).itemOutcomes)).toContain('removedLegal');
     expect(Object.keys((outputs.googleStats as { itemOutcomes: object }).itemOutcomes)).toContain('removedLegal');

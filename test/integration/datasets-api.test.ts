@@ -172,6 +172,7 @@ describe('comparison', () => {
       'google-removals/content_removal',
       'google-removals-json/content_removal',
       'meta-data-requests/user_data',
+      'meta-content-restrictions/content_removal',
       'platform/content_removal',
       'platform/user_data',
     ]);
@@ -183,8 +184,10 @@ describe('comparison', () => {
     expect(body.surgeSettings).toEqual({ window: 6, minHistory: 4, threshold: 3.5, minRequests: 10 });
     expect(point(2, '2023-H2')).toMatchObject({ requests: 2, accounts: 4 });
     expect(point(2, '2017-H2')).toMatchObject({ requests: 0, accounts: 0, listed: false });
-    expect(point(3, '2021-H1')).toMatchObject({ requests: 2 });
-    expect(point(4, '2021-H1')).toMatchObject({ requests: 1 });
+    // Meta's content restrictions: items restricted, no requests (the fixture's KZ row of 2022-H1).
+    expect(point(3, '2022-H1')).toMatchObject({ requests: null, items: 14, listed: true });
+    expect(point(4, '2021-H1')).toMatchObject({ requests: 2 });
+    expect(point(5, '2021-H1')).toMatchObject({ requests: 1 });
     expect(body.periods[0]).toBe('2010-H1');
     // A country with nothing published is not found; ZZ is no country at all.
     expect((await get('/api/v1/public/datasets/timeline/AQ')).statusCode).toBe(404);
@@ -258,9 +261,11 @@ describe('index and documentation', () => {
     expect(index.sources.map((s: { source: string; vintage: string }) => [s.source, s.vintage])).toEqual([
       ['google-removals', '2025-H1'],
       ['google-removals-json', '2025-H2'],
+      ['meta-content-restrictions', '2023-H2'],
       ['meta-data-requests', '2023-H2'],
     ]);
-    expect(index.imports).toHaveLength(4);
+    // Meta's content restrictions are imported with its requests: their own import of the same folder.
+    expect(index.imports).toHaveLength(5);
     const meta = (await get(`/api/v1/public/datasets/imports/${imports.meta}`)).json();
     expect(meta.warnings).toHaveLength(6);
     expect(meta.warnings[2]).toEqual({

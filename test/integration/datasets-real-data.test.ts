@@ -18,6 +18,11 @@
  *     code) and the ten rows of the Netherlands Antilles (dissolved in 2010, always zeros) not stored → 3,734.
  *   Meta Russia ("Russia,18,19,33,0,30,…" in 2021_H1, "Russia,0,0,1,…" in 2023_H2): 33 requests for 30
  *     accounts, and 1 request; France 2021-H1 13,822.
+ *   Meta content restrictions (imported with the requests, from content-restrictions/): 21 files, 2,867
+ *     rows, the ten of the Netherlands Antilles (AN) not stored (Kosovo is XK) → 2,857 rows, whose totals add up to
+ *     48,976,973 items. KZ 2016-H1 "Kazakhstan,7"; 2022-H1 "KZ,Kazakhstan,…,1,…,13,0,14" (1 Facebook
+ *     Page+Group item and 13 Instagram accounts, both under "Global GB externally imposed", total 14). Internet Disruptions:
+ *     12 requests files carry the column, filled from 2016-H2 (KZ 1; India 21 and Iraq 15 in 2017-H1).
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -77,6 +82,55 @@ describe.skipIf(!hasSharedData)('every published file in ../shared/data', () => 
     expect(reports.jsonOld!.periodsKept).toHaveLength(13);
     expect(reports.meta!.files).toHaveLength(22);
     expect(reports.meta).toMatchObject({ vintage: '2023-H2', rowsRead: 3745, rowsStored: 3734 });
+    expect(reports.meta!.ignoredFiles.filter((name) => name.includes('Content_Restrictions'))).toEqual([]);
+  });
+
+  it("imports Meta's content restrictions and internet disruptions with its requests, every country under an assigned code", async () => {
+    const [restrictions] = reports.meta!.companions ?? [];
+    expect(restrictions).toMatchObject({ source: 'meta-content-restrictions', vintage: '2023-H2', unchanged: false });
+    expect(restrictions!.files.filter((f) => f.role === 'restrictions')).toHaveLength(21);
+    expect(restrictions!.files.filter((f) => f.role === 'disruptions')).toHaveLength(12);
+    const notStored = restrictions!.warnings.filter(
+      (w) => w.message.endsWith('row not stored') && w.file.includes('Content_Restrictions'),
+    );
+    expect(notStored).toHaveLength(10);
+    expect(notStored.every((w) => w.message.startsWith('"AN" (Netherlands Antilles)') && w.line !== null)).toBe(true);
+
+    const stored = await r().figures.metaRestrictionRows();
+    const restricted = stored.filter((row) => row.part === 'restrictions');
+    expect(restricted).toHaveLength(2857);
+    expect(restricted.reduce((sum, row) => sum + (row.items ?? 0), 0)).toBe(48_976_973);
+    expect([...new Set(stored.map((row) => row.country))].filter((c) => !isCountryCode(c))).toEqual([]);
+
+    expect(await stats('meta-content-restrictions', 'KZ', '2016-H1')).toMatchObject({
+      itemsRestricted: 7,
+      internetDisruptions: null,
+    });
+    const kz = await stats('meta-content-restrictions', 'KZ', '2022-H1');
+    expect(kz).toMatchObject({ itemsRestricted: 14, internetDisruptions: null });
+    const byProduct = kz.source === 'meta-content-restrictions' ? kz.itemsRestrictedByProduct : null;
+    expect(byProduct).toMatchObject({
+      'Facebook Page+Group: Global GB externally imposed': 1,
+      'Instagram Account: Global GB externally imposed': 13,
+    });
+    expect(Object.keys(byProduct ?? {})).toHaveLength(14); // the 17 columns less code, name and total
+    expect(Object.values(byProduct ?? {}).reduce<number>((sum, v) => sum + (v ?? 0), 0)).toBe(14);
+    expect(await stats('meta-content-restrictions', 'KZ', '2016-H2')).toMatchObject({ internetDisruptions: 1 });
+    expect(await stats('meta-content-restrictions', 'IN', '2017-H1')).toMatchObject({ internetDisruptions: 21 });
+    expect(await stats('meta-content-restrictions', 'IQ', '2017-H1')).toMatchObject({ internetDisruptions: 15 });
+
+    const again = await importDataset(r().datasets, 'meta-data-requests', path.join(sharedData, 'meta-government-requests-2023'));
+    expect(again.unchanged).toBe(true);
+    expect(again.companions?.map((c) => [c.source, c.unchanged, c.rowsStored])).toEqual([['meta-content-restrictions', true, 0]]);
+    expect(await r().figures.metaRestrictionRows()).toEqual(stored);
+
+    const timeline = await countryTimeline(r(), 'KZ', settings);
+    const series = timeline.series.find((s) => s.source === 'meta-content-restrictions');
+    expect(series?.points.find((p) => p.period === '2022-H1')).toMatchObject({ requests: null, items: 14, listed: true });
+    const ranking = await periodRanking(r(), 'meta-content-restrictions', '2022-H1', settings, 200);
+    const kzRank = ranking.countries.find((c) => c.country === 'KZ');
+    expect(kzRank).toMatchObject({ items: 14, requests: null });
+    expect(kzRank!.rank).toBeGreaterThan(0);
   });
 
   it('gives statistics that match values computed independently', async () => {
@@ -97,7 +151,7 @@ describe.skipIf(!hasSharedData)('every published file in ../shared/data', () => 
     expect(us.warnings).toContain(
       'Google published no item outcomes for 2014-H2 (they start in 2019-H1); itemOutcomes are 0. The historical summary gives 58% of requests fully or partially complied with',
     );
-    expect((await stats('google-removals', 'CN', '2009-H2')).requests).toBeNull();
+    expect(await stats('google-removals', 'CN', '2009-H2')).toMatchObject({ requests: null });
     expect((await stats('google-removals', 'BR', '2020-H2')).warnings[0]).toBe(
       'requests: google-government-removal-requests.csv counts 671, google-government-detailed-removal-requests.csv 672; 672 is used',
     );
@@ -131,7 +185,7 @@ describe.skipIf(!hasSharedData)('every published file in ../shared/data', () => 
     expect(russia.series.map((s) => s.source)).toEqual(
       expect.arrayContaining(['google-removals', 'google-removals-json', 'meta-data-requests']),
     );
-    expect((await stats('meta-data-requests', 'FR', '2021-H1')).requests).toBe(13822);
+    expect(await stats('meta-data-requests', 'FR', '2021-H1')).toMatchObject({ requests: 13822 });
   });
 
   it('ranks countries and flags surges over the whole archive', async () => {

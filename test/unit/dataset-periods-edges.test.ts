@@ -19,7 +19,16 @@ import {
   periodsBetween,
 } from '../../src/domain/datasets/periods.js';
 import { countrySeries } from '../../src/domain/datasets/series.js';
-import { jsonPart, metaPart, parseDatasetSource, refuse, sourceLabels } from '../../src/domain/datasets/sources.js';
+import {
+  disruptionsPart,
+  jsonPart,
+  metaPart,
+  parseDatasetSource,
+  refuse,
+  restrictionsPart,
+  sourceLabels,
+  sourceRequestKind,
+} from '../../src/domain/datasets/sources.js';
 import { median } from '../../src/domain/datasets/surges.js';
 import { planReplacement, storedUnder } from '../../src/domain/datasets/vintages.js';
 import { sharedData } from '../support/shared-data.js';
@@ -200,8 +209,10 @@ describe('sources', () => {
       'google-removals-json':
         'Google: government requests to remove content (third-party JSON repackaging, integer item outcomes)',
       'meta-data-requests': 'Meta: government requests for user data',
+      'meta-content-restrictions': 'Meta: content restricted under local law',
     });
-    expect([jsonPart, metaPart]).toEqual(['rows', 'countries']);
+    expect([jsonPart, metaPart, restrictionsPart, disruptionsPart]).toEqual(['rows', 'countries', 'restrictions', 'disruptions']);
+    expect(sourceRequestKind['meta-content-restrictions']).toBe('content_removal');
   });
 
   it('a refused file or an unknown source names the offending field', () => {

@@ -25,7 +25,7 @@ describe('Meta government requests for user data', () => {
       ['2021-H1', 'C', 3],
       ['2023-H2', 'C', 2],
     ]);
-    expect(m.ignoredFiles).toEqual(['Content_Restrictions_2023_H2.csv']);
+    expect(m.ignoredFiles).toEqual(['Content_Restrictions_2022_H1.csv', 'Content_Restrictions_2023_H2.csv']);
     expect(m.vintage).toBe('2023-H2');
     expect(m.rows).toHaveLength(13); // 14 rows, Somaliland not stored
     // "India,"4,789","7,820","45,275","22,865","68,485",51%,"42,458",…,"2,817",…" (2021_H1, layout C)

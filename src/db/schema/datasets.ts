@@ -217,3 +217,32 @@ export const metaDataRequests = pgTable(
     countryCheck(t.country, 'meta_data_requests_country'),
   ],
 );
+
+/**
+ * Meta: content restricted under local law (part `restrictions`: `items` is the file's total, with
+ * its product columns in `by_product`) and internet disruptions (part `disruptions`, from the
+ * "Internet Disruptions" column of the 2016-H1 … 2018-H2 requests files). One row per part,
+ * country and half-year; null = a marker (`N/A`) was published instead of a number.
+ */
+export const metaContentRestrictions = pgTable(
+  'meta_content_restrictions',
+  {
+    importId: importId(),
+    part: text('part').notNull(),
+    period: period(),
+    country: text('country').notNull(),
+    countryName: text('country_name').notNull(),
+    items: integer('items'),
+    itemsAsPublished: text('items_as_published'),
+    byProduct: jsonb('by_product'),
+    internetDisruptions: integer('internet_disruptions'),
+    line: integer('line').notNull(),
+  },
+  (t) => [
+    uniqueIndex('meta_content_restrictions_part_country_period_key').on(t.part, t.country, t.period),
+    index('meta_content_restrictions_period_idx').on(t.period),
+    periodCheck(t.period, 'meta_content_restrictions_period'),
+    countryCheck(t.country, 'meta_content_restrictions_country'),
+    check('meta_content_restrictions_part', sql`${t.part} IN ('restrictions', 'disruptions')`),
+  ],
+);

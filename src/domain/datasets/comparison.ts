@@ -38,18 +38,19 @@ export function reasonShares(byReason: Record<string, number>): {
 export type RankingEntry<T> = T & { rank: number };
 
 /**
- * Countries by requests, most first. Countries with equal requests share a rank (1, 2, 2, 4);
+ * Countries by requests (or another figure, `by`), most first. Countries with equal requests share a rank (1, 2, 2, 4);
  * countries whose number of requests is not published come last, unranked (rank 0).
  */
-export function rankByRequests<T extends { country: string; requests: number | null }>(entries: T[]): RankingEntry<T>[] {
-  const known = entries
-    .filter((e) => e.requests !== null)
-    .sort((a, b) => b.requests! - a.requests! || a.country.localeCompare(b.country));
-  const unknown = entries.filter((e) => e.requests === null).sort((a, b) => a.country.localeCompare(b.country));
+export function rankByRequests<T extends { country: string; requests: number | null }>(
+  entries: T[],
+  by: (entry: T) => number | null = (e) => e.requests,
+): RankingEntry<T>[] {
+  const known = entries.filter((e) => by(e) !== null).sort((a, b) => by(b)! - by(a)! || a.country.localeCompare(b.country));
+  const unknown = entries.filter((e) => by(e) === null).sort((a, b) => a.country.localeCompare(b.country));
   const ranked: RankingEntry<T>[] = [];
   known.forEach((e, i) => {
     const previous = ranked[i - 1];
-    ranked.push({ ...e, rank: previous && previous.requests === e.requests ? previous.rank : i + 1 });
+    ranked.push({ ...e, rank: previous && by(previous) === by(e) ? previous.rank : i + 1 });
   });
   return [...ranked, ...unknown.map((e) => ({ ...e, rank: 0 }))];
 }

@@ -5,6 +5,7 @@
  */
 import { googlePartOf } from './google-archive.js';
 import { isMetaRequestsFile } from './meta-requests.js';
+import { metaRestrictionsRole } from './meta-restrictions.js';
 import { type DatasetSource, jsonPart, metaPart, type SourceFile } from './sources.js';
 
 export function dataFilesOf(
@@ -21,9 +22,11 @@ export function dataFilesOf(
           ? file.name.toLowerCase().endsWith('.json')
             ? jsonPart
             : undefined
-          : isMetaRequestsFile(file)
-            ? metaPart
-            : undefined;
+          : source === 'meta-content-restrictions'
+            ? metaRestrictionsRole(file)
+            : isMetaRequestsFile(file)
+              ? metaPart
+              : undefined;
     if (role) data.push({ ...file, role });
     else ignored.push(file.name);
   }

@@ -4,13 +4,19 @@
  */
 import { WritError } from '../errors.js';
 
-export const datasetSources = ['google-removals', 'google-removals-json', 'meta-data-requests'] as const;
+export const datasetSources = [
+  'google-removals',
+  'google-removals-json',
+  'meta-data-requests',
+  'meta-content-restrictions',
+] as const;
 export type DatasetSource = (typeof datasetSources)[number];
 
 export const sourceLabels: Record<DatasetSource, string> = {
   'google-removals': 'Google: government requests to remove content (official archive)',
   'google-removals-json': 'Google: government requests to remove content (third-party JSON repackaging, integer item outcomes)',
   'meta-data-requests': 'Meta: government requests for user data',
+  'meta-content-restrictions': 'Meta: content restricted under local law',
 };
 
 /** What kind of request a source counts, so that a timeline sets like beside like. */
@@ -18,6 +24,7 @@ export const sourceRequestKind: Record<DatasetSource, 'content_removal' | 'user_
   'google-removals': 'content_removal',
   'google-removals-json': 'content_removal',
   'meta-data-requests': 'user_data',
+  'meta-content-restrictions': 'content_removal',
 };
 
 /**
@@ -37,8 +44,11 @@ export const googlePartFiles: Record<GooglePart, string> = {
 
 export const jsonPart = 'rows';
 export const metaPart = 'countries';
+/** Meta's content-restrictions files, and the "Internet Disruptions" column of its requests files. */
+export const restrictionsPart = 'restrictions';
+export const disruptionsPart = 'disruptions';
 
-export type DatasetPart = GooglePart | typeof jsonPart | typeof metaPart;
+export type DatasetPart = GooglePart | typeof jsonPart | typeof metaPart | typeof restrictionsPart | typeof disruptionsPart;
 
 /** Something odd in a published file that did not stop the import. `line` is null for file-level findings. */
 export type DataWarning = { file: string; line: number | null; message: string };

@@ -6,6 +6,7 @@ import type { OutcomePercents } from './google-archive.js';
 import { chooseGoogleFigures, type GoogleSums } from './google-figures.js';
 import { type MetaRow, metaRowFindings } from './meta-requests.js';
 import { type ItemOutcomes, noOutcomes, outcomeKeys, roundOutcomes, sumOutcomes } from './outcomes.js';
+import type { MetaContentRestrictionStats } from './restriction-stats.js';
 import { countrySeries, requestsToDate, type SeriesPoint } from './series.js';
 
 export type GoogleRemovalStats = {
@@ -35,7 +36,7 @@ export type MetaDataRequestStats = {
   warnings: string[];
 };
 
-export type DatasetStats = GoogleRemovalStats | MetaDataRequestStats;
+export type DatasetStats = GoogleRemovalStats | MetaDataRequestStats | MetaContentRestrictionStats;
 
 /** The label under which Google's historical rows without a reason are counted. */
 export const noReasonLabel = '(no reason published)';

@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../components/Layout.js';
 import { useTranslation } from '../i18n/index.js';
 import { periodNameIn } from '../public/periods.js';
 import { queries } from '../queries.js';
-import { type DatasetIndex, type DatasetSource, hasReasons, isDatasetSource, sourceOrder } from './api.js';
+import { type DatasetIndex, type DatasetSource, hasReasons, headlineOf, isDatasetSource, sourceOrder } from './api.js';
 import { CompareChart } from './CompareChart.js';
 import { barHeight, rankingOption } from './charts.js';
 import { DatasetCoverage, NoDatasets } from './DatasetCoverage.js';
@@ -23,8 +23,11 @@ function Ranking({ source, period }: { source: DatasetSource; period: string }) 
   const { t } = useTranslation('compare');
   const ranking = useQuery(queries.ranking(source, period));
   const rows = useMemo(() => ranking.data?.countries ?? [], [ranking.data]);
-  const top = useMemo(() => rows.filter((r) => r.requests !== null).slice(0, chartCountries), [rows]);
-  const option = useMemo(() => rankingOption(top, 'requests'), [top]);
+  const top = useMemo(() => rows.filter((r) => headlineOf(source, r) !== null).slice(0, chartCountries), [rows, source]);
+  const option = useMemo(
+    () => rankingOption(top, source === 'meta-content-restrictions' ? 'items restricted' : 'requests'),
+    [top, source],
+  );
 
   if (ranking.error) return <ProblemMessage error={ranking.error} />;
   if (!ranking.data) return <Loading what={t('index.loadingRanking')} />;

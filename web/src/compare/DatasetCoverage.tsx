@@ -76,7 +76,7 @@ export function NoDatasets() {
           {[
             'writ datasets import google-removals ../shared/data/google-removals-2025-06',
             'writ datasets import google-removals-json ../shared/data/google-removals-json-krmaynard',
-            'writ datasets import meta-data-requests ../shared/data/meta-government-requests-2023/government-requests',
+            'writ datasets import meta-data-requests ../shared/data/meta-government-requests-2023',
           ].join('\n')}
         </code>
       </pre>

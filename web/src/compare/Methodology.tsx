@@ -17,6 +17,7 @@ const sourceIds = {
   google: 'google-removals',
   json: 'google-removals-json',
   meta: 'meta-data-requests',
+  restrictions: 'meta-content-restrictions',
 };
 
 function Sources() {
@@ -59,6 +60,15 @@ function Sources() {
               </th>
               <td>{t('sources.metaWhat')}</td>
               <td>{t('sources.metaCounts')}</td>
+            </tr>
+            <tr>
+              <th scope="row">
+                <code>{sourceIds.restrictions}</code>
+              </th>
+              <td>
+                <Trans t={t} i18nKey="sources.restrictionsWhat" components={rich} />
+              </td>
+              <td>{t('sources.restrictionsCounts')}</td>
             </tr>
             <tr>
               <th scope="row">{t('sources.platform')}</th>

@@ -82,7 +82,11 @@ export function RankingTable({ rows, source, period }: Props) {
                 {t('reasons.requestsColumn')}
               </th>
               <th scope="col" className="num cmp-hide-narrow">
-                {meta ? t('ranking.accounts') : t('ranking.items')}
+                {meta
+                  ? t('ranking.accounts')
+                  : source === 'meta-content-restrictions'
+                    ? t('stats.itemsRestricted')
+                    : t('ranking.items')}
               </th>
               {reasons ? (
                 <>

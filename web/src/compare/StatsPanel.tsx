@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useTranslation } from '../i18n/index.js';
 import { queries } from '../queries.js';
-import type { DatasetSource, GoogleStats, MetaStats, OutcomeKey, Stats } from './api.js';
+import type { DatasetSource, GoogleStats, MetaRestrictionStats, MetaStats, OutcomeKey, Stats } from './api.js';
 import { count, exactCount, share } from './format.js';
 
 /** Google's outcome columns, in its order; their words are `compare:stats.outcome.<key>`. */
@@ -137,6 +137,34 @@ function MetaFigures({ stats }: { stats: MetaStats }) {
   );
 }
 
+/** Meta's content restrictions: items restricted (the file's total), to date, internet disruptions, and the product columns. */
+function RestrictionFigures({ stats }: { stats: MetaRestrictionStats }) {
+  const { t } = useTranslation('compare');
+  const products = Object.entries(stats.itemsRestrictedByProduct ?? {});
+  return (
+    <>
+      <dl className="headline compare-headline">
+        <Figure label={t('stats.itemsRestricted')} value={stats.itemsRestricted} testId="stats-items-restricted" />
+        <Figure label={t('stats.itemsRestrictedToDate')} value={stats.itemsRestrictedToDate} />
+        <Figure label={t('stats.internetDisruptions')} value={stats.internetDisruptions} testId="stats-disruptions" />
+      </dl>
+      {products.length ? (
+        <table className="table table-compact breakdown-table">
+          <caption>{t('stats.byProductRestricted')}</caption>
+          <tbody>
+            {products.map(([product, value]) => (
+              <tr key={product}>
+                <th scope="row">{product}</th>
+                <td className="num">{count(value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
+  );
+}
+
 function Warnings({ warnings }: { warnings: readonly string[] }) {
   const { t } = useTranslation('compare');
   if (warnings.length === 0) return <p className="muted warnings-none">{t('stats.noNotes')}</p>;
@@ -157,7 +185,13 @@ function Warnings({ warnings }: { warnings: readonly string[] }) {
 function Figures({ stats }: { stats: Stats }) {
   return (
     <>
-      {stats.source === 'meta-data-requests' ? <MetaFigures stats={stats} /> : <GoogleFigures stats={stats} />}
+      {stats.source === 'meta-data-requests' ? (
+        <MetaFigures stats={stats} />
+      ) : stats.source === 'meta-content-restrictions' ? (
+        <RestrictionFigures stats={stats} />
+      ) : (
+        <GoogleFigures stats={stats} />
+      )}
       <Warnings warnings={stats.warnings} />
     </>
   );

@@ -1,7 +1,7 @@
 /** The timeline's figures as a table: one row per half-year (newest first), one column per source. */
 
 import { type TFunction, useTranslation } from '../i18n/index.js';
-import type { Timeline, TimelinePoint, TimelineSeries } from './api.js';
+import { headlineOf, type Timeline, type TimelinePoint, type TimelineSeries } from './api.js';
 import { count, seriesColors, seriesKey } from './format.js';
 import { SurgeFlag } from './Marks.js';
 
@@ -31,20 +31,21 @@ function Cell({ series, point, period }: { series: TimelineSeries; point: Timeli
       ? t('timeline.accounts', { count: point.accounts, shown: count(point.accounts) })
       : null;
   const items =
-    point.items !== null && series.source !== 'meta-data-requests'
+    point.items !== null && series.source !== 'meta-data-requests' && series.source !== 'meta-content-restrictions'
       ? t('timeline.items', { count: point.items, shown: count(point.items) })
       : null;
   const detail = extra ?? items;
+  const value = headlineOf(series.source, point);
   return (
     <td
       className={`num${point.surge ? ' is-surge' : ''}`}
       data-testid="timeline-cell"
       data-source={source}
       data-period={period}
-      data-value={point.requests ?? ''}
+      data-value={value ?? ''}
     >
-      <span className="timeline-value" title={point.requests === null ? t('timeline.notPublished') : undefined}>
-        {count(point.requests)}
+      <span className="timeline-value" title={value === null ? t('timeline.notPublished') : undefined}>
+        {count(value)}
         {point.listed ? null : (
           <sup className="not-listed" title={t('timeline.notListed')}>
             *

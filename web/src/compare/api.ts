@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type {
   datasetIndexSchema,
   googleStatsSchema,
+  metaRestrictionStatsSchema,
   metaStatsSchema,
   rankingSchema,
   reasonSharesSchema,
@@ -28,21 +29,35 @@ export type ReasonShares = z.output<typeof reasonSharesSchema>;
 export type Stats = z.output<typeof statsSchema>;
 export type GoogleStats = z.output<typeof googleStatsSchema>;
 export type MetaStats = z.output<typeof metaStatsSchema>;
+export type MetaRestrictionStats = z.output<typeof metaRestrictionStatsSchema>;
 export type OutcomeKey = keyof GoogleStats['itemOutcomes'];
 
 /** The sources in the order the pages offer them; google-removals first. */
-export const sourceOrder: readonly DatasetSource[] = ['google-removals', 'google-removals-json', 'meta-data-requests'];
+export const sourceOrder: readonly DatasetSource[] = [
+  'google-removals',
+  'google-removals-json',
+  'meta-data-requests',
+  'meta-content-restrictions',
+];
 
 /** Short names for selectors, legends and table headings (the API's labels are long). */
 export const sourceShortLabels: Record<DatasetSource | 'platform', string> = {
   'google-removals': 'Google removals',
   'google-removals-json': 'Google removals (JSON repackaging)',
   'meta-data-requests': 'Meta data requests',
+  'meta-content-restrictions': 'Meta: content restricted',
   platform: 'This platform',
 };
 
+/**
+ * The figure a source is read by: requests, except Meta's content restrictions, which publish the
+ * items restricted and no requests.
+ */
+export const headlineOf = (source: DatasetSource | 'platform', point: { requests: number | null; items: number | null }) =>
+  source === 'meta-content-restrictions' ? point.items : point.requests;
+
 /** Only Google's sources publish reasons. */
-export const hasReasons = (source: DatasetSource) => source !== 'meta-data-requests';
+export const hasReasons = (source: DatasetSource) => source === 'google-removals' || source === 'google-removals-json';
 
 export const isDatasetSource = (text: string | null): text is DatasetSource =>
   text !== null && (sourceOrder as readonly string[]).includes(text);

@@ -4,7 +4,7 @@
  * so they escape every piece of data; axis, bar and mark labels are drawn on the canvas as plain text.
  */
 import { escapeHtml } from '../components/escape-html.js';
-import type { RankingRow, ReasonShares, TimelineSeries } from './api.js';
+import { headlineOf, type RankingRow, type ReasonShares, type TimelineSeries } from './api.js';
 import type { CompareChartOption } from './CompareChart.js';
 import { count, highlightOf, reasonColors, seriesColors, seriesKey, share, surgeColor } from './format.js';
 
@@ -15,7 +15,10 @@ const splitLine = { lineStyle: { color: '#e3e7ec' } };
 export const barHeight = (bars: number) => Math.max(140, 32 + bars * 28);
 
 /** Countries by requests, most first; surge countries in the surge colour. */
-export function rankingOption(rows: readonly RankingRow[], measure: 'requests' | 'accounts'): CompareChartOption {
+export function rankingOption(
+  rows: readonly RankingRow[],
+  measure: 'requests' | 'accounts' | 'items restricted',
+): CompareChartOption {
   return {
     animation: false,
     grid: { left: 8, right: 64, top: 8, bottom: 8, containLabel: true },
@@ -39,7 +42,7 @@ export function rankingOption(rows: readonly RankingRow[], measure: 'requests' |
         type: 'bar',
         barMaxWidth: 20,
         data: rows.map((r) => ({
-          value: r.requests ?? 0,
+          value: (measure === 'items restricted' ? r.items : r.requests) ?? 0,
           itemStyle: { color: r.surge ? surgeColor : seriesColors['google-removals'] },
         })),
         label: {
@@ -130,7 +133,8 @@ export function timelineOption(periods: readonly string[], series: readonly Time
           const d = p.data as PointDatum;
           const notes = [d.surge ? '<b>surge</b>' : '', d.listed ? '' : 'not listed, counted as 0'].filter(Boolean);
           const s = series[p.seriesIndex ?? -1];
-          const raw = s?.points.find((x) => x.period === d.name)?.requests ?? null;
+          const point = s?.points.find((x) => x.period === d.name);
+          const raw = s && point ? headlineOf(s.source, point) : null;
           const color = s ? seriesColors[seriesKey(s.source, s.requestKind)] : undefined;
           return `${dot(color)}${escapeHtml(p.seriesName)}: ${raw === null ? 'not published' : count(raw)}${notes.length ? ` (${notes.join(', ')})` : ''}`;
         });
@@ -156,7 +160,7 @@ export function timelineOption(periods: readonly string[], series: readonly Time
     series: series.map((s, n) => {
       const color = seriesColors[seriesKey(s.source, s.requestKind)];
       const data: PointDatum[] = s.points.map((p) => ({
-        value: [index.get(p.period) ?? 0, drawn(p.requests)],
+        value: [index.get(p.period) ?? 0, drawn(headlineOf(s.source, p))],
         name: p.period,
         surge: p.surge,
         listed: p.listed,

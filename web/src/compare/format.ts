@@ -54,6 +54,7 @@ export const seriesColors: Record<DatasetSource | 'platform-content' | 'platform
   'google-removals': '#1f4e8c',
   'google-removals-json': '#2f7f94',
   'meta-data-requests': '#a06a00',
+  'meta-content-restrictions': '#6b4aa0',
   'platform-content': '#2a7f62',
   'platform-user-data': '#9b3b5a',
 };
