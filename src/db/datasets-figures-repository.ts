@@ -17,6 +17,14 @@ export type CountryFilter = { country?: string };
 
 const where = (filter: CountryFilter, alias = '') =>
   filter.country ? sql`WHERE ${sql.raw(alias)}country = ${filter.country}` : sql``;
+/** `WHERE country = … AND period = …`, for the conditions given. */
+function wherePlaced(filter: CountryFilter & { period?: string }): SQL {
+  const conditions = [
+    filter.country ? sql`country = ${filter.country}` : undefined,
+    filter.period ? sql`period = ${filter.period}` : undefined,
+  ].filter((c): c is SQL => c !== undefined);
+  return conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
+}
 const and = (filter: CountryFilter) => (filter.country ? sql`AND country = ${filter.country}` : sql``);
 
 type SumsRow = {
@@ -199,26 +207,16 @@ export function datasetFiguresRepository(db: Db) {
     },
 
     async metaRows(filter: CountryFilter & { period?: string } = {}): Promise<MetaRow[]> {
-      const conditions = [
-        filter.country ? sql`country = ${filter.country}` : undefined,
-        filter.period ? sql`period = ${filter.period}` : undefined,
-      ].filter((c): c is SQL => c !== undefined);
-      const whereClause = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
-      const result = await rows<MetaDbRow>(sql`SELECT * FROM meta_data_requests ${whereClause} ORDER BY country, period`);
+      const result = await rows<MetaDbRow>(sql`SELECT * FROM meta_data_requests ${wherePlaced(filter)} ORDER BY country, period`);
       return result.map(toMetaRow);
     },
 
     /** Meta's content restrictions and internet disruptions, as stored (both parts), by country and period. */
     async metaRestrictionRows(filter: CountryFilter & { period?: string } = {}): Promise<MetaRestrictionRow[]> {
-      const conditions = [
-        filter.country ? sql`country = ${filter.country}` : undefined,
-        filter.period ? sql`period = ${filter.period}` : undefined,
-      ].filter((c): c is SQL => c !== undefined);
-      const whereClause = conditions.length ? sql`WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
       return rows<MetaRestrictionRow>(sql`
         SELECT part, period, country, country_name AS "countryName", items, items_as_published AS "itemsAsPublished",
                by_product AS "byProduct", internet_disruptions AS "internetDisruptions", line
-        FROM meta_content_restrictions ${whereClause} ORDER BY country, period, part`);
+        FROM meta_content_restrictions ${wherePlaced(filter)} ORDER BY country, period, part`);
     },
 
     /**
