@@ -30,6 +30,7 @@ import { orderThreadRepository } from '../db/order-thread-repository.js';
 import { outboxRepository } from '../db/outbox-repository.js';
 import { passkeysRepository } from '../db/passkeys-repository.js';
 import { preservationRepository } from '../db/preservation-repository.js';
+import { pressureRepository } from '../db/pressure-repository.js';
 import { productionsRepository } from '../db/productions-repository.js';
 import { publicRecordsRepository } from '../db/public-records-repository.js';
 import { publicSiteRepository } from '../db/public-site-repository.js';
@@ -82,6 +83,8 @@ export function createRepositories(db: Db, config: Config, now: Clock) {
       accountFailures: config.signInAccountFailures,
     }),
     compliance: complianceRepository(db),
+    /** The pressure record: fines, blocks, shutdowns and the orders and laws behind them (issue 15). */
+    pressure: pressureRepository(db),
     /** Other platforms' published transparency data (src/domain/datasets). */
     datasets: datasetsRepository(db),
     datasetFigures: datasetFiguresRepository(db),

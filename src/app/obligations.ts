@@ -5,8 +5,11 @@
  */
 import type { DutyKey, DutyUpdate, NewUserFigure } from '../db/compliance-repository.js';
 import { WritError } from '../domain/errors.js';
+import type { PressureEvent } from '../domain/pressure.js';
 import {
+  type ApplicableRegime,
   type CountryObligations,
+  type DutyView,
   type EvidenceSummary,
   hasDuty,
   obligationsRegister,
@@ -15,12 +18,26 @@ import {
 import type { Actor } from '../domain/request.js';
 import type { Writ } from './context.js';
 
-type RegisterPorts = Pick<Writ, 'compliance' | 'rules' | 'config' | 'now'>;
+type RegisterPorts = Pick<Writ, 'compliance' | 'pressure' | 'rules' | 'config' | 'now'>;
 
-/** The register as of now, for one jurisdiction or every one with a figure or a duty record. */
-export async function currentRegister(writ: RegisterPorts, country?: string): Promise<CountryObligations[]> {
-  const [figures, records] = await Promise.all([writ.compliance.figures(country), writ.compliance.records({ country })]);
-  return obligationsRegister({
+/** A sanction recorded under a duty (a pressure event that names it), as the register lists it. */
+export type Sanction = Pick<
+  PressureEvent,
+  'id' | 'kind' | 'title' | 'authority' | 'status' | 'announcedOn' | 'amount' | 'currency' | 'demo'
+> & { orders: number };
+export type RegisterDuty = DutyView & { sanctions: Sanction[] };
+export type RegisterCountry = Omit<CountryObligations, 'regimes'> & {
+  regimes: (Omit<ApplicableRegime, 'duties'> & { duties: RegisterDuty[] })[];
+};
+
+/** The register as of now, for one jurisdiction or every one with a figure or a duty record; each duty with its sanctions. */
+export async function currentRegister(writ: RegisterPorts, country?: string): Promise<RegisterCountry[]> {
+  const [figures, records, events] = await Promise.all([
+    writ.compliance.figures(country),
+    writ.compliance.records({ country }),
+    writ.pressure.list(),
+  ]);
+  const register = obligationsRegister({
     packs: writ.rules.packs,
     figures,
     records,
@@ -28,10 +45,34 @@ export async function currentRegister(writ: RegisterPorts, country?: string): Pr
     approachingShare: writ.config.approachingThresholdShare,
     country,
   });
+  return register.map((c) => ({
+    ...c,
+    regimes: c.regimes.map((r) => ({
+      ...r,
+      duties: r.duties.map((d) => ({
+        ...d,
+        // An EU regime's duties are recorded EU-wide; its sanctions come from the member states.
+        sanctions: events
+          .filter((e) => e.regimeId === r.regimeId && e.dutyId === d.dutyId && (c.country === 'EU' || e.country === c.country))
+          .map((e) => ({
+            id: e.id,
+            kind: e.kind,
+            title: e.title,
+            authority: e.authority,
+            status: e.status,
+            announcedOn: e.announcedOn,
+            amount: e.amount,
+            currency: e.currency,
+            demo: e.demo,
+            orders: e.orders.length,
+          })),
+      })),
+    })),
+  }));
 }
 
 /** One jurisdiction's part of the register (after a change to it, so that the caller sees the outcome). */
-async function registerOf(writ: RegisterPorts, country: string): Promise<CountryObligations> {
+async function registerOf(writ: RegisterPorts, country: string): Promise<RegisterCountry> {
   const [obligations] = await currentRegister(writ, country);
   return obligations!;
 }
@@ -41,7 +82,7 @@ export async function recordUserFigure(
   writ: RegisterPorts,
   figure: NewUserFigure,
   actor: Actor | null,
-): Promise<{ figure: UserFigure; country: CountryObligations }> {
+): Promise<{ figure: UserFigure; country: RegisterCountry }> {
   if (figure.measuredOn > writ.now().toISOString().slice(0, 10))
     throw new WritError('validation_failed', 'measuredOn is in the future', 'measuredOn');
   const recorded = await writ.compliance.recordFigure(figure, actor);
@@ -65,12 +106,7 @@ function checkDuty(writ: Pick<Writ, 'rules'>, duty: DutyKey): void {
 }
 
 /** Sets a duty's status, owner and note; returns its jurisdiction's register. */
-export async function updateDuty(
-  writ: RegisterPorts,
-  duty: DutyKey,
-  update: DutyUpdate,
-  actor: Actor,
-): Promise<CountryObligations> {
+export async function updateDuty(writ: RegisterPorts, duty: DutyKey, update: DutyUpdate, actor: Actor): Promise<RegisterCountry> {
   checkDuty(writ, duty);
   await writ.compliance.updateDuty(duty, update, actor);
   return registerOf(writ, duty.country);

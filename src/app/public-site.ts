@@ -10,6 +10,7 @@ import { isCountryCode } from '../domain/countries.js';
 import type { DataReport } from '../domain/data-report.js';
 import { WritError } from '../domain/errors.js';
 import { formatPeriod, type HalfYear, parsePeriod, periodHasBegun } from '../domain/period.js';
+import { type PressureEvent, periodsTouched, pressureColumns, pressureRow } from '../domain/pressure.js';
 import type { PublicRecord } from '../domain/public-record.js';
 import { logEntryKinds, personalDataKinds, redactableFields } from '../domain/publishing-vocabulary.js';
 import { deadlineBases } from '../domain/regimes/vocabulary.js';
@@ -17,6 +18,7 @@ import { type CountryReport, outcomeBucketKey, outcomeBuckets } from '../domain/
 import { authorityKinds, outcomeLabels, outcomes, reasons, requestKinds } from '../domain/vocabulary.js';
 import type { Writ } from './context.js';
 import { userDataReport } from './data-reports.js';
+import { publicPressure } from './pressure.js';
 import { countryReport, deadlinePerformance, type RegimePerformance } from './reports.js';
 
 export type { OverviewRow };
@@ -59,21 +61,24 @@ export type CountryPeriod = {
   deadlines: RegimePerformance[];
   userData: DataReport;
   caseStudies: CaseStudy[];
+  /** Fines, blocks, shutdowns … that began in the half-year or were in force during it (issue 15). */
+  pressure: PressureEvent[];
 };
 
 /** What the country page shows for a half-year: the existing reports, and the published case studies. */
 export async function countryPeriodOf(
-  writ: Pick<Writ, 'reports' | 'rules' | 'dataReports' | 'publicSite'>,
+  writ: Pick<Writ, 'reports' | 'rules' | 'dataReports' | 'publicSite' | 'pressure' | 'now'>,
   country: string,
   period: HalfYear,
 ): Promise<CountryPeriod> {
-  const [removals, deadlines, userData, caseStudies] = await Promise.all([
+  const [removals, deadlines, userData, caseStudies, pressure] = await Promise.all([
     countryReport(writ, country, period),
     deadlinePerformance(writ, country, period),
     userDataReport(writ, country, period),
     caseStudiesOf(writ, country, period),
+    publicPressure(writ, { country, period: formatPeriod(period) }),
   ]);
-  return { country, period: formatPeriod(period), removals, deadlines: deadlines.rows, userData, caseStudies };
+  return { country, period: formatPeriod(period), removals, deadlines: deadlines.rows, userData, caseStudies, pressure };
 }
 
 /** A public-interest case study as the country page shows it: from its public record, already redacted. */
@@ -196,6 +201,7 @@ export const countryTableKinds = [
   'deadlines',
   'user-data',
   'case-studies',
+  'pressure',
 ] as const;
 export type CountryTableKind = (typeof countryTableKinds)[number];
 
@@ -213,6 +219,7 @@ const countryColumns: Record<CountryTableKind, string[]> = {
   deadlines: ['regimeId', 'regimeName', 'decided', 'met', 'shareMet', 'medianHoursToDecision'],
   'user-data': ['figure', 'value'],
   'case-studies': ['id', 'version', 'authority', 'authorityKind', 'decidedOn', 'outcomes', 'caseStudy'],
+  pressure: [...pressureColumns],
 };
 
 const countryTableName = /^country-([A-Z]{2})-(\d{4}-H[12])-([a-z-]+)$/;
@@ -271,6 +278,7 @@ function countryTables(data: CountryPeriod): Record<CountryTableKind, SiteTable[
       outcomes: c.outcomes.join(' '),
       caseStudy: c.caseStudy,
     })),
+    pressure: data.pressure.map(pressureRow),
   };
 }
 
@@ -283,7 +291,7 @@ const overviewTable = (overview: Overview): SiteTable['rows'] =>
     dataOrders: r.dataOrders,
   }));
 
-type SiteWrit = Pick<Writ, 'reports' | 'rules' | 'dataReports' | 'publicSite' | 'now'>;
+type SiteWrit = Pick<Writ, 'reports' | 'rules' | 'dataReports' | 'publicSite' | 'pressure' | 'now'>;
 
 /** The names of every downloadable table: the overview, and each country's half-years' tables. */
 export async function siteTableNames(writ: SiteWrit): Promise<string[]> {
@@ -291,6 +299,10 @@ export async function siteTableNames(writ: SiteWrit): Promise<string[]> {
   const pairs = new Map<string, { country: string; period: string }>();
   for (const r of overview) pairs.set(`${r.country}-${r.period}`, r);
   for (const r of await writ.publicSite.caseStudyPeriods()) pairs.set(`${r.country}-${r.period}`, r);
+  const today = writ.now().toISOString().slice(0, 10);
+  for (const e of await writ.pressure.list())
+    for (const period of periodsTouched(e, today).filter((p) => periodHasBegun(parsePeriod(p), writ.now())))
+      pairs.set(`${e.country}-${period}`, { country: e.country, period });
   const sorted = [...pairs.values()].sort((a, b) => a.country.localeCompare(b.country) || a.period.localeCompare(b.period));
   return ['overview', ...sorted.flatMap((p) => countryTableKinds.map((k) => countryTableNameOf(p.country, p.period, k)))];
 }

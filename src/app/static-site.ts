@@ -46,7 +46,16 @@ export type PublishOptions = {
 
 type PublishWrit = Pick<
   Writ,
-  'publicRecords' | 'publicSite' | 'reports' | 'rules' | 'dataReports' | 'exports' | 'transparencyLog' | 'config' | 'now'
+  | 'publicRecords'
+  | 'publicSite'
+  | 'pressure'
+  | 'reports'
+  | 'rules'
+  | 'dataReports'
+  | 'exports'
+  | 'transparencyLog'
+  | 'config'
+  | 'now'
 >;
 
 /** A file to write: its path under the site's root and its content, made when it is written. */

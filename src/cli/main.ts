@@ -13,6 +13,7 @@ import { registerDatasetsCommands } from './datasets-commands.js';
 import { registerExportCommand } from './export-command.js';
 import { registerImportCommands } from './import-commands.js';
 import { registerMailCommands } from './mail-commands.js';
+import { registerPressureCommands } from './pressure-commands.js';
 import { registerPublishCommand } from './publish-command.js';
 import { registerReportCommand } from './report-command.js';
 import { registerRollupCommands } from './rollup-commands.js';
@@ -73,6 +74,7 @@ registerAuditCommands(program, config);
 registerExportCommand(program, config);
 registerPublishCommand(program, config);
 registerVerifyCommand(program, config);
+registerPressureCommands(program, config);
 
 program.parseAsync().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof RulePackError) console.error(error.message);

@@ -1,5 +1,6 @@
 /** Wire shapes of the obligations register: user figures, duties with status and evidence (the Compliance page). */
 import { z } from 'zod';
+import { pressureKinds, pressureStatuses } from '../domain/pressure.js';
 import { readingSchema, thresholdSchema } from '../domain/regimes/pack.js';
 import {
   complianceWindowStarts,
@@ -67,6 +68,22 @@ const dutyViewSchema = z
     updatedBy: person.nullable(),
     evidence: z.array(evidenceSchema),
     sources: z.array(z.string()),
+    sanctions: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          kind: z.enum(pressureKinds),
+          title: z.string(),
+          authority: z.string(),
+          status: z.enum(pressureStatuses),
+          announcedOn: z.string(),
+          amount: z.string().nullable(),
+          currency: z.string().nullable(),
+          demo: z.boolean(),
+          orders: z.number().int().meta({ description: 'How many orders it concerns' }),
+        }),
+      )
+      .meta({ description: 'Pressure events recorded under this duty (fines, blocks …), oldest first' }),
   })
   .meta({ id: 'DutyView' });
 

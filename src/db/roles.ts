@@ -16,6 +16,7 @@ const GRANT_LOCK = 7_201_912;
 export const historyTables = [
   'events',
   'obligation_events',
+  'pressure_event_history',
   'agency_events',
   'transparency_log',
   'public_record_versions',

@@ -1,11 +1,13 @@
 /** Seeds the demo data (src/demo/demo-data.ts, demo-data-requests.ts) through the same repositories the API uses. */
 import { hash } from '@node-rs/argon2';
+import { recordPressure } from '../app/pressure.js';
 import { type Config, loadConfig, shippedRulesDir } from '../config.js';
 import type { AccountDecisionSettings } from '../db/account-decisions-repository.js';
 import { authoritiesRepository } from '../db/authorities-repository.js';
 import { complianceRepository } from '../db/compliance-repository.js';
 import type { Db } from '../db/connection.js';
 import { installationRepository } from '../db/installation-repository.js';
+import { pressureRepository } from '../db/pressure-repository.js';
 import { requestsRepository } from '../db/requests-repository.js';
 import { usersRepository } from '../db/users-repository.js';
 import { receiveRequest } from '../domain/intake.js';
@@ -14,6 +16,7 @@ import type { RuleBook } from '../domain/regimes/rule-book.js';
 import { addDays } from '../domain/regimes/time.js';
 import { loadRuleBook } from '../rules/packs.js';
 import { demoAuthorities, demoFigures, demoRequests, demoReviewer } from './demo-data.js';
+import { demoPressure } from './demo-pressure.js';
 import { seedDemoPublications } from './demo-publications.js';
 import { demoStaff } from './demo-staff.js';
 import { seedDataOrders } from './seed-data-requests.js';
@@ -57,6 +60,8 @@ export async function seedDemoData(
   const reviewer = await users.create({ ...demoReviewer, passwordHash });
   for (const { password: _, ...member } of demoStaff) await users.create({ ...member, passwordHash });
   const ids = new Map<string, string>();
+  /** Writ's reference (WR-…) of each demo order, by the authority's reference. */
+  const references = new Map<string, string>();
   for (const a of demoAuthorities) {
     const created = await authorities.create({
       country: a.country,
@@ -96,6 +101,7 @@ export async function seedDemoData(
         authorityCountry: async (id) => (await authorities.find(id))?.country,
       },
     );
+    references.set(r.reference, created.reference);
     clock = new Date(Math.min(now.getTime(), receivedAt.getTime() + (r.decidedAfterHours ?? 6) * 3_600_000));
     for (const [index, item] of r.items.entries()) {
       if (!item.decision) continue;
@@ -124,6 +130,18 @@ export async function seedDemoData(
   for (const f of demoFigures) {
     await compliance.recordFigure(
       { country: f.country, metric: f.metric, value: f.value, measuredOn: addDays(today, -f.daysAgo), note: f.note },
+      null,
+    );
+  }
+  const pressure = pressureRepository(db);
+  for (const { announcedOn, orders, ...event } of demoPressure) {
+    await recordPressure(
+      { pressure, rules },
+      {
+        ...event,
+        announcedOn: typeof announcedOn === 'string' ? announcedOn : addDays(today, -announcedOn.daysAgo),
+        orders: orders.map((o) => references.get(o)!),
+      },
       null,
     );
   }

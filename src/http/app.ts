@@ -34,6 +34,7 @@ import { orderThreadRoutes } from './authority/thread-routes.js';
 import { webhookRoutes } from './authority/webhook-routes.js';
 import { bodyLimits } from './body-limits.js';
 import { obligationRoutes } from './compliance/obligation-routes.js';
+import { pressureRoutes } from './compliance/pressure-routes.js';
 import { guards } from './guards.js';
 import { healthRoutes } from './health-routes.js';
 import { idempotency } from './idempotency.js';
@@ -47,6 +48,7 @@ import { dataReportRoutes } from './public/data-report-routes.js';
 import { datasetRoutes } from './public/dataset-routes.js';
 import { exportRoutes } from './public/export-routes.js';
 import { transparencyLogRoutes } from './public/log-routes.js';
+import { publicPressureRoutes } from './public/pressure-routes.js';
 import { publicRecordRoutes } from './public/record-routes.js';
 import { regimeRoutes } from './public/regime-routes.js';
 import { reportRoutes } from './public/report-routes.js';
@@ -153,6 +155,9 @@ export async function buildApp({
   await app.register(regimeRoutes, { writ });
   await app.register(deadlinePreviewRoutes, { writ });
   await app.register(obligationRoutes, { writ });
+  // The pressure record (issue 15): compliance leads record it; the public reads it.
+  await app.register(pressureRoutes, { writ });
+  await app.register(publicPressureRoutes, { writ });
   await app.register(accountRoutes, { writ });
   await app.register(agencyAdminRoutes, { writ });
   await app.register(outboxRoutes, { writ });

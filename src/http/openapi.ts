@@ -27,6 +27,11 @@ export const apiTags = [
     description: 'The obligations register: user figures, the duties that apply, their status and evidence.',
   },
   {
+    name: 'pressure',
+    description:
+      'The pressure record: fines, blocks, throttling, shutdowns and other state actions, tied to the law and the orders behind them.',
+  },
+  {
     name: 'reports',
     description: 'The public transparency report: requests by country and half-year, and deadlines met. Public.',
   },

@@ -10,6 +10,7 @@ export * from './core.js';
 export * from './data-requests.js';
 export * from './datasets.js';
 export * from './intake.js';
+export * from './pressure.js';
 export * from './publishing.js';
 export * from './review.js';
 export * from './rollups.js';

@@ -1,5 +1,6 @@
 /** The obligations register to its wire shape (contracts/obligations.ts): instants in UTC, evidence with its download URL. */
-import type { CountryObligations, EvidenceSummary } from '../../domain/regimes/obligations.js';
+import type { RegisterCountry } from '../../app/obligations.js';
+import type { EvidenceSummary } from '../../domain/regimes/obligations.js';
 import { iso } from './instants.js';
 
 export function presentEvidence(e: EvidenceSummary) {
@@ -10,7 +11,7 @@ export function presentEvidence(e: EvidenceSummary) {
   };
 }
 
-export function presentCountry(c: CountryObligations) {
+export function presentCountry(c: RegisterCountry) {
   return {
     ...c,
     regimes: c.regimes.map((r) => ({
@@ -24,6 +25,6 @@ export function presentCountry(c: CountryObligations) {
   };
 }
 
-export function presentRegister(countries: CountryObligations[], asOf: Date) {
+export function presentRegister(countries: RegisterCountry[], asOf: Date) {
   return { asOf: iso(asOf), countries: countries.map(presentCountry) };
 }
