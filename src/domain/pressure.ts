@@ -212,8 +212,7 @@ export function timelineMarks(
       continue;
     }
     const end = periodOfDay(e.endedOn ?? today);
-    if (end < first || start > last) continue;
-    // Half-years written YYYY-Hn sort as text in time order.
+    // Half-years written YYYY-Hn sort as text in time order. A band wholly off the axis finds no index.
     const from = index.get([start, first].sort()[1]!);
     const to = index.get([end, last].sort()[0]!);
     if (from === undefined || to === undefined) continue;

@@ -122,7 +122,47 @@ describe('what an event may say', () => {
   });
 });
 
+describe('what each problem says', () => {
+  it('names the rule broken, in words a compliance lead can act on', () => {
+    const messages = (f: PressureFacts) => pressureProblems(f).map((p) => p.message);
+    expect(messages({ ...block, amount: '10', currency: 'RUB' })).toEqual([
+      'only a fine or a court judgment carries an amount, not blocking',
+    ]);
+    expect(messages({ ...fine, currency: null, reference: null })).toEqual(['an amount needs its currency']);
+    expect(messages({ ...fine, amount: null, reference: null })).toEqual(['a currency needs an amount']);
+    expect(messages({ ...fine, amount: null, currency: null })).toEqual(['a reference-currency rate needs an amount to convert']);
+    expect(messages({ ...fine, reference: { ...fine.reference!, currency: 'RUB' } })).toEqual([
+      'the reference currency must differ from the amount’s',
+    ]);
+    expect(messages({ ...shutdown, scope: null })).toEqual(['say whether the shutdown was national or regional']);
+    expect(messages({ ...block, scope: 'national' })).toEqual(['only a shutdown has a scope']);
+    expect(messages({ ...shutdown, scope: 'regional' })).toEqual(['name the region a regional shutdown covered']);
+    expect(messages({ ...block, status: 'paid' })).toEqual(['only a fine or a judgment can be paid']);
+    expect(messages({ ...fine, status: 'lifted' })).toEqual(['only a lasting measure can be lifted, not fine']);
+    expect(messages({ ...fine, sources: [] })).toEqual(['cite at least one source (only a demo event may have none)']);
+    expect(messages({ ...fine, regimeId: null })).toEqual(['a duty or deadline rule belongs to a regime: name it']);
+  });
+});
+
 describe('the law an event names', () => {
+  it('finds a duty or a deadline rule in any version of the pack, not only in all of them', () => {
+    const ru242 = rules.find('ru-242')!;
+    const dutyOnce = { ...ru242, versions: [ru242.versions[0]!, { ...ru242.versions[0]!, version: 2, duties: [] }] };
+    expect(regimeLinkProblems(fine, dutyOnce)).toEqual([]);
+    const ru149 = rules.find('ru-149')!;
+    const last = ru149.versions[ru149.versions.length - 1]!;
+    const ruleOnce = { ...ru149, versions: [last, { ...last, version: last.version + 1, deadlines: [] }] };
+    const removal = { ...fine, dutyId: null, regimeId: 'ru-149', deadlineRuleId: 'unified-register-removal' };
+    expect(regimeLinkProblems(removal, ruleOnce)).toEqual([]);
+    expect(regimeLinkProblems({ ...removal, deadlineRuleId: 'no-such-rule' }, ru149).map((p) => p.field)).toEqual([
+      'deadlineRuleId',
+    ]);
+  });
+
+  it('does not take a national regime for an EU member state', () => {
+    expect(regimeLinkProblems({ ...fine, country: 'DE' }, rules.find('ru-242')).map((p) => p.field)).toEqual(['regimeId']);
+  });
+
   it('accepts a duty and a deadline rule of the regime’s own pack', () => {
     expect(regimeLinkProblems(fine, rules.find('ru-242'))).toEqual([]);
     const removal = { ...fine, dutyId: null, regimeId: 'ru-149', deadlineRuleId: 'unified-register-removal' };
@@ -173,6 +213,9 @@ describe('money', () => {
     expect(convertAmount('2500000', '0.0019')).toBe('4750.00');
     expect(convertAmount('1', '0.005')).toBe('0.01');
     expect(convertAmount('1', '0.0049')).toBe('0.00');
+    expect(convertAmount('1', '0.0050')).toBe('0.01');
+    expect(convertAmount('3', '0.00166')).toBe('0.00');
+    expect(convertAmount('3', '0.00167')).toBe('0.01');
     expect(convertAmount('0.1', '3')).toBe('0.30');
     expect(convertAmount('12.5', '2')).toBe('25.00');
     expect(convertAmount('7', '1.125')).toBe('7.88');
@@ -222,7 +265,27 @@ describe('time', () => {
     expect(touchesPeriod({ ...block, inForceOn: '2021-06-30' }, '2021-H1', '2026-06-01')).toBe(true);
   });
 
+  it('touches a half-year from its first day to its last, by either date of a point event', () => {
+    const on = (day: string) => ({ ...fine, announcedOn: day });
+    expect(touchesPeriod(on('2021-01-01'), '2021-H1', '2026-06-01')).toBe(true);
+    expect(touchesPeriod(on('2021-06-30'), '2021-H1', '2026-06-01')).toBe(true);
+    expect(touchesPeriod(on('2021-07-01'), '2021-H1', '2026-06-01')).toBe(false);
+    expect(touchesPeriod(on('2020-12-31'), '2021-H1', '2026-06-01')).toBe(false);
+    expect(touchesPeriod(on('2021-07-01'), '2021-H2', '2026-06-01')).toBe(true);
+    expect(touchesPeriod(on('2021-03-01'), '2021-H2', '2026-06-01')).toBe(false);
+    expect(touchesPeriod(on('2021-12-31'), '2021-H2', '2026-06-01')).toBe(true);
+    // Took effect before the half-year, announced on its first or last day.
+    const early = (announcedOn: string) => ({ ...fine, inForceOn: '2020-11-01', announcedOn });
+    expect(touchesPeriod(early('2021-01-01'), '2021-H1', '2026-06-01')).toBe(true);
+    expect(touchesPeriod(early('2021-06-30'), '2021-H1', '2026-06-01')).toBe(true);
+    expect(touchesPeriod(early('2021-07-01'), '2021-H1', '2026-06-01')).toBe(false);
+  });
+
   it('lists the half-years an event touches, in order', () => {
+    expect(periodsTouched({ ...fine, announcedOn: '2021-01-10', inForceOn: '2020-12-31' }, '2026-06-01')).toEqual([
+      '2020-H2',
+      '2021-H1',
+    ]);
     expect(periodsTouched(fine, '2026-06-01')).toEqual(['2020-H2']);
     expect(periodsTouched({ ...fine, inForceOn: '2021-01-15' }, '2026-06-01')).toEqual(['2020-H2', '2021-H1']);
     expect(periodsTouched({ ...block, endedOn: '2022-02-01' }, '2026-06-01')).toEqual(['2021-H1', '2021-H2', '2022-H1']);
