@@ -17,6 +17,9 @@ export const pages = {
   compliance: '/compliance',
   regimes: '/compliance/regimes',
   regime: '/compliance/regimes/:id',
+  // The pressure record (issue 15).
+  pressure: '/compliance/pressure',
+  pressureEvent: '/compliance/pressure/:id',
   portalOrders: '/portal/orders',
   portalNewOrder: '/portal/orders/new',
   portalOrder: '/portal/orders/:id',

@@ -16,6 +16,14 @@ import type {
   userFigureListSchema,
   userFigureSchema,
 } from '../../src/contracts/obligations.js';
+import type {
+  newPressureEventSchema,
+  pressureChangeSchema,
+  pressureDetailSchema,
+  pressureEventSchema,
+  pressureListSchema,
+  publicPressureListSchema,
+} from '../../src/contracts/pressure.js';
 import type { deadlineResultSchema, regimeListSchema, regimeSummarySchema } from '../../src/contracts/regimes.js';
 import type { countryReportSchema, deadlinePerformanceSchema, reportIndexSchema } from '../../src/contracts/reports.js';
 import type {
@@ -73,6 +81,28 @@ export type RegimeList = z.output<typeof regimeListSchema>;
 export type { RegimePack };
 export type DeadlinePreview = z.output<typeof deadlineResultSchema>;
 export type DeadlinePerformance = z.output<typeof deadlinePerformanceSchema>;
+export type Sanction = DutyView['sanctions'][number];
+
+// The pressure record (issue 15).
+export type PressureEvent = z.output<typeof pressureEventSchema>;
+export type PressureList = z.output<typeof pressureListSchema>;
+export type PressureDetail = z.output<typeof pressureDetailSchema>;
+export type PressureHistoryEntry = PressureDetail['history'][number];
+export type NewPressureEvent = z.output<typeof newPressureEventSchema>;
+export type PressureChange = z.output<typeof pressureChangeSchema>;
+export type PublicPressureList = z.output<typeof publicPressureListSchema>;
+export type PublicPressureEvent = PublicPressureList['events'][number];
+/** What the pressure list is asked for (GET /api/v1/pressure); absent: not filtered on. */
+export type PressureQuery = { country?: string; regimeId?: string; from?: string; to?: string };
+/** What the public list is asked for (GET /api/v1/public/pressure). */
+export type PublicPressureQuery = { country: string; period?: string };
+
+function searchOf(query: Record<string, string | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
 
 /** What the deadline preview asks: the order's kind, category and receipt, and the period it sets. */
 export type PreviewQuery = {
@@ -179,6 +209,15 @@ export const api = {
   updateDuty: (duty: DutyRef, update: DutyUpdate) => request<CountryObligations>('PUT', dutyPath(duty), { body: update }),
   addEvidence: (duty: DutyRef, evidence: NewEvidence) =>
     request<Evidence>('POST', `${dutyPath(duty)}/evidence`, { body: evidence }),
+
+  pressureEvents: (query: PressureQuery, o: Options = {}) =>
+    request<PressureList>('GET', `/api/v1/pressure${searchOf(query)}`, o),
+  pressureEvent: (id: string, o: Options = {}) => request<PressureDetail>('GET', `/api/v1/pressure/${enc(id)}`, o),
+  recordPressure: (event: NewPressureEvent) => request<PressureEvent>('POST', '/api/v1/pressure', { body: event }),
+  changePressure: (id: string, change: PressureChange) =>
+    request<PressureEvent>('PUT', `/api/v1/pressure/${enc(id)}`, { body: change }),
+  publicPressure: (query: PublicPressureQuery, o: Options = {}) =>
+    request<PublicPressureList>('GET', `/api/v1/public/pressure${searchOf(query)}`, o),
 
   reportIndex: (o: Options = {}) => request<ReportIndex>('GET', '/api/v1/public/reports', o),
   countryReport: (country: string, period: string, o: Options = {}) =>

@@ -190,6 +190,23 @@ const router = createBrowserRouter([
           'the regime',
         ),
       },
+      // The pressure record (issue 15): fines, blocks, shutdowns … with the law and the orders behind them.
+      {
+        path: pages.pressure,
+        ...later(
+          () => import('./compliance/pressure/PressurePage.js'),
+          (m) => m.PressurePage,
+          'the pressure record',
+        ),
+      },
+      {
+        path: pages.pressureEvent,
+        ...later(
+          () => import('./compliance/pressure/PressureEventPage.js'),
+          (m) => m.PressureEventPage,
+          'the pressure event',
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -33,3 +33,15 @@ export function dutySaved(client: QueryClient, country: CountryObligations): voi
 export function obligationsChanged(client: QueryClient): Promise<void> {
   return client.invalidateQueries({ queryKey: keys.obligations });
 }
+
+/**
+ * A pressure event recorded or changed: the lists and the event (with its history) are read again,
+ * and so are the register (its duties list their sanctions) and the public pages (timeline, country page).
+ */
+export function pressureChanged(client: QueryClient): Promise<unknown> {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: keys.pressure }),
+    client.invalidateQueries({ queryKey: keys.obligations }),
+    client.invalidateQueries({ queryKey: keys.reports }),
+  ]);
+}

@@ -4,7 +4,7 @@
  * `keys.requests` covers every list and every request, `keys.reports` every public report.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { api, type PreviewQuery, type RequestListQuery } from './api.js';
+import { api, type PressureQuery, type PreviewQuery, type PublicPressureQuery, type RequestListQuery } from './api.js';
 import { type DatasetSource, datasetsApi } from './compare/api.js';
 
 /** The deadline preview's question; `receivedAt` null means "now", taken when it is asked. */
@@ -28,6 +28,11 @@ export const keys = {
   countryReport: (country: string, period: string) => ['reports', 'country', country, period] as const,
   deadlinePerformance: (country: string, period: string) => ['reports', 'deadlines', country, period] as const,
   datasets: ['datasets'] as const,
+  pressure: ['pressure'] as const,
+  pressureList: (query: PressureQuery) => ['pressure', 'list', query] as const,
+  pressureEvent: (id: string) => ['pressure', 'detail', id] as const,
+  /** Under `reports`: what the public sees changes with them. */
+  publicPressure: (query: PublicPressureQuery) => ['reports', 'pressure', query] as const,
 };
 
 export const queries = {
@@ -68,6 +73,20 @@ export const queries = {
 
   register: () => queryOptions({ queryKey: keys.register, queryFn: ({ signal }) => api.register({ signal }) }),
   figures: () => queryOptions({ queryKey: keys.figures, queryFn: async ({ signal }) => (await api.figures({ signal })).figures }),
+
+  // The pressure record (issue 15): compliance leads' list and one event with its history; the public's list.
+  pressureEvents: (query: PressureQuery) =>
+    queryOptions({
+      queryKey: keys.pressureList(query),
+      queryFn: async ({ signal }) => (await api.pressureEvents(query, { signal })).events,
+    }),
+  pressureEvent: (id: string) =>
+    queryOptions({ queryKey: keys.pressureEvent(id), queryFn: ({ signal }) => api.pressureEvent(id, { signal }) }),
+  publicPressure: (query: PublicPressureQuery) =>
+    queryOptions({
+      queryKey: keys.publicPressure(query),
+      queryFn: async ({ signal }) => (await api.publicPressure(query, { signal })).events,
+    }),
 
   reportIndex: () => queryOptions({ queryKey: keys.reportIndex, queryFn: ({ signal }) => api.reportIndex({ signal }) }),
   countryReport: (country: string, period: string) =>

@@ -9,7 +9,8 @@ export function siteTableHtml(ctx: PageContext, table: SiteTable, caption: strin
   const cell = (value: string | number | null) =>
     value === null ? m.t('site.none') : typeof value === 'number' ? m.number(value) : value;
   const [first, ...rest] = table.columns;
-  return html`<div class="table-wrap"><table class="figures" id="${`table-${table.name}`}"${chart ? html` data-chart="bar"` : ''}>
+  // A wide table scrolls inside its wrapper: a named region reachable by keyboard (WCAG 2.1.1).
+  return html`<div class="table-wrap" role="region" tabindex="0" aria-label="${caption}"><table class="figures" id="${`table-${table.name}`}"${chart ? html` data-chart="bar"` : ''}>
 <caption>${caption}</caption>
 <thead><tr>${table.columns.map((c) => html`<th scope="col">${head(c)}</th>`)}</tr></thead>
 <tbody>${table.rows.map(

@@ -1,6 +1,7 @@
 /**
- * Apache ECharts for the comparison pages: bars and lines, with mark areas and points for surges,
- * on the canvas renderer. Registered here so that only the comparison chunk carries line charts.
+ * Apache ECharts for the comparison pages: bars and lines, with mark areas and points for surges and
+ * mark lines for pressure on the platform (issue 15), on the canvas renderer. Registered here so that
+ * only the comparison chunk carries line charts.
  */
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import { BarChart, LineChart } from 'echarts/charts';
@@ -8,10 +9,18 @@ import type {
   GridComponentOption,
   LegendComponentOption,
   MarkAreaComponentOption,
+  MarkLineComponentOption,
   MarkPointComponentOption,
   TooltipComponentOption,
 } from 'echarts/components';
-import { GridComponent, LegendComponent, MarkAreaComponent, MarkPointComponent, TooltipComponent } from 'echarts/components';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  MarkPointComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import { type ComposeOption, init, use } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
@@ -23,6 +32,7 @@ use([
   LegendComponent,
   TooltipComponent,
   MarkAreaComponent,
+  MarkLineComponent,
   MarkPointComponent,
   CanvasRenderer,
 ]);
@@ -34,6 +44,7 @@ export type CompareChartOption = ComposeOption<
   | LegendComponentOption
   | TooltipComponentOption
   | MarkAreaComponentOption
+  | MarkLineComponentOption
   | MarkPointComponentOption
 >;
 

@@ -6,6 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
+import { pages } from '../../../src/contracts/pages.js';
 import type { CountryObligations } from '../api.js';
 import { Loading, ProblemMessage } from '../components/Feedback.js';
 import { useDocumentTitle } from '../components/Layout.js';
@@ -83,6 +84,9 @@ export function CompliancePage() {
         <p className="lede">{t('page.lede')}</p>
         <p className="actions">
           <Link to="/compliance/regimes">{t('page.browse')}</Link>
+          <Link to={pages.pressure} data-testid="pressure-link">
+            {t('pressure:page.link')}
+          </Link>
           {data ? <span className="muted">{t('page.asOf', { time: format.utc(data.register.asOf) })}</span> : null}
         </p>
       </div>

@@ -9,6 +9,7 @@ import { daysLeftIn } from '../time.js';
 import { DutyForm } from './DutyForm.js';
 import { EvidenceList } from './EvidenceList.js';
 import { daysLeft, isOpenDuty, placeNameIn } from './register.js';
+import { Sanctions } from './Sanctions.js';
 
 type Props = {
   country: string;
@@ -114,6 +115,7 @@ export function DutyCard({ country, regimeId, duty, asOf }: Props) {
       {duty.status === 'not_applicable' && duty.notApplicableReason ? (
         <p className="sub">{t('duty.naBecause', { reason: duty.notApplicableReason })}</p>
       ) : null}
+      <Sanctions sanctions={duty.sanctions} />
       <DutyForm country={country} regimeId={regimeId} duty={duty} />
       <EvidenceList country={country} regimeId={regimeId} duty={duty} />
     </li>

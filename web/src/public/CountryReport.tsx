@@ -13,6 +13,7 @@ import { bucketLabels, countryNameIn, type LabelTable, label, type OutcomeBucket
 import { queries } from '../queries.js';
 import { barHeight, barOption, donutOption, type Entry } from './charts.js';
 import { DeadlinesSection } from './DeadlinesSection.js';
+import { PressureSection } from './PressureSection.js';
 import { periodNameIn, readPeriod, shiftPeriod } from './periods.js';
 import { CaseStudiesSection } from './site/CaseStudies.js';
 import { DownloadLinks } from './site/DownloadLinks.js';
@@ -298,6 +299,7 @@ export function CountryReportPage() {
             </>
           ) : null}
           <CaseStudiesSection country={code} period={period} />
+          <PressureSection country={code} period={period} />
           <p className="muted method">{t('report.method', { pending: label(t, 'outcome', 'pending') })}</p>
           <UserDataSection country={code} period={period} />
           <DownloadLinks name={countryTable(code, period, 'user-data')} what={t('site:country.userData')} />

@@ -34,5 +34,18 @@ export const siteQueries = {
     }),
 };
 
+/** The tables of a country's half-year, as the server lists them (`countryTableKinds` in src/app/public-site.ts). */
+export type CountryTableKind =
+  | 'removals'
+  | 'outcomes'
+  | 'requesters'
+  | 'kinds'
+  | 'products'
+  | 'reasons'
+  | 'deadlines'
+  | 'user-data'
+  | 'case-studies'
+  | 'pressure';
+
 /** The names of a country's half-year tables, as the server names them (src/app/public-site.ts). */
-export const countryTable = (country: string, period: string, kind: string) => `country-${country}-${period}-${kind}`;
+export const countryTable = (country: string, period: string, kind: CountryTableKind) => `country-${country}-${period}-${kind}`;
