@@ -164,15 +164,20 @@ function draftOf(writ: Pick<Writ, 'now' | 'rules'>, order: OrderForPublication, 
   };
 }
 
-async function ensure(writ: Ports, actor: Staff, requestId: string) {
-  return writ.publications.findOrCreate(requestId, actor.id, (order) => {
+/** A new draft's choices: every proposed redaction, no marked name, the child flag as the order suggests. */
+function initialChoices(writ: Ports) {
+  return (order: OrderForPublication): PublicationChoices => {
     const publishable = publishableOrder(order, writ.rules, writ.now());
     return {
       redactions: proposeRedactions(publishable, []),
       markedNames: [],
       concernsChild: concernsChildByDefault(publishable),
     };
-  });
+  };
+}
+
+async function ensure(writ: Ports, actor: Staff, requestId: string) {
+  return writ.publications.findOrCreate(requestId, actor.id, initialChoices(writ));
 }
 
 /** The order's publication (a draft is made on first read, with every proposed redaction chosen). */
@@ -242,8 +247,7 @@ export async function savePublicationChoices(
   choices: PublicationChoices,
 ): Promise<PublicationDraft> {
   authorize(actor, 'publications.prepare');
-  await ensure(writ, actor, requestId);
-  await writ.publications.saveChoices(requestId, (order, publication) => {
+  await writ.publications.saveChoices(requestId, { userId: actor.id, initial: initialChoices(writ) }, (order, publication) => {
     if (publication.status === 'withdrawn')
       throw new WritError('invalid_transition', 'this publication was withdrawn; its choices no longer change');
     const texts = redactableTexts(publishableOrder(order, writ.rules, writ.now()));

@@ -241,6 +241,27 @@ async function lockBoth(tx: Tx, requestId: string): Promise<{ order: OrderForPub
   return { order, publication };
 }
 
+/** The order's publication, made a draft with `initial`'s choices when it has none (the order is locked by the caller). */
+async function createIfMissing(
+  tx: Tx,
+  order: OrderForPublication,
+  userId: string,
+  initial: (order: OrderForPublication) => PublicationChoices,
+  at: Date,
+): Promise<StoredPublication> {
+  const existing = await readPublication(tx, order.id, false);
+  if (existing) return existing;
+  await tx.insert(publications).values({
+    requestId: order.id,
+    publicId: order.reference,
+    ...initial(order),
+    createdBy: userId,
+    createdAt: at,
+    updatedAt: at,
+  });
+  return (await readPublication(tx, order.id, false))!;
+}
+
 async function touch(tx: Tx, requestId: string, at: Date): Promise<void> {
   await tx.update(requests).set({ updatedAt: at }).where(eq(requests.id, requestId));
 }
@@ -291,27 +312,22 @@ export function publicationsRepository(db: Db, now: Clock) {
       if (existing) return { order: await readOrder(db, requestId, false), publication: existing };
       return db.transaction(async (tx) => {
         const order = await readOrder(tx, requestId, true);
-        const again = await readPublication(tx, requestId, false);
-        if (again) return { order, publication: again };
-        const choices = initial(order);
-        const at = now();
-        await tx
-          .insert(publications)
-          .values({ requestId, publicId: order.reference, ...choices, createdBy: userId, createdAt: at, updatedAt: at });
-        const publication = await readPublication(tx, requestId, false);
-        return { order, publication: publication! };
+        return { order, publication: await createIfMissing(tx, order, userId, initial, now()) };
       });
     },
 
     /** Saves the chosen redactions, marked names and the child flag, as `plan` (run on the locked rows) says. */
     async saveChoices(
       requestId: string,
+      draft: { userId: string; initial: (order: OrderForPublication) => PublicationChoices },
       plan: (
         order: OrderForPublication,
         publication: StoredPublication,
       ) => { choices: PublicationChoices; status: PublicationStatus },
     ): Promise<void> {
+      // The draft is made in the same transaction, so that choices refused by `plan` leave no draft behind.
       await db.transaction(async (tx) => {
+        await createIfMissing(tx, await readOrder(tx, requestId, true), draft.userId, draft.initial, now());
         const { order, publication } = await lockBoth(tx, requestId);
         const { choices, status } = plan(order, publication);
         const at = now();

@@ -148,6 +148,29 @@ describe('preparing a publication', () => {
     expect(after.fields).toEqual(draft.fields);
   });
 
+  it('leaves no draft behind when the first choices sent for an order are refused (found by fuzz-routes)', async () => {
+    const order = await removalOrder();
+    const drafts = async () =>
+      (await t.database.pool.query('SELECT count(*)::int AS n FROM publications WHERE request_id = $1', [order.id])).rows[0].n;
+    const res = await call('PUT', `/api/v1/requests/${order.id}/publication`, {
+      redactions: [{ field: 'target:0490', start: 250506453, end: 896984776, kind: 'email' }],
+      markedNames: ['suscipit nibh'],
+      concernsChild: false,
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'validation_failed', field: 'redactions/0/field' });
+    expect(await drafts()).toBe(0);
+    // Valid first choices make the draft and keep them.
+    const ok = await call('PUT', `/api/v1/requests/${order.id}/publication`, {
+      redactions: [],
+      markedNames: [],
+      concernsChild: true,
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await drafts()).toBe(1);
+    expect(ok.json()).toMatchObject({ concernsChild: true, status: 'draft' });
+  });
+
   it('lets only deciders prepare and approve, and only legal and human-rights staff withdraw', async () => {
     const order = await removalOrder();
     expect((await call('GET', `/api/v1/requests/${order.id}/publication`, undefined, auditor.auth)).statusCode).toBe(403);
