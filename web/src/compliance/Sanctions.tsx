@@ -5,6 +5,7 @@
  */
 import { Link } from 'react-router-dom';
 import type { Sanction } from '../api.js';
+import { DemoBadge } from '../components/Feedback.js';
 import { useFormat, useTranslation } from '../i18n/index.js';
 import { moneyIn, pressureKindLabel, pressureStatusLabel } from '../pressure-vocabulary.js';
 import { pressureEventPath } from './pressure/paths.js';
@@ -26,9 +27,7 @@ export function Sanctions({ sanctions }: { sanctions: readonly Sanction[] }) {
             {s.demo ? (
               <>
                 {' '}
-                <span className="badge badge-demo" title={t('demoTitle')}>
-                  {t('common:demo.badge')}
-                </span>
+                <DemoBadge title={t('demoTitle')} />
               </>
             ) : null}
             <span className="sub">

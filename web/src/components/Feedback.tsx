@@ -38,10 +38,11 @@ export function DemoBanner({ children }: { children: ReactNode }) {
   );
 }
 
-export function DemoBadge() {
+/** The demo badge; `title` says what is made up where the general words would not (a demo pressure event). */
+export function DemoBadge({ title, testId }: { title?: string; testId?: string } = {}) {
   const { t } = useTranslation('common');
   return (
-    <span className="badge badge-demo" title={t('demo.title')}>
+    <span className="badge badge-demo" title={title ?? t('demo.title')} data-testid={testId}>
       {t('demo.badge')}
     </span>
   );

@@ -4,7 +4,9 @@
  * it concerns and its sources as links. The comparison page lists it beside its timeline (so that a
  * screen reader gets what the chart draws), the country page under its half-year.
  */
+
 import type { PublicPressureEvent } from '../api.js';
+import { DemoBadge } from '../components/Feedback.js';
 import { useFormat, useTranslation } from '../i18n/index.js';
 import {
   isLastingKind,
@@ -84,9 +86,7 @@ export function PressureItem({ event }: { event: PublicPressureEvent }) {
         {event.demo ? (
           <>
             {' '}
-            <span className="badge badge-demo" title={t('demoTitle')} data-testid="pressure-event-demo">
-              {t('common:demo.badge')}
-            </span>
+            <DemoBadge title={t('demoTitle')} testId="pressure-event-demo" />
           </>
         ) : null}
       </p>

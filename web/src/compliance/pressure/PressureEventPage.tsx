@@ -9,7 +9,7 @@ import { useId, useMemo } from 'react';
 import { FormProvider } from 'react-hook-form';
 import { Link, useParams } from 'react-router-dom';
 import { api, type PressureChange, type PressureEvent, type PressureHistoryEntry } from '../../api.js';
-import { Loading, ProblemMessage } from '../../components/Feedback.js';
+import { DemoBadge, Loading, ProblemMessage } from '../../components/Feedback.js';
 import { Field } from '../../components/Field.js';
 import { placeProblem, useSchemaForm } from '../../components/form.js';
 import { useDocumentTitle } from '../../components/Layout.js';
@@ -305,11 +305,7 @@ export function PressureEventPage() {
               >
                 {pressureStatusLabel(t, event.status)}
               </span>{' '}
-              {event.demo ? (
-                <span className="badge badge-demo" title={t('demoTitle')}>
-                  {t('common:demo.badge')}
-                </span>
-              ) : null}
+              {event.demo ? <DemoBadge title={t('demoTitle')} /> : null}
             </p>
             <p className="muted">
               {t('detail.recorded', { time: format.utc(event.createdAt), version: event.version })}

@@ -8,7 +8,7 @@ import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { countryCodes } from '../../../../src/domain/countries.js';
 import type { PressureEvent } from '../../api.js';
-import { Loading, ProblemMessage } from '../../components/Feedback.js';
+import { DemoBadge, Loading, ProblemMessage } from '../../components/Feedback.js';
 import { useDocumentTitle } from '../../components/Layout.js';
 import { useFormat, useTranslation } from '../../i18n/index.js';
 import { countryNameIn } from '../../labels.js';
@@ -43,9 +43,7 @@ function EventRow({ event }: { event: PressureEvent }) {
         {event.demo ? (
           <>
             {' '}
-            <span className="badge badge-demo" title={t('demoTitle')}>
-              {t('common:demo.badge')}
-            </span>
+            <DemoBadge title={t('demoTitle')} />
           </>
         ) : null}
         <span className="sub">{event.authority}</span>
