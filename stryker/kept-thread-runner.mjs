@@ -17,6 +17,7 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -26,6 +27,7 @@ import { commonTokens, declareFactoryPlugin, PluginKind, tokens } from '@stryker
 const require = createRequire(path.join(process.cwd(), 'package.json'));
 const strykerVitest = path.dirname(require.resolve('@stryker-mutator/vitest-runner/package.json'));
 const { VitestTestRunner } = await import(pathToFileURL(path.join(strykerVitest, 'dist/src/vitest-test-runner.js')).href);
+const { normalizeCoverage } = await import(pathToFileURL(path.join(strykerVitest, 'dist/src/vitest-helpers.js')).href);
 const vitestDist = path.join(path.dirname(require.resolve('vitest/package.json')), 'dist');
 
 const poolName = 'writ-kept-thread';
@@ -148,20 +150,52 @@ const keptThreadPool = { name: poolName, createPoolWorker: (options) => new Kept
 class KeptThreadTestRunner extends VitestTestRunner {
   static inject = VitestTestRunner.inject;
 
+  /** Where ./coverage-relay.mjs writes what Stryker's setup file can no longer report (decision 60). */
+  #relay = path.join(os.tmpdir(), `writ-stryker-relay-${process.pid}-${Date.now()}.txt`);
+
   async init() {
     await super.init();
+    this.ctx.provide('writCoverageRelay', this.#relay);
     for (const project of this.ctx.projects) {
       project.config.pool = poolName;
       project.config.poolRunner = keptThreadPool;
-      // The sandbox's copy, so that it is among the files each run loads afresh.
-      const resetMutant = path.join(project.config.root, 'stryker/reset-mutant.mjs');
-      project.config.setupFiles = [resetMutant, ...project.config.setupFiles];
+      // The sandbox's copies, so that they are among the files each run loads afresh. Stryker's
+      // own setup file is the first of `setupFiles` after its init.
+      const own = (file) => path.join(project.config.root, 'stryker', file);
+      const [strykerSetup, ...rest] = project.config.setupFiles;
+      project.config.setupFiles = [own('reset-mutant.mjs'), strykerSetup, own('coverage-relay.mjs'), ...rest];
     }
+  }
+
+  async run(options) {
+    fs.rmSync(this.#relay, { force: true });
+    return super.run(options);
+  }
+
+  /** Each test's coverage from the dry run: from the file meta if Vitest reported it, else from the relay. */
+  readMutantCoverage() {
+    const reported = super.readMutantCoverage();
+    if (reported) return reported;
+    if (!fs.existsSync(this.#relay)) return undefined;
+    const raw = JSON.parse(fs.readFileSync(this.#relay, 'utf8'));
+    return raw ? normalizeCoverage(raw) : undefined;
+  }
+
+  /** How often the mutant ran in this run (Stryker's infinite-loop guard), summed over test files. */
+  readHitCount() {
+    const reported = super.readHitCount();
+    if (reported > 0 || !fs.existsSync(this.#relay)) return reported;
+    return fs
+      .readFileSync(this.#relay, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '')
+      .reduce((sum, line) => sum + Number(line), 0);
   }
 
   async dispose() {
     await super.dispose();
     await closeKeptThread();
+    fs.rmSync(this.#relay, { force: true });
   }
 }
 
