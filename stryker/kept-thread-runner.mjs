@@ -7,13 +7,20 @@
  * environment and every dependency again: measured here at about 550 ms for a test file whose tests
  * take 40 ms. Kept, the thread already holds node_modules; a run then costs about 80 ms.
  *
- * What stays as before: every module of Writ's own (the project's src/ and test/ trees and the
- * files at its root, where Stryker's setup file lives, and stryker/) is dropped from the thread's module cache
- * before each run, so each mutant's tests load Writ afresh, as in a new thread: a cache filled
- * while one mutant was active (countries.ts, time.ts keep such caches) cannot leak into the next
- * mutant's result. The active mutant is cleared before a test file loads (./reset-mutant.mjs), as a
- * new thread would find it. The thread is replaced after `recycleAfter` runs to bound what
- * accumulates in it, and Stryker's own timeout handling still kills the whole runner process.
+ * Writ's own modules (src/, test/) stay loaded from one run to the next too: mutants are switched
+ * through a global, so a loaded module serves every mutant (decision 60). The exception is state: a
+ * cache filled while a mutant was active (time.ts, countries.ts keep such caches) must not leak
+ * into the next mutant's result. After a run whose mutant lies in a file listed in
+ * ./stateful-modules.mjs, every module of Writ's own is dropped from the
+ * thread's module cache, so the next run loads Writ afresh as a new thread would. Setup files
+ * (stryker/, the root) load afresh for every run. The active mutant is cleared before a test file
+ * loads (./reset-mutant.mjs), as a new thread would find it. The thread is replaced after
+ * `recycleAfter` runs to bound what accumulates in it, and Stryker's own timeout handling still
+ * kills the whole runner process.
+ *
+ * Vitest 4.1 no longer reports a test file's `meta` set in an `afterAll` hook, through which
+ * Stryker's setup file reports each test's coverage and a mutant's hit count; ./coverage-relay.mjs
+ * writes them to a file this runner reads instead (decision 60).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -23,6 +30,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { INSTRUMENTER_CONSTANTS } from '@stryker-mutator/api/core';
 import { commonTokens, declareFactoryPlugin, PluginKind, tokens } from '@stryker-mutator/api/plugin';
+import { statefulModules } from './stateful-modules.mjs';
 
 const require = createRequire(path.join(process.cwd(), 'package.json'));
 const strykerVitest = path.dirname(require.resolve('@stryker-mutator/vitest-runner/package.json'));
@@ -33,10 +41,13 @@ const vitestDist = path.join(path.dirname(require.resolve('vitest/package.json')
 const poolName = 'writ-kept-thread';
 const recycleAfter = 400;
 
-/** The one kept thread of this process, and whether Vitest's worker in it has been started. */
-const kept = { thread: undefined, started: false, runs: 0 };
+/**
+ * The one kept thread of this process, whether Vitest's worker in it has been started, and whether
+ * the next run must load Writ's modules afresh (the last run's mutant could have filled a cache).
+ */
+const kept = { thread: undefined, started: false, runs: 0, reload: false };
 
-/** Files of the project itself (not node_modules) that a run must load afresh. */
+/** Files of the project itself (not node_modules) that a reload loads afresh. */
 function ownFiles(root) {
   const files = [];
   const walk = (dir) => {
@@ -50,6 +61,12 @@ function ownFiles(root) {
     if (entry.isFile() && /\.(?:[mc]?[jt]sx?)$/.test(entry.name)) files.push(path.join(root, entry.name));
   for (const dir of ['src', 'test', 'stryker']) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
   return files;
+}
+
+/** Whether `file` lies in one of the `dirs` of the project at `root`. */
+function isUnder(root, file, dirs) {
+  const [first] = path.relative(root, file).split(path.sep);
+  return dirs.includes(first);
 }
 
 /**
@@ -109,6 +126,12 @@ class KeptThreadWorker {
       kept.runs++;
       const project = this.#options.project;
       this.#ownFiles ??= ownFiles(project.config.root);
+      // Writ's modules stay loaded unless the last mutant could have left state behind; Stryker's
+      // and Writ's setup files (stryker/, the root) load afresh for every test file regardless.
+      const reload = kept.reload
+        ? this.#ownFiles
+        : this.#ownFiles.filter((file) => !isUnder(project.config.root, file, ['src', 'test']));
+      kept.reload = false;
       // The config the thread was started with is the first run's; Stryker changes the test name
       // filter per mutant, so each run brings the current one.
       message = {
@@ -116,7 +139,7 @@ class KeptThreadWorker {
         context: {
           ...message.context,
           config: project.serializedConfig,
-          invalidates: [...(message.context.invalidates ?? []), ...this.#ownFiles],
+          invalidates: [...(message.context.invalidates ?? []), ...reload],
         },
       };
     }
@@ -167,9 +190,21 @@ class KeptThreadTestRunner extends VitestTestRunner {
     }
   }
 
+  /** Files whose mutants can leave state behind (./stateful-modules.mjs), as path endings. */
+  #stateful = statefulModules.map((file) => path.sep + path.normalize(file));
+
   async run(options) {
     fs.rmSync(this.#relay, { force: true });
     return super.run(options);
+  }
+
+  async mutantRun(options) {
+    try {
+      return await super.mutantRun(options);
+    } finally {
+      // The mutant's file is named by its path in the project, not in this sandbox (a copy of it).
+      if (this.#stateful.some((file) => options.activeMutant.fileName.endsWith(file))) kept.reload = true;
+    }
   }
 
   /** Each test's coverage from the dry run: from the file meta if Vitest reported it, else from the relay. */
