@@ -188,7 +188,6 @@ function classifyRun(text: string, start: number, run: string): Redaction[] {
       }
     }
   }
-  if (found.length > 0) return found;
 
   // Twelve digits in one group: an IIN, or a Russian personal INN. SNILS: eleven digits, or `123-456-789 01`.
   for (let i = 0; i < groups.length; i++) {
@@ -203,12 +202,13 @@ function classifyRun(text: string, start: number, run: string): Redaction[] {
     if (four.map((x) => x.digits.length).join() === '3,3,3,2' && isValidSnils(four.map((x) => x.digits).join('')))
       found.push(span(g.start, four[3]!.end, 'national_id'));
   }
-  if (found.length > 0) return found;
 
   // National phone numbers: 10 or 11 digits in two to five groups; not amounts in thousands, not
   // references led by a year, not SNILS-shaped. The whole run, or a part of it that starts with a
-  // trunk prefix (`0…`, `8…`) or a bracket, so that a number written just before cannot hide it.
-  if (gluedBefore || gluedAfter) return [];
+  // trunk prefix (`0…`, `8…`) or a bracket, so that a number written just before or after cannot hide it.
+  // A card or an identifier does not end the search: a phone number written in the same run, as in a
+  // table row (`4111 1111 1111 1111 8 701 123 45 67`), is personal data too.
+  if (gluedBefore || gluedAfter) return found;
   const isPhone = (window: Group[], bracketed: boolean) => {
     const lengths = window.map((g) => g.digits.length);
     const total = lengths.reduce((a, b) => a + b, 0);
@@ -222,10 +222,10 @@ function classifyRun(text: string, start: number, run: string): Redaction[] {
     const dotted = seps.some((s) => s === '.') && !seps.every((s) => s === '.');
     return !thousands && !yearLed && !dotted && !snilsShaped && !containsDate(window, seps);
   };
-  if (isPhone(groups, run.startsWith('('))) return [span(start, closingBracket, 'phone')];
-  for (let i = 1; i < groups.length; i++) {
+  if (isPhone(groups, run.startsWith('('))) return [...found, span(start, closingBracket, 'phone')];
+  for (let i = 0; i < groups.length; i++) {
     const bracketed = text[groups[i]!.start - 1] === '(';
-    const startsToken = bracketed || separators[i - 1] === ' ';
+    const startsToken = i === 0 || bracketed || separators[i - 1] === ' ';
     if (!startsToken || /^0+$/.test(groups[i]!.digits) || (!bracketed && !/^[08]/.test(groups[i]!.digits))) continue;
     for (let j = Math.min(groups.length, i + 5); j > i + 1; j--) {
       if (!isPhone(groups.slice(i, j), bracketed)) continue;
