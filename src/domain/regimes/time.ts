@@ -95,7 +95,8 @@ export function formatInZone(instant: Date, zone: string): string {
   const minutes = offsetMinutes(instant, zone);
   const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + minutes * 60_000);
   const year = local.getUTCFullYear();
-  if (year < 1000 || year > 9999) {
+  // Four-digit years only; at the ends of Date's range the local time is past it (year NaN).
+  if (!(year >= 1000 && year <= 9999)) {
     return zoned(instant, formatOffset(minutes)).toString({ smallestUnit: 'second', timeZoneName: 'never' });
   }
   return `${local.toISOString().slice(0, 19)}${formatOffset(minutes)}`;
