@@ -13,6 +13,7 @@ import type { NewMail } from '../db/outbox-repository.js';
 import { isDataRequestKind } from '../domain/data-request.js';
 import { WritError } from '../domain/errors.js';
 import { checkOrder, type IncomingOrder } from '../domain/intake.js';
+import { orderReceipt } from '../domain/order-receipt.js';
 import {
   type ClarificationClockRule,
   clarificationClockRule,
@@ -21,7 +22,6 @@ import {
   type OrderRequirements,
   requirementsFor,
 } from '../domain/order-requirements.js';
-import { formatInZone } from '../domain/regimes/time.js';
 import type { RequestStatus } from '../domain/vocabulary.js';
 import type { Writ } from './context.js';
 import { dataRequestFromBody } from './intake.js';
@@ -56,29 +56,7 @@ function viewOf<T extends ChannelOrderRow>(writ: Pick<Writ, 'rules' | 'config'>,
 }
 
 function receiptMail(view: ChannelOrderView, to: string): Pick<NewMail, 'kind' | 'to' | 'subject' | 'body'> {
-  const { order, timeZone, clock } = view;
-  const lines = [
-    'The platform has received your order (confirmation of receipt).',
-    '',
-    `Writ reference: ${order.reference}`,
-    ...(order.authorityReference ? [`Your reference: ${order.authorityReference}`] : []),
-    `Received at: ${formatInZone(order.receivedAt, timeZone)} (${timeZone})`,
-    `Due by: ${formatInZone(order.dueAt, timeZone)} (${timeZone})`,
-    `Deadline basis: ${order.dueBasis}`,
-    `Status: ${order.status}`,
-  ];
-  if (order.missingElements.length > 0) {
-    lines.push('', 'The order lacks elements it must contain; please send them:');
-    for (const m of order.missingElements) lines.push(`- ${m.element}: ${m.reason}`);
-    lines.push(
-      '',
-      clock.stops
-        ? `The deadline's clock stands still from receipt until the missing elements arrive (${clock.basis === 'regime' ? "the order's law says so" : "the platform's policy, as the law does not say"}).`
-        : `The deadline's clock keeps running while the missing elements are awaited (${clock.basis === 'regime' ? "the order's law says so" : "the platform's policy, as the law does not say"}).`,
-    );
-  }
-  lines.push('', 'Follow the order in the authority portal, or GET /api/v1/authority/orders/{id}.');
-  return { kind: 'receipt', to, subject: `Order received: ${order.reference}`, body: lines.join('\n') };
+  return { kind: 'receipt', to, ...orderReceipt(view.order, view.timeZone, view.clock) };
 }
 
 /** Receives an order from the agency behind `principal`; answers the receipt. */
