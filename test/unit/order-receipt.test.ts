@@ -16,16 +16,16 @@ const order: ReceiptOrder = {
 };
 const regimeStops = { stops: true, basis: 'regime' } as const;
 
-describe('the receipt of a complete order', () => {
-  const { subject, body } = orderReceipt(order, 'Asia/Almaty', regimeStops);
-  const lines = body.split('\n');
+// Computed in each test, not when the file loads: a mutant is active only while tests run.
+const receipt = () => orderReceipt(order, 'Asia/Almaty', regimeStops);
 
+describe('the receipt of a complete order', () => {
   it('names the order by its Writ reference in the subject', () => {
-    expect(subject).toBe('Order received: WR-2026-000123');
+    expect(receipt().subject).toBe('Order received: WR-2026-000123');
   });
 
   it('states both references, the instants in the agency’s zone, the deadline’s basis and the status, in that order', () => {
-    expect(lines).toEqual([
+    expect(receipt().body.split('\n')).toEqual([
       'The platform has received your order (confirmation of receipt).',
       '',
       'Writ reference: WR-2026-000123',
@@ -40,7 +40,7 @@ describe('the receipt of a complete order', () => {
   });
 
   it('says nothing of missing elements or of the clock', () => {
-    expect(body).not.toMatch(/lacks|clock/);
+    expect(receipt().body).not.toMatch(/lacks|clock/);
   });
 
   it('leaves out the agency’s reference when it gave none', () => {
