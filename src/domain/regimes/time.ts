@@ -10,7 +10,7 @@ import { Temporal } from 'temporal-polyfill';
 
 /** An IANA zone name (`Asia/Almaty`, `UTC`); a bare offset such as `+05:00` is not a zone. */
 export function isTimeZone(zone: string): boolean {
-  if (zone === '' || /^[+-]/.test(zone)) return false;
+  if (/^[+-]/.test(zone)) return false; // '' is refused by Temporal below
   const known = checkedZones.get(zone);
   if (known !== undefined) return known;
   let valid: boolean;
@@ -22,6 +22,7 @@ export function isTimeZone(zone: string): boolean {
   }
   // Every order names a zone, and there are a few hundred: remember the answers (a bounded few,
   // so that a stream of made-up names cannot grow the map).
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the bound limits memory, not answers
   if (checkedZones.size < 2_000) checkedZones.set(zone, valid);
   return valid;
 }
@@ -43,10 +44,17 @@ const wallClocks = new Map<string, Intl.DateTimeFormat>();
  * The zone's offset at an instant in seconds, from the platform's own zone data through one cached
  * Intl formatter per zone: about ten times faster than the Temporal polyfill (a queue page shows a
  * hundred deadlines in the authority's time). Null for years Intl would not write in four digits.
+ *
+ * Mutation testing: mutants that only make this build a formatter per call or answer null cannot be
+ * told apart from outside but by speed, since null falls back to Temporal (offsetMinutes), which gives
+ * the same whole-minute offset (test/unit/zone-arithmetic.test.ts checks that the two agree). They are
+ * disabled line by line below; mutants that make it answer wrongly are not.
  */
 function offsetSeconds(instant: Date, zone: string): number | null {
   let clock = wallClocks.get(zone);
+  // Stryker disable next-line ConditionalExpression: a new formatter per call, same answer
   if (!clock) {
+    // Stryker disable next-line ObjectLiteral: an Intl formatter without options writes no era or time: null, then Temporal
     clock = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       hourCycle: 'h23',
@@ -61,12 +69,17 @@ function offsetSeconds(instant: Date, zone: string): number | null {
     wallClocks.set(zone, clock);
   }
   const field: Record<string, number> = {};
+  // Stryker disable next-line StringLiteral: an era other than AD answers null, then Temporal
   let era = '';
+  // Stryker disable next-line BlockStatement: no fields answer null, then Temporal
   for (const part of clock.formatToParts(instant)) {
+    // Stryker disable ConditionalExpression,EqualityOperator: a lost era or lost fields answer null, then Temporal; literal parts are never read
     if (part.type === 'era') era = part.value;
     else if (part.type !== 'literal') field[part.type] = Number(part.value);
+    // Stryker restore ConditionalExpression,EqualityOperator
   }
   const { year = Number.NaN, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = field;
+  // Stryker disable next-line ConditionalExpression,StringLiteral,EqualityOperator: answering null more often, or at 1000 and 9999, only falls back to Temporal
   if (era !== 'AD' || !(year >= 1000 && year <= 9999)) return null;
   const wall = Date.UTC(year, month - 1, day, hour, minute, second);
   return (wall - Math.floor(instant.getTime() / 1000) * 1000) / 1000;
@@ -96,6 +109,7 @@ export function formatInZone(instant: Date, zone: string): string {
   const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + minutes * 60_000);
   const year = local.getUTCFullYear();
   // Four-digit years only; at the ends of Date's range the local time is past it (year NaN).
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: Temporal writes years 1000–9999 the same way
   if (!(year >= 1000 && year <= 9999)) {
     return zoned(instant, formatOffset(minutes)).toString({ smallestUnit: 'second', timeZoneName: 'never' });
   }
@@ -128,6 +142,7 @@ export function addDays(day: string, days: number): string {
 }
 
 export function maxDay(a: string, b: string): string {
+  // Stryker disable next-line EqualityOperator: equal days give the same answer either way
   return a > b ? a : b;
 }
 
@@ -155,6 +170,7 @@ export function localToInstant(local: string, zone: string): LocalInstant | null
   } catch {
     return null; // 30 February, 25:00 and the like
   }
+  // Stryker disable next-line ObjectLiteral: 'compatible' is Temporal's default, written for the reader
   const read = wallClock.toZonedDateTime(zone, { disambiguation: 'compatible' });
   const instant = new Date(read.epochMilliseconds);
   return { instant, iso: formatInZone(instant, zone), shifted: !read.toPlainDateTime().equals(wallClock) };
