@@ -80,6 +80,8 @@ class KeptThreadWorker {
   #options;
   #listeners = [];
   #ownFiles;
+  /** `#ownFiles` outside src/ and test/: what every run loads afresh. */
+  #setupFiles;
 
   constructor(options) {
     this.#options = options;
@@ -128,9 +130,8 @@ class KeptThreadWorker {
       this.#ownFiles ??= ownFiles(project.config.root);
       // Writ's modules stay loaded unless the last mutant could have left state behind; Stryker's
       // and Writ's setup files (stryker/, the root) load afresh for every test file regardless.
-      const reload = kept.reload
-        ? this.#ownFiles
-        : this.#ownFiles.filter((file) => !isUnder(project.config.root, file, ['src', 'test']));
+      this.#setupFiles ??= this.#ownFiles.filter((file) => !isUnder(project.config.root, file, ['src', 'test']));
+      const reload = kept.reload ? this.#ownFiles : this.#setupFiles;
       kept.reload = false;
       // The config the thread was started with is the first run's; Stryker changes the test name
       // filter per mutant, so each run brings the current one.
