@@ -125,7 +125,8 @@ export function agenciesRepository(db: Db, now: () => Date) {
           after: { status: to, statusReason: input.reason, authorityId },
           note: input.reason,
         });
-        if (input.decision === 'verify' && input.invitation) {
+        // The use case gives an invitation with `verify` alone (src/app/agencies.ts).
+        if (input.invitation) {
           const officer = await insertInvitedOfficer(
             tx,
             { agencyId: id, email: current.contactEmail, name: current.contactName, isAgencyAdmin: true, invitedBy: null },

@@ -1,5 +1,4 @@
 /** The real app over a fresh test database, with helpers to sign in and to record orders. */
-import { hash } from '@node-rs/argon2';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.js';
 import { authoritiesRepository } from '../../src/db/authorities-repository.js';
@@ -8,6 +7,7 @@ import type { StaffRole } from '../../src/domain/permissions.js';
 import type { AuthorityKind } from '../../src/domain/vocabulary.js';
 import { buildApp } from '../../src/http/app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { passwordHash } from './writ.js';
 
 export type TestApp = {
   app: FastifyInstance;
@@ -35,7 +35,7 @@ export async function createTestApp(options: { now?: () => Date; env?: Record<st
   const reviewer = await usersRepository(database.db).create({
     email: reviewerCredentials.email,
     name: 'Ana Reviewer',
-    passwordHash: await hash(reviewerCredentials.password),
+    passwordHash: await passwordHash(reviewerCredentials.password),
   });
   const signIn = await app.inject({ method: 'POST', url: '/api/v1/session', payload: reviewerCredentials });
   if (signIn.statusCode !== 200) throw new Error(`sign-in failed: ${signIn.body}`);
@@ -136,7 +136,7 @@ export async function createStaff(
   name = `${role.replace('_', ' ')} ${email.split('@')[0]}`,
 ): Promise<{ id: string; name: string; email: string; role: StaffRole; auth: { authorization: string } }> {
   const password = 'correct horse battery';
-  const user = await usersRepository(t.database.db).create({ email, name, role, passwordHash: await hash(password) });
+  const user = await usersRepository(t.database.db).create({ email, name, role, passwordHash: await passwordHash(password) });
   const signIn = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
   if (signIn.statusCode !== 200) throw new Error(`sign-in failed: ${signIn.body}`);
   return { ...user, role, auth: { authorization: `Bearer ${signIn.json().token}` } };

@@ -1,0 +1,53 @@
+/**
+ * Writ's context (src/app/context.ts) over a fresh test database, without the HTTP app: for tests
+ * of a use case itself, called as the routes and the CLI call it. Cheaper than createTestApp (no
+ * Fastify, no sign-in), which matters most where each test runs again for every mutant of the
+ * application layer (issue 14, decision 61).
+ */
+import { hash } from '@node-rs/argon2';
+import { createWrit, type Writ } from '../../src/app/context.js';
+import { loadConfig } from '../../src/config.js';
+import { authoritiesRepository } from '../../src/db/authorities-repository.js';
+import type { StaffRole } from '../../src/domain/permissions.js';
+import type { AuthorityKind } from '../../src/domain/vocabulary.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export type TestWrit = { writ: Writ; database: TestDatabase; close(): Promise<void> };
+
+export async function createTestWrit(options: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestWrit> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ WRIT_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...options.env });
+  const writ = createWrit(database.db, config, { now: options.now });
+  return { writ, database, close: () => database.close() };
+}
+
+/** A staff account of `role` (no password: these tests never sign in). */
+export function staffMember(writ: Pick<Writ, 'users'>, role: StaffRole, email = `${role}-${uniqueSuffix()}@platform.example`) {
+  return writ.users.create({ email, name: `${role} ${email.split('@')[0]}`, role, passwordHash: null });
+}
+
+/** A password's hash, computed once per password and process (argon2 takes tens of milliseconds). */
+const hashes = new Map<string, Promise<string>>();
+export function passwordHash(password: string): Promise<string> {
+  let found = hashes.get(password);
+  if (!found) {
+    found = hash(password);
+    hashes.set(password, found);
+  }
+  return found;
+}
+
+export function testAuthority(
+  t: TestWrit,
+  country = 'KZ',
+  name = 'Ministry of Information',
+  kind: AuthorityKind = 'communications_regulator',
+) {
+  return authoritiesRepository(t.database.db).create({ country, name, kind, timeZone: null });
+}
+
+let counter = 0;
+function uniqueSuffix(): string {
+  counter += 1;
+  return `${process.pid}-${counter}`;
+}
