@@ -19,6 +19,8 @@ export function auditRepository(db: Db, now: Clock) {
     /**
      * One page of the log in (chain, seq) order after `after`, through the primary key's index:
      * entries as their JSON text and times in microseconds, so that nothing is rounded on the way.
+     * The order names the table's columns: a bare `seq` would be the text column of the select list,
+     * and seq 10 would come between 1 and 2.
      */
     async page(after: { chain: string; seq: number } | null, limit: number, chain: string | null = null): Promise<AuditRow[]> {
       const where = [
@@ -28,7 +30,7 @@ export function auditRepository(db: Db, now: Clock) {
       const { rows } = await db.execute<RawRow>(sql`
         SELECT chain, seq::text AS seq, (extract(epoch FROM at) * 1000000)::bigint::text AS at_micros,
                entry::text AS entry, prev_hash, hash
-        FROM audit_log WHERE ${sql.join(where, sql` AND `)} ORDER BY chain, seq LIMIT ${limit}`);
+        FROM audit_log WHERE ${sql.join(where, sql` AND `)} ORDER BY audit_log.chain, audit_log.seq LIMIT ${limit}`);
       return rows.map((r) => ({
         chain: r.chain,
         seq: Number(r.seq),
@@ -49,7 +51,7 @@ export function auditRepository(db: Db, now: Clock) {
     /** The entries of one chain, newest last (for tests and the page's sample). */
     async chainEntries(chain: string): Promise<{ seq: number; entry: Record<string, unknown> }[]> {
       const { rows } = await db.execute<{ seq: string; entry: Record<string, unknown> }>(
-        sql`SELECT seq::text AS seq, entry FROM audit_log WHERE chain = ${chain} ORDER BY seq`,
+        sql`SELECT seq::text AS seq, entry FROM audit_log WHERE chain = ${chain} ORDER BY audit_log.seq`,
       );
       return rows.map((r) => ({ seq: Number(r.seq), entry: r.entry }));
     },
