@@ -1,11 +1,11 @@
 import { defineConfig } from 'vitest/config';
-import { loadTestSettings } from './src/config.js';
+import { FastestFirstSequencer } from './stryker/fastest-first-sequencer.js';
 
 /**
  * The database tier for Stryker's run over the application layer (issue 14, decision 60):
  * `npm run test:mutation:app`. The use cases are driven through the real app (`app.inject`) against
  * a real PostgreSQL, each test file on a fresh copy of the migrated template, as in the `db:*` tiers
- * (vitest.config.ts): on TEST_DATABASE_URL's server when it is set, else on an embedded one.
+ * (vitest.config.ts), on the suite's embedded server.
  *
  * Left out: tests that run Writ as a child process (no mutant is active there), and the sweeps
  * that send every route hostile, valid or fuzzed input, replay the demo, build the static site or
@@ -26,12 +26,16 @@ export default defineConfig({
     ],
     globalSetup: ['./test/support/global-setup.ts'],
     provide: {
-      databaseTarget: loadTestSettings().externalDatabaseUrl ? 'external' : 'embedded',
+      // Always the suite's own embedded server, which does not flush commits to disk (decision 61):
+      // each mutant writes and drops databases, several times cheaper there than on a durable server.
+      databaseTarget: 'embedded',
       mutationTesting: true,
     },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     isolate: false,
+    // A mutant's test files run fastest first: the first failure ends its run (bail).
+    sequence: { sequencer: FastestFirstSequencer },
     reporters: ['default'],
   },
 });

@@ -140,9 +140,12 @@ async function assertReachableByPostgres(dir: string): Promise<void> {
 export async function startEmbeddedServer(
   dataDir: string,
   log: ServerLog,
-  options: { persistent?: boolean } = {},
+  options: { persistent?: boolean; durable?: boolean } = {},
 ): Promise<EmbeddedServer> {
   const persistent = options.persistent ?? true;
+  // A throwaway server (the test suite's) may skip flushing to disk: what a commit wrote survives the
+  // server's own crash or kill (the kernel holds it), not the machine's; never Writ's own database.
+  const unflushed = options.durable === false ? ['-c', 'fsync=off', '-c', 'full_page_writes=off'] : [];
   await fs.mkdir(dataDir, { recursive: true, mode: 0o755 });
   const pgDir = await serverDirectory(dataDir, log);
   const passwordFile = path.join(dataDir, 'pg-password');
@@ -171,7 +174,15 @@ export async function startEmbeddedServer(
     createPostgresUser: true,
     authMethod: 'scram-sha-256',
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      ...unflushed,
+    ],
     onLog: (m) => log(String(m).trim()),
     onError: (e) => log(`error: ${e instanceof Error ? e.message : String(e)}`),
   });
