@@ -15,4 +15,7 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/app.json' },
   // A test file builds the app on a fresh database first.
   timeoutMS: 30_000,
+  // The dry run starts the embedded server and runs the whole tier once: over Stryker's default of
+  // 5 minutes on a loaded two-CPU machine.
+  dryRunTimeoutMinutes: 20,
 };
