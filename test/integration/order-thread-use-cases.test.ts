@@ -77,7 +77,8 @@ const hooksOf = async (requestId: string, eventType: string) =>
       .select({ payload: webhookDeliveries.payload })
       .from(webhookDeliveries)
       .where(and(eq(webhookDeliveries.requestId, requestId), eq(webhookDeliveries.eventType, eventType)))
-      .orderBy(asc(webhookDeliveries.id))
+      // Ids are random: the order they were announced in is their creation time (the database clock).
+      .orderBy(asc(webhookDeliveries.createdAt))
   ).map((d) => d.payload);
 
 describe('postMessage', () => {
