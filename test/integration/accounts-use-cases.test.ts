@@ -8,8 +8,7 @@ import { verify } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changeAccount, createAccount, MIN_PASSWORD_LENGTH, signOutEverywhere } from '../../src/app/accounts.js';
 import type { User } from '../../src/db/users-repository.js';
-import { WritError } from '../../src/domain/errors.js';
-import { createTestWrit, staffMember, type TestWrit } from '../support/writ.js';
+import { createTestWrit, refusal, staffMember, type TestWrit } from '../support/writ.js';
 
 let t: TestWrit;
 beforeAll(async () => {
@@ -18,17 +17,6 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const missingId = '00000000-0000-4000-8000-000000000000';
-
-/** The WritError `work` throws, with its code, field and message. */
-async function refusal(work: Promise<unknown>): Promise<{ code: string; field: string | undefined; message: string }> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WritError);
-  const { code, field, message } = error as WritError;
-  return { code, field, message };
-}
 
 async function accountCount(): Promise<number> {
   return t.writ.users.count();

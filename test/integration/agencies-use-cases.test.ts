@@ -7,8 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agencyWithHistory, applyForAgency, decideAgency } from '../../src/app/agencies.js';
 import type { User } from '../../src/db/users-repository.js';
 import type { NewAgency } from '../../src/domain/agency.js';
-import { WritError } from '../../src/domain/errors.js';
-import { createTestWrit, staffMember, type TestWrit } from '../support/writ.js';
+import { createTestWrit, refusal, staffMember, type TestWrit } from '../support/writ.js';
 
 let t: TestWrit;
 let admin: User;
@@ -35,16 +34,6 @@ function application(overrides: Partial<NewAgency> = {}): NewAgency {
     timeZone: 'Asia/Almaty',
     ...overrides,
   };
-}
-
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WritError);
-  const { code, field, message } = error as WritError;
-  return { code, field, message };
 }
 
 describe('applyForAgency', () => {

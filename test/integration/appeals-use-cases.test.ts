@@ -13,9 +13,8 @@ import { receiveOrder } from '../../src/app/requests.js';
 import { recordFinding, signOff } from '../../src/app/staged-review.js';
 import { newRequestSchema } from '../../src/contracts/requests.js';
 import type { User } from '../../src/db/users-repository.js';
-import { WritError } from '../../src/domain/errors.js';
 import type { Reason } from '../../src/domain/vocabulary.js';
-import { createTestWrit, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
+import { createTestWrit, refusal, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
 
 let t: TestWrit;
 let authorityId: string;
@@ -84,16 +83,6 @@ async function itemDecision(requestId: string) {
     [requestId],
   );
   return rows;
-}
-
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WritError);
-  const { code, field, message } = error as WritError;
-  return { code, field, message };
 }
 
 describe('decideAppeal', () => {

@@ -10,11 +10,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAgencyOrder, submitOrder } from '../../src/app/authority-orders.js';
 import { submitOrderSchema } from '../../src/contracts/authority-orders.js';
-import type { AgencyPrincipal } from '../../src/db/officer-sessions-repository.js';
 import { webhookDeliveries, webhookEndpoints } from '../../src/db/schema/index.js';
-import { WritError } from '../../src/domain/errors.js';
-import { createVerifiedAgency, type TestAgency } from '../support/agencies.js';
-import { createTestWrit, type TestWrit } from '../support/writ.js';
+import { createVerifiedAgency, principalOf } from '../support/agencies.js';
+import { createTestWrit, refusal, type TestWrit } from '../support/writ.js';
 
 const clock = new Date('2026-06-01T06:00:00Z');
 const hour = 3_600_000;
@@ -28,21 +26,6 @@ beforeAll(async () => {
   ]);
 });
 afterAll(async () => Promise.all([runs?.close(), stops?.close()]));
-
-function principalOf(agency: TestAgency): AgencyPrincipal {
-  return {
-    agency: {
-      id: agency.id,
-      country: agency.country,
-      name: `Agency ${agency.country}`,
-      status: 'verified',
-      authorityId: agency.authorityId,
-    },
-    officer: { id: agency.officer.id, email: agency.officer.email, name: 'First Officer', isAgencyAdmin: true },
-    apiKeyId: null,
-    stage: 'full',
-  };
-}
 
 /** An agency of `country` with a webhook endpoint, so that its events are kept to be read. */
 async function agencyWithEndpoint(t: TestWrit, country: string, timeZone: string | null = 'Asia/Almaty') {
@@ -68,16 +51,6 @@ const complete = {
   statementOfReasons: 'The video insults a named child.',
   items: [{ targetKind: 'url', target: 'https://video.example/watch/abc' }],
 };
-
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WritError);
-  const { code, field, message } = error as WritError;
-  return { code, field, message };
-}
 
 describe('submitOrder', () => {
   it('refuses a regime it does not know, pointing the agency at the list of regimes', async () => {

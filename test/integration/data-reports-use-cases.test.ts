@@ -10,28 +10,12 @@ import { submitOrder } from '../../src/app/authority-orders.js';
 import { userDataComparison, userDataReportIndex } from '../../src/app/data-reports.js';
 import { importPublishedData } from '../../src/app/datasets.js';
 import { submitOrderSchema } from '../../src/contracts/authority-orders.js';
-import type { AgencyPrincipal } from '../../src/db/officer-sessions-repository.js';
-import { createVerifiedAgency, type TestAgency } from '../support/agencies.js';
+import { createVerifiedAgency, principalOf, type TestAgency } from '../support/agencies.js';
 import { createTestWrit, type TestWrit } from '../support/writ.js';
 import { fixtures } from './datasets-support.js';
 
 let clock = new Date('2026-06-01T06:00:00Z');
 let t: TestWrit;
-
-function principalOf(agency: TestAgency): AgencyPrincipal {
-  return {
-    agency: {
-      id: agency.id,
-      country: agency.country,
-      name: `Agency ${agency.country}`,
-      status: 'verified',
-      authorityId: agency.authorityId,
-    },
-    officer: { id: agency.officer.id, email: agency.officer.email, name: 'First Officer', isAgencyAdmin: true },
-    apiKeyId: null,
-    stage: 'full',
-  };
-}
 
 /** A user-data order of `agency` received at `at`, naming `accounts` accounts. */
 async function dataOrder(agency: TestAgency, at: string, accounts = 1) {

@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { batchHash, batchSizeProblem, fieldPath, orderFromBody, receiveBatch } from '../../src/app/intake.js';
 import type { OrderToRecord } from '../../src/app/requests.js';
 import { newRequestSchema } from '../../src/contracts/requests.js';
-import { WritError } from '../../src/domain/errors.js';
 import { newRequestBody } from '../support/app.js';
 import { rowCounts } from '../support/database.js';
-import { createTestWrit, type TestWrit, testAuthority } from '../support/writ.js';
+import { createTestWrit, writErrorOf as refusal, type TestWrit, testAuthority } from '../support/writ.js';
 
 let t: TestWrit;
 let kz: string;
@@ -52,15 +51,6 @@ function reversedKeys<T>(value: T): T {
       .reverse()
       .map(([k, v]) => [k, reversedKeys(v)]),
   ) as T;
-}
-
-async function refusal(work: Promise<unknown>): Promise<WritError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WritError);
-  return error as WritError;
 }
 
 describe('fieldPath', () => {

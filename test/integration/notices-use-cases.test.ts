@@ -11,9 +11,8 @@ import { issueNotice, type NoticeActor } from '../../src/app/notices.js';
 import { receiveOrder } from '../../src/app/requests.js';
 import { newRequestSchema } from '../../src/contracts/requests.js';
 import { sinkDeliveries } from '../../src/db/schema/index.js';
-import { WritError } from '../../src/domain/errors.js';
 import { newRequestBody } from '../support/app.js';
-import { createTestWrit, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
+import { createTestWrit, refusal, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
 
 let t: TestWrit;
 let reviewer: NoticeActor;
@@ -48,16 +47,6 @@ async function restrictedOrder() {
   return { requestId: order.id, itemId };
 }
 
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WritError);
-  const { code, message } = error as WritError;
-  return { code, message };
-}
-
 describe('issueNotice', () => {
   it('sends the notice sink a `notice.issued` event naming the notice, its order, item and recipient, with the appeal link', async () => {
     const { requestId, itemId } = await restrictedOrder();
@@ -80,11 +69,11 @@ describe('issueNotice', () => {
 
   it('names an item that is not on the order as not found', async () => {
     const { requestId } = await restrictedOrder();
-    expect(await refusal(issueNotice(t.writ, requestId, { itemId: missingId, recipient: 'user:1' }, reviewer))).toEqual({
+    expect(await refusal(issueNotice(t.writ, requestId, { itemId: missingId, recipient: 'user:1' }, reviewer))).toMatchObject({
       code: 'not_found',
       message: `item ${missingId} does not exist`,
     });
-    expect(await refusal(issueNotice(t.writ, requestId, { accountId: missingId, recipient: 'user:1' }, reviewer))).toEqual({
+    expect(await refusal(issueNotice(t.writ, requestId, { accountId: missingId, recipient: 'user:1' }, reviewer))).toMatchObject({
       code: 'not_found',
       message: `account ${missingId} does not exist`,
     });

@@ -13,9 +13,8 @@ import { submitOrder } from '../../src/app/authority-orders.js';
 import { attachFile, cleanFileName } from '../../src/app/order-attachments.js';
 import { submitOrderSchema } from '../../src/contracts/authority-orders.js';
 import type { AgencyPrincipal } from '../../src/db/officer-sessions-repository.js';
-import { WritError } from '../../src/domain/errors.js';
 import { createVerifiedAgency } from '../support/agencies.js';
-import { createTestWrit, type TestWrit } from '../support/writ.js';
+import { createTestWrit, refusal, type TestWrit } from '../support/writ.js';
 
 const MAX_BYTES = 4096;
 let dataDir: string;
@@ -57,16 +56,6 @@ function pdfOf(size: number): Buffer {
   return Buffer.concat([head, Buffer.alloc(size - head.length, 'x')]);
 }
 
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WritError);
-  const { code, field } = error as WritError;
-  return { code, field };
-}
-
 async function storedFiles(): Promise<string[]> {
   try {
     const entries = await readdir(path.join(dataDir, 'attachments'), { recursive: true, withFileTypes: true });
@@ -81,11 +70,13 @@ const asAgency = (x: typeof a) => ({ agencyId: x.principal.agency.id, officerId:
 describe('attachFile', () => {
   it('answers another agency that its order is not found, even for an empty file, and keeps nothing', async () => {
     const before = await storedFiles();
-    expect(await refusal(attachFile(t.writ, asAgency(b), orderOfA, { fileName: 'x.pdf', bytes: pdfOf(100) }))).toEqual({
+    expect(await refusal(attachFile(t.writ, asAgency(b), orderOfA, { fileName: 'x.pdf', bytes: pdfOf(100) }))).toMatchObject({
       code: 'not_found',
       field: undefined,
     });
-    expect(await refusal(attachFile(t.writ, asAgency(b), orderOfA, { fileName: 'x.pdf', bytes: new Uint8Array() }))).toEqual({
+    expect(
+      await refusal(attachFile(t.writ, asAgency(b), orderOfA, { fileName: 'x.pdf', bytes: new Uint8Array() })),
+    ).toMatchObject({
       code: 'not_found',
       field: undefined,
     });
@@ -93,12 +84,14 @@ describe('attachFile', () => {
   });
 
   it('refuses an empty file and one that is no PDF, PNG, JPEG or TIFF, naming the body', async () => {
-    expect(await refusal(attachFile(t.writ, asAgency(a), orderOfA, { fileName: 'x.pdf', bytes: new Uint8Array() }))).toEqual({
+    expect(
+      await refusal(attachFile(t.writ, asAgency(a), orderOfA, { fileName: 'x.pdf', bytes: new Uint8Array() })),
+    ).toMatchObject({
       code: 'validation_failed',
       field: 'body',
     });
     const html = Buffer.from('<!doctype html><script>alert(1)</script>');
-    expect(await refusal(attachFile(t.writ, asAgency(a), orderOfA, { fileName: 'x.pdf', bytes: html }))).toEqual({
+    expect(await refusal(attachFile(t.writ, asAgency(a), orderOfA, { fileName: 'x.pdf', bytes: html }))).toMatchObject({
       code: 'unsupported_media_type',
       field: 'body',
     });
@@ -109,7 +102,7 @@ describe('attachFile', () => {
     expect(full).toMatchObject({ size: MAX_BYTES, mediaType: 'application/pdf' });
     expect(
       await refusal(attachFile(t.writ, asAgency(a), orderOfA, { fileName: 'over.pdf', bytes: pdfOf(MAX_BYTES + 1) })),
-    ).toEqual({ code: 'payload_too_large', field: 'body' });
+    ).toMatchObject({ code: 'payload_too_large', field: 'body' });
   });
 
   it('keeps the cleaned name: no folders, no control characters, no surrounding spaces', async () => {

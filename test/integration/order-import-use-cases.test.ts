@@ -10,10 +10,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ImportProgress, importOrders } from '../../src/app/order-import.js';
-import { WritError } from '../../src/domain/errors.js';
 import { newRequestBody } from '../support/app.js';
 import { rowCounts } from '../support/database.js';
-import { createTestWrit, type TestWrit, testAuthority } from '../support/writ.js';
+import { createTestWrit, refusal, type TestWrit, testAuthority } from '../support/writ.js';
 
 let dir: string;
 let t: TestWrit;
@@ -59,16 +58,6 @@ function recorder() {
   return { calls, progress };
 }
 const quiet: ImportProgress = { checking: () => undefined, writing: () => undefined };
-
-async function refusal(work: Promise<unknown>) {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WritError);
-  const { code, field, message } = error as WritError;
-  return { code, field, message };
-}
 
 describe('importOrders: reading the file', () => {
   it('takes CRLF lines, skips blank and whitespace-only lines, keeps a line that starts with a carriage return and a last line without a newline; reports progress; a second run creates nothing', async () => {

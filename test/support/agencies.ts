@@ -4,7 +4,12 @@
  * go through the real flows).
  */
 import { eq } from 'drizzle-orm';
-import { API_KEY_PREFIX, hashToken, officerSessionsRepository } from '../../src/db/officer-sessions-repository.js';
+import {
+  type AgencyPrincipal,
+  API_KEY_PREFIX,
+  hashToken,
+  officerSessionsRepository,
+} from '../../src/db/officer-sessions-repository.js';
 import { agencies, apiKeys, authorities, officers } from '../../src/db/schema/index.js';
 import type { AuthorityKind } from '../../src/domain/vocabulary.js';
 import type { TestApp } from './app.js';
@@ -99,4 +104,20 @@ export async function addApiKey(t: TestApp, agencyId: string): Promise<{ id: str
 
 export async function setAgencyStatus(t: TestApp, agencyId: string, status: 'verified' | 'suspended' | 'pending' | 'rejected') {
   await t.database.db.update(agencies).set({ status }).where(eq(agencies.id, agencyId));
+}
+
+/** The principal a use case of the authority channel gets for `agency`'s admin officer, fully signed in. */
+export function principalOf(agency: TestAgency): AgencyPrincipal {
+  return {
+    agency: {
+      id: agency.id,
+      country: agency.country,
+      name: `Agency ${agency.country}`,
+      status: 'verified',
+      authorityId: agency.authorityId,
+    },
+    officer: { id: agency.officer.id, email: agency.officer.email, name: 'First Officer', isAgencyAdmin: true },
+    apiKeyId: null,
+    stage: 'full',
+  };
 }

@@ -5,9 +5,11 @@
  * application layer (issue 14, decision 61).
  */
 import { hash } from '@node-rs/argon2';
+import { expect } from 'vitest';
 import { createWrit, type Writ } from '../../src/app/context.js';
 import { loadConfig } from '../../src/config.js';
 import { authoritiesRepository } from '../../src/db/authorities-repository.js';
+import { WritError } from '../../src/domain/errors.js';
 import type { StaffRole } from '../../src/domain/permissions.js';
 import type { AuthorityKind } from '../../src/domain/vocabulary.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -50,4 +52,20 @@ let counter = 0;
 function uniqueSuffix(): string {
   counter += 1;
   return `${process.pid}-${counter}`;
+}
+
+/** The WritError `work` rejects with; the test fails when it resolves or rejects with anything else. */
+export async function writErrorOf(work: Promise<unknown>): Promise<WritError> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WritError);
+  return error as WritError;
+}
+
+/** A refusal's code, field and message, to compare whole. */
+export async function refusal(work: Promise<unknown>): Promise<{ code: string; field: string | undefined; message: string }> {
+  const { code, field, message } = await writErrorOf(work);
+  return { code, field, message };
 }
