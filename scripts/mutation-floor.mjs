@@ -30,6 +30,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countMutants, percentDetected } from './mutation-counts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const floor = 85;
@@ -64,15 +65,10 @@ function readJson(file) {
   return JSON.parse(readFileSync(path.join(root, file), 'utf8'));
 }
 
-/** Stryker's score: detected (killed, timed out) over valid mutants (those plus survivors and uncovered). */
+/** A file's score (scripts/mutation-counts.mjs). */
 function fileScore(mutants) {
-  let detected = 0;
-  let valid = 0;
-  for (const mutant of mutants) {
-    if (mutant.status === 'Killed' || mutant.status === 'Timeout') detected += 1;
-    if (['Killed', 'Timeout', 'Survived', 'NoCoverage'].includes(mutant.status)) valid += 1;
-  }
-  return { detected, valid, score: valid === 0 ? 100 : (100 * detected) / valid };
+  const counts = countMutants(mutants);
+  return { ...counts, score: percentDetected(counts) };
 }
 
 /** Runs one layer's floor; false when a touched file is under it or Stryker failed. */

@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countMutants, percentDetected } from './mutation-counts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const floor = 85;
@@ -18,20 +19,13 @@ const layers = [
   { name: 'application layer', report: 'reports/mutation/app.json' },
 ];
 
+/** Every file's mutants of a report, counted together. */
 function tally(report) {
-  const counts = { detected: 0, valid: 0 };
-  for (const file of Object.values(report.files)) {
-    for (const mutant of file.mutants) {
-      if (mutant.status === 'Killed' || mutant.status === 'Timeout') counts.detected += 1;
-      if (['Killed', 'Timeout', 'Survived', 'NoCoverage'].includes(mutant.status)) counts.valid += 1;
-    }
-  }
-  return counts;
+  return countMutants(Object.values(report.files).flatMap((file) => file.mutants));
 }
 
-const percent = ({ detected, valid }) => (valid === 0 ? 100 : (100 * detected) / valid);
 const line = (name, counts) =>
-  `${name.padEnd(18)} ${percent(counts).toFixed(1).padStart(5)} %  (${counts.detected} of ${counts.valid} valid mutants detected)`;
+  `${name.padEnd(18)} ${percentDetected(counts).toFixed(1).padStart(5)} %  (${counts.detected} of ${counts.valid} valid mutants detected)`;
 
 const total = { detected: 0, valid: 0 };
 const under = [];
@@ -45,7 +39,7 @@ for (const layer of layers) {
   total.detected += counts.detected;
   total.valid += counts.valid;
   console.log(line(layer.name, counts));
-  if (percent(counts) < floor) under.push(layer.name);
+  if (percentDetected(counts) < floor) under.push(layer.name);
 }
 console.log(line('both', total));
 if (under.length > 0) {
