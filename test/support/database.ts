@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { connect, type Database } from '../../src/db/connection.js';
+import { underMutationTesting } from './property-runs.js';
 
 export type TestDatabase = Database & { url: string; name: string };
 
@@ -10,20 +11,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const targetName = inject('databaseTarget');
   const target = inject('databaseTargets')[targetName];
   if (!target) throw new Error(`no test database target ${targetName}`);
-  const name = `writ_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: target.adminUrl });
-  await admin.connect();
-  // Copying a template needs it to have no other connections; files starting at once take turns.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${target.template}`);
-      break;
-    } catch (error) {
-      if (attempt > 50 || !/is being accessed by other users/.test(String(error))) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  await admin.end();
+  const name = underMutationTesting ? await spareDatabase(targetName, target) : await copyTemplate(target);
   const url = new URL(target.adminUrl);
   url.pathname = `/${name}`;
   const { db, pool } = connect(url.toString(), 5);
@@ -35,9 +23,53 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     description: `test database ${name} (${targetName})`,
     async close() {
       await pool.end();
-      await dropDatabase(target.adminUrl, name);
+      // Under mutation testing the throwaway server drops it while the next file runs (decision 62).
+      if (underMutationTesting) dropDatabase(target.adminUrl, name).catch(() => undefined);
+      else await dropDatabase(target.adminUrl, name);
     },
   };
+}
+
+type Target = { adminUrl: string; template: string };
+
+/** A new database copied from the target's migrated template; its name. */
+async function copyTemplate(target: Target): Promise<string> {
+  const name = `writ_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: target.adminUrl });
+  await admin.connect();
+  try {
+    // Copying a template needs it to have no other connections; files starting at once take turns.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${target.template}`);
+        return name;
+      } catch (error) {
+        if (attempt > 50 || !/is being accessed by other users/.test(String(error))) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Under mutation testing, each mutant's run copies the template again for every test file it runs,
+ * one file after another in one kept thread (decision 62). The copy is made ahead: a file takes the
+ * database copied while the previous one ran, and the next copy starts at once, so PostgreSQL copies
+ * while the thread runs tests. Never in the suite, where files start at once and would contend for
+ * the template. The module stays loaded between Stryker's runs; a spare left at the end is dropped
+ * with the throwaway server.
+ */
+const spares = new Map<string, Promise<string>>();
+
+function spareDatabase(targetName: string, target: Target): Promise<string> {
+  const next = spares.get(targetName) ?? copyTemplate(target);
+  const following = next.then(() => copyTemplate(target));
+  // A failed copy surfaces when it is taken, not as an unhandled rejection now.
+  following.catch(() => undefined);
+  spares.set(targetName, following);
+  return next;
 }
 
 /** Drops a test database, ending whatever connections it still has. */
