@@ -97,9 +97,9 @@ export async function verifyAuditLog(
   if (problem) return { ok: false, ...base, rootHash: null, problem, checkpoint: null };
   const root = rootHash(headsListing(headList));
   if (!options.checkpoint) return { ok: true, ...base, rootHash: root, problem: null, checkpoint: null };
-  const checked = checkCheckpoint(options.checkpoint, options.publicKey ?? null, heads);
+  const checked = checkCheckpoint(options.checkpoint, options.publicKey ?? null, heads, chain);
   if (checked.problem === null) {
-    const missing = await checkpointEntriesPresent(writ, options.checkpoint);
+    const missing = await checkpointEntriesPresent(writ, options.checkpoint, chain);
     if (missing) Object.assign(checked, { problem: missing, extended: false });
   }
   return {
@@ -114,12 +114,14 @@ export async function verifyAuditLog(
 /**
  * The checkpoint against the (verified) log: its listing hashes to its root, every head it lists is
  * still in the log at the same seq with the same hash — or, when the log moved on, that the entry at
- * that seq has that hash — and, with a public key, its signature.
+ * that seq has that hash — and, with a public key, its signature. With `chain`, only that chain was
+ * read (`heads` holds it alone): the checkpoint's other heads are not compared.
  */
 function checkCheckpoint(
   text: string,
   publicKeyText: string | null,
   heads: ReadonlyMap<string, { seq: number; hash: string }>,
+  chain: string | null,
 ): { problem: AuditProblem | null; signed: boolean; extended: boolean } {
   const fail = (detail: string, chain = '(checkpoint)', seq: number | null = null) => ({
     problem: { chain, seq, kind: 'checkpoint', detail } satisfies AuditProblem as AuditProblem,
@@ -147,6 +149,7 @@ function checkCheckpoint(
   if (parsed.heads.length !== parsed.fields.chains)
     return fail(`the checkpoint says ${parsed.fields.chains} chains but lists ${parsed.heads.length}`);
   for (const h of parsed.heads) {
+    if (chain !== null && h.chain !== chain) continue;
     const now = heads.get(h.chain);
     if (!now || now.seq < h.seq)
       return {
@@ -165,9 +168,10 @@ function checkCheckpoint(
  * The log still extends the checkpoint only if each listed entry is still there with its hash. The
  * verified chain walk proves links from genesis to the head; this reads the listed entries' hashes.
  */
-async function checkpointEntriesPresent(writ: AuditContext, text: string): Promise<AuditProblem | null> {
+async function checkpointEntriesPresent(writ: AuditContext, text: string, chain: string | null): Promise<AuditProblem | null> {
   const parsed = parseCheckpoint(text);
   for (const h of parsed.heads) {
+    if (chain !== null && h.chain !== chain) continue;
     const [row] = await writ.audit.page({ chain: h.chain, seq: h.seq - 1 }, 1, h.chain);
     if (!row || row.seq !== h.seq || row.hash !== h.hash)
       return {

@@ -512,6 +512,50 @@ describe('verifyAuditLog against a checkpoint', () => {
     });
   });
 
+  it('checks one chain alone against a checkpoint of many: its head only, the other chains not missed', async () => {
+    const { text } = await createCheckpoint(derSigner);
+    const only = (await heads()).filter((h) => h.chain === firstChain);
+    const oneChain = {
+      ok: true,
+      chains: 1,
+      entries: only[0]!.seq,
+      rootHash: sha256(listingOf(only)),
+      problem: null,
+      checkpoint: { signed: true, extended: true },
+    };
+    expect(await verifyAuditLog(t.writ, { chain: firstChain, checkpoint: text, publicKey: publicPem })).toEqual(oneChain);
+    // Another chain rolled back past the checkpoint is not this chain's problem…
+    await tampered(await rolledBack(secondChain), async () => {
+      expect(await verifyAuditLog(t.writ, { chain: firstChain, checkpoint: text, publicKey: publicPem })).toEqual(oneChain);
+    });
+    // …and another chain rewritten with its head neither.
+    await tampered(await rewritten(secondChain), async () => {
+      expect(await verifyAuditLog(t.writ, { chain: firstChain, checkpoint: text, publicKey: publicPem })).toEqual(oneChain);
+    });
+    // The chain asked for is still checked: rolled back past the checkpoint, it does not extend it.
+    const seq = only[0]!.seq;
+    await tampered(await rolledBack(firstChain), async () => {
+      expect(await verifyAuditLog(t.writ, { chain: firstChain, checkpoint: text })).toMatchObject({
+        ok: false,
+        problem: {
+          chain: firstChain,
+          seq,
+          kind: 'checkpoint',
+          detail: `the checkpoint's head is seq ${seq}, but the log ends at seq ${seq - 1}: entries it had were removed`,
+        },
+        checkpoint: { signed: false, extended: false },
+      });
+    });
+    // Rewritten with its head, neither.
+    await tampered(await rewritten(firstChain), async () => {
+      expect(await verifyAuditLog(t.writ, { chain: firstChain, checkpoint: text })).toMatchObject({
+        ok: false,
+        problem: { chain: firstChain, seq, kind: 'link_broken' },
+        checkpoint: { signed: false, extended: false },
+      });
+    });
+  });
+
   it('answers a broken log with its problem, not the checkpoint', async () => {
     const { text } = await createCheckpoint(derSigner);
     await tampered(
