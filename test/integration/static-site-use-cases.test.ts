@@ -93,6 +93,8 @@ const overviewColumns = ['country', 'period', 'removalOrders', 'removalItems', '
 /** A table's JSON download as written: name, columns and rows, two-space indented, with a final newline. */
 const tableJson = (name: string, columns: string[], rows: unknown[]) => `${JSON.stringify({ name, columns, rows }, null, 2)}\n`;
 
+// The database is still empty here: a file's describes run in order, and the records are written
+// by the next one's beforeAll.
 describe('publishSite over an empty request database', () => {
   it('writes the assets as they are, every page (one records page, empty), the overview table, the exports over all half-years, one feed and the log', async () => {
     const dir = path.join(scratchDirectory('writ-static-empty-'), 'site');
