@@ -16,13 +16,10 @@ import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:cryp
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckpoint, verifyAuditLog } from '../../src/app/audit.js';
 import { createWrit, type Writ } from '../../src/app/context.js';
-import { orderFromBody } from '../../src/app/intake.js';
-import { receiveOrder } from '../../src/app/requests.js';
 import { loadConfig } from '../../src/config.js';
-import { newRequestSchema } from '../../src/contracts/requests.js';
 import type { User } from '../../src/db/users-repository.js';
 import { canonicalEntry, entryHash, GENESIS_HASH, keyHint } from '../../src/domain/audit-chain.js';
-import { createTestWrit, refusal, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
+import { createTestWrit, receiveMinimalOrder, refusal, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
 
 const clock = new Date('2026-11-30T12:34:56.789Z');
 const keyId = 'platform.example/audit';
@@ -46,20 +43,7 @@ const writWith = (env: Record<string, string>) =>
 
 /** An order recorded, then `notes` notes on it: its chain has 1 + `notes` entries and more. */
 async function orderChain(notes: number): Promise<{ chain: string; requestId: string }> {
-  const { request } = await receiveOrder(
-    t.writ,
-    orderFromBody(
-      newRequestSchema.parse({
-        kind: 'content_removal',
-        authorityId,
-        authorityTimeZone: 'Asia/Almaty',
-        legalBasis: 'Law on Online Platforms, Art. 19',
-        channel: 'portal',
-        items: [{ targetKind: 'url', target: 'https://video.example/watch/a', product: 'Video' }],
-      }),
-    ),
-    recorder,
-  );
+  const request = await receiveMinimalOrder(t, authorityId, recorder);
   await addNotes(request.id, notes);
   return { chain: `order:${request.id}`, requestId: request.id };
 }

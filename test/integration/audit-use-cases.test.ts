@@ -8,11 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCheckpoint, verifyAuditLog } from '../../src/app/audit.js';
 import { orderFromBody } from '../../src/app/intake.js';
 import { receiveOrder } from '../../src/app/requests.js';
-import { newRequestSchema } from '../../src/contracts/requests.js';
 import type { User } from '../../src/db/users-repository.js';
 import { headsListing, rootHash } from '../../src/domain/audit-chain.js';
 import { WritError } from '../../src/domain/errors.js';
-import { createTestWrit, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
+import { createTestWrit, minimalOrderBody, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
 
 /** More than the verifier's page of 2000 entries (PAGE in src/app/audit.ts), in one chain. */
 const LONG_CHAIN = 2100;
@@ -22,15 +21,7 @@ let orderChain: string;
 let recorder: User;
 let authorityId: string;
 
-const orderBody = () =>
-  newRequestSchema.parse({
-    kind: 'content_removal',
-    authorityId,
-    authorityTimeZone: 'Asia/Almaty',
-    legalBasis: 'Law on Online Platforms, Art. 19',
-    channel: 'portal',
-    items: [{ targetKind: 'url', target: 'https://video.example/watch/a', product: 'Video' }],
-  });
+const orderBody = () => minimalOrderBody(authorityId);
 
 beforeAll(async () => {
   t = await createTestWrit({ now: () => clock });

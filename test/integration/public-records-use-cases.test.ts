@@ -10,17 +10,14 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orderFromBody } from '../../src/app/intake.js';
 import { feedXml, recordById, searchRecords, xmlText } from '../../src/app/public-records.js';
-import { receiveOrder } from '../../src/app/requests.js';
-import { newRequestSchema } from '../../src/contracts/requests.js';
 import { writePublicRecord, writeTombstone } from '../../src/db/public-record-writes.js';
 import { recordSearchQuery } from '../../src/db/public-records-search.js';
 import { publications } from '../../src/db/schema/index.js';
 import type { User } from '../../src/db/users-repository.js';
 import type { PublicRecord, PublicTombstone } from '../../src/domain/public-record.js';
 import { samplePublicRecord } from '../support/publishing.js';
-import { createTestWrit, refusal, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
+import { createTestWrit, receiveMinimalOrder, refusal, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
 
 let t: TestWrit;
 let recorder: User;
@@ -36,20 +33,7 @@ let tombstone: PublicTombstone;
 
 /** Records an order and publishes `record` for it under the order's reference, as the workflow does. */
 async function publish(record: PublicRecord): Promise<PublicRecord> {
-  const { request } = await receiveOrder(
-    t.writ,
-    orderFromBody(
-      newRequestSchema.parse({
-        kind: 'content_removal',
-        authorityId,
-        authorityTimeZone: 'Asia/Almaty',
-        legalBasis: 'Law on Online Platforms, Art. 19',
-        channel: 'portal',
-        items: [{ targetKind: 'url', target: 'https://video.example/watch/a', product: 'Video' }],
-      }),
-    ),
-    recorder,
-  );
+  const request = await receiveMinimalOrder(t, authorityId, recorder);
   const stored = { ...record, id: request.reference };
   await t.database.db.transaction(async (tx) => {
     const [publication] = await tx

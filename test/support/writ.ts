@@ -7,10 +7,14 @@
 import { hash } from '@node-rs/argon2';
 import { expect } from 'vitest';
 import { createWrit, type Writ } from '../../src/app/context.js';
+import { orderFromBody } from '../../src/app/intake.js';
+import { receiveOrder } from '../../src/app/requests.js';
 import { loadConfig } from '../../src/config.js';
+import { newRequestSchema } from '../../src/contracts/requests.js';
 import { authoritiesRepository } from '../../src/db/authorities-repository.js';
 import { WritError } from '../../src/domain/errors.js';
 import type { StaffRole } from '../../src/domain/permissions.js';
+import type { Actor } from '../../src/domain/request.js';
 import type { AuthorityKind } from '../../src/domain/vocabulary.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -46,6 +50,22 @@ export function testAuthority(
   kind: AuthorityKind = 'communications_regulator',
 ) {
   return authoritiesRepository(t.database.db).create({ country, name, kind, timeZone: null });
+}
+
+/** The smallest removal order: one URL, from `authorityId`, through the portal. */
+export const minimalOrderBody = (authorityId: string) =>
+  newRequestSchema.parse({
+    kind: 'content_removal',
+    authorityId,
+    authorityTimeZone: 'Asia/Almaty',
+    legalBasis: 'Law on Online Platforms, Art. 19',
+    channel: 'portal',
+    items: [{ targetKind: 'url', target: 'https://video.example/watch/a', product: 'Video' }],
+  });
+
+/** Records `minimalOrderBody` as `actor` would: the order as stored. */
+export async function receiveMinimalOrder(t: TestWrit, authorityId: string, actor: Actor) {
+  return (await receiveOrder(t.writ, orderFromBody(minimalOrderBody(authorityId)), actor)).request;
 }
 
 let counter = 0;
