@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { FastestFirstSequencer } from './stryker/fastest-first-sequencer.js';
+import { KillerFirstSequencer } from './stryker/killer-first-sequencer.js';
 
 /**
  * The tier for Stryker's run over the application layer (issue 14, decisions 60 and 62):
@@ -25,8 +25,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     isolate: false,
-    // A mutant's test files run fastest first: the first failure ends its run (bail).
-    sequence: { sequencer: FastestFirstSequencer },
+    // A mutant's test files run those likeliest to kill it first: the first failure ends its run (bail).
+    sequence: { sequencer: KillerFirstSequencer },
     reporters: ['default'],
   },
 });

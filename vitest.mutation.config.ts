@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { FastestFirstSequencer } from './stryker/fastest-first-sequencer.js';
+import { KillerFirstSequencer } from './stryker/killer-first-sequencer.js';
 
 /**
  * The unit tier alone, for Stryker (issue 14, decision 56): no projects and no global setup, so no
@@ -20,8 +20,8 @@ export default defineConfig({
     ],
     reporters: ['default'],
     isolate: false,
-    // A mutant's test files run fastest first: the first failure ends its run (bail).
-    sequence: { sequencer: FastestFirstSequencer },
+    // A mutant's test files run those likeliest to kill it first: the first failure ends its run (bail).
+    sequence: { sequencer: KillerFirstSequencer },
     // Property tests try fewer cases per mutant (test/support/property-runs.ts).
     provide: { mutationTesting: true },
   },

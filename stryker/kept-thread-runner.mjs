@@ -32,6 +32,9 @@ import { INSTRUMENTER_CONSTANTS } from '@stryker-mutator/api/core';
 import { commonTokens, declareFactoryPlugin, PluginKind, tokens } from '@stryker-mutator/api/plugin';
 import { statefulModules } from './stateful-modules.mjs';
 
+/** Where ./killer-first-sequencer.ts finds the killers this runner records (one process, two loaders). */
+const killersKey = Symbol.for('writ.mutation.killers');
+
 const require = createRequire(path.join(process.cwd(), 'package.json'));
 const strykerVitest = path.dirname(require.resolve('@stryker-mutator/vitest-runner/package.json'));
 const { VitestTestRunner } = await import(pathToFileURL(path.join(strykerVitest, 'dist/src/vitest-test-runner.js')).href);
@@ -63,6 +66,22 @@ function ownFiles(root) {
   return files;
 }
 
+/**
+ * The project's own files and, of those, the ones outside src/ and test/ (what every run loads
+ * afresh), listed once per process: Vitest creates a pool worker per run, and walking the project
+ * for each of thousands of runs cost a directory walk apiece.
+ */
+const listed = new Map();
+function projectFiles(root) {
+  let files = listed.get(root);
+  if (!files) {
+    const own = ownFiles(root);
+    files = { own, setup: own.filter((file) => !isUnder(root, file, ['src', 'test'])) };
+    listed.set(root, files);
+  }
+  return files;
+}
+
 /** Whether `file` lies in one of the `dirs` of the project at `root`. */
 function isUnder(root, file, dirs) {
   const [first] = path.relative(root, file).split(path.sep);
@@ -79,9 +98,6 @@ class KeptThreadWorker {
   reportMemory = false;
   #options;
   #listeners = [];
-  #ownFiles;
-  /** `#ownFiles` outside src/ and test/: what every run loads afresh. */
-  #setupFiles;
 
   constructor(options) {
     this.#options = options;
@@ -127,11 +143,10 @@ class KeptThreadWorker {
     } else if (message?.type === 'run' || message?.type === 'collect') {
       kept.runs++;
       const project = this.#options.project;
-      this.#ownFiles ??= ownFiles(project.config.root);
       // Writ's modules stay loaded unless the last mutant could have left state behind; Stryker's
       // and Writ's setup files (stryker/, the root) load afresh for every test file regardless.
-      this.#setupFiles ??= this.#ownFiles.filter((file) => !isUnder(project.config.root, file, ['src', 'test']));
-      const reload = kept.reload ? this.#ownFiles : this.#setupFiles;
+      const files = projectFiles(project.config.root);
+      const reload = kept.reload ? files.own : files.setup;
       kept.reload = false;
       // The config the thread was started with is the first run's; Stryker changes the test name
       // filter per mutant, so each run brings the current one.
@@ -201,11 +216,26 @@ class KeptThreadTestRunner extends VitestTestRunner {
 
   async mutantRun(options) {
     try {
-      return await super.mutantRun(options);
+      const result = await super.mutantRun(options);
+      this.#recordKiller();
+      return result;
     } finally {
       // The mutant's file is named by its path in the project, not in this sandbox (a copy of it).
       if (this.#stateful.some((file) => options.activeMutant.fileName.endsWith(file))) kept.reload = true;
     }
+  }
+
+  /**
+   * The test file that failed in this mutant's run, as the latest killer of the mutated file's
+   * mutants: ./killer-first-sequencer.ts runs it first for the next mutant of that file.
+   */
+  #recordKiller() {
+    const [source] = this.ctx.config.related ?? [];
+    const failed = this.ctx.state.getFiles().find((file) => file.result?.state === 'fail');
+    if (!source || !failed) return;
+    globalThis[killersKey] ??= new Map();
+    const killers = globalThis[killersKey].get(source) ?? [];
+    globalThis[killersKey].set(source, [...killers.filter((file) => file !== failed.filepath), failed.filepath].slice(-4));
   }
 
   /** Each test's coverage from the dry run: from the file meta if Vitest reported it, else from the relay. */

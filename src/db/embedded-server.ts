@@ -145,7 +145,9 @@ export async function startEmbeddedServer(
   const persistent = options.persistent ?? true;
   // A throwaway server (the test suite's) may skip flushing to disk: what a commit wrote survives the
   // server's own crash or kill (the kernel holds it), not the machine's; never Writ's own database.
-  const unflushed = options.durable === false ? ['-c', 'fsync=off', '-c', 'full_page_writes=off'] : [];
+  // Nor does it vacuum behind the tests: they create and drop a database per test file, thousands
+  // under mutation testing, and autovacuum would visit each (a test that needs statistics runs ANALYZE).
+  const unflushed = options.durable === false ? ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'autovacuum=off'] : [];
   await fs.mkdir(dataDir, { recursive: true, mode: 0o755 });
   const pgDir = await serverDirectory(dataDir, log);
   const passwordFile = path.join(dataDir, 'pg-password');

@@ -32,8 +32,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
 type Target = { adminUrl: string; template: string };
 
-/** A new database copied from the target's migrated template; its name. */
-async function copyTemplate(target: Target): Promise<string> {
+/**
+ * A new database copied from the target's migrated template; its name. `fileCopy` copies the
+ * template's files instead of writing every block through the write-ahead log (PostgreSQL's default
+ * since 15): measured on the suite's throwaway server (fsync off), 40–60 ms a copy instead of about
+ * 77, and a quarter less CPU; it checkpoints, which costs a durable server far more, so only there.
+ */
+async function copyTemplate(target: Target, fileCopy = false): Promise<string> {
   const name = `writ_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: target.adminUrl });
   await admin.connect();
@@ -41,7 +46,7 @@ async function copyTemplate(target: Target): Promise<string> {
     // Copying a template needs it to have no other connections; files starting at once take turns.
     for (let attempt = 0; ; attempt++) {
       try {
-        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${target.template}`);
+        await admin.query(`CREATE DATABASE ${name} TEMPLATE ${target.template}${fileCopy ? ' STRATEGY FILE_COPY' : ''}`);
         return name;
       } catch (error) {
         if (attempt > 50 || !/is being accessed by other users/.test(String(error))) throw error;
@@ -64,8 +69,8 @@ async function copyTemplate(target: Target): Promise<string> {
 const spares = new Map<string, Promise<string>>();
 
 function spareDatabase(targetName: string, target: Target): Promise<string> {
-  const next = spares.get(targetName) ?? copyTemplate(target);
-  const following = next.then(() => copyTemplate(target));
+  const next = spares.get(targetName) ?? copyTemplate(target, true);
+  const following = next.then(() => copyTemplate(target, true));
   // A failed copy surfaces when it is taken, not as an unhandled rejection now.
   following.catch(() => undefined);
   spares.set(targetName, following);

@@ -14,8 +14,10 @@ import { newRequestSchema } from '../../src/contracts/requests.js';
 import { authoritiesRepository } from '../../src/db/authorities-repository.js';
 import { WritError } from '../../src/domain/errors.js';
 import type { StaffRole } from '../../src/domain/permissions.js';
+import type { RuleBook } from '../../src/domain/regimes/rule-book.js';
 import type { Actor } from '../../src/domain/request.js';
 import type { AuthorityKind } from '../../src/domain/vocabulary.js';
+import { loadRuleBook } from '../../src/rules/packs.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export type TestWrit = { writ: Writ; database: TestDatabase; close(): Promise<void> };
@@ -23,8 +25,21 @@ export type TestWrit = { writ: Writ; database: TestDatabase; close(): Promise<vo
 export async function createTestWrit(options: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestWrit> {
   const database = await createTestDatabase();
   const config = loadConfig({ WRIT_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...options.env });
-  const writ = createWrit(database.db, config, { now: options.now });
+  const rules = options.env?.WRIT_RULES_DIR === undefined ? shippedRules(config.rulesDir) : undefined;
+  const writ = createWrit(database.db, config, { now: options.now, rules });
   return { writ, database, close: () => database.close() };
+}
+
+/**
+ * The shipped rule packs, read and validated once per process, as the server reads them once at
+ * start: reading them took about 50 ms a test file, paid again for every mutant of the application
+ * layer whose tests the file holds (decision 63). The rule book is read only; the packs' own loading
+ * and checks are tested in the unit tier. A test that names another rules directory reads its own.
+ */
+let shipped: RuleBook | undefined;
+function shippedRules(dir: string): RuleBook {
+  shipped ??= loadRuleBook(dir);
+  return shipped;
 }
 
 /** A staff account of `role` (no password: these tests never sign in). */
