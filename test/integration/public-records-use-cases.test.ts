@@ -16,8 +16,8 @@ import { recordSearchQuery } from '../../src/db/public-records-search.js';
 import { publications } from '../../src/db/schema/index.js';
 import type { User } from '../../src/db/users-repository.js';
 import type { PublicRecord, PublicTombstone } from '../../src/domain/public-record.js';
-import { samplePublicRecord } from '../support/publishing.js';
-import { createTestWrit, receiveMinimalOrder, refusal, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
+import { publishRecord, samplePublicRecord } from '../support/publishing.js';
+import { createTestWrit, refusal, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
 
 let t: TestWrit;
 let recorder: User;
@@ -33,16 +33,7 @@ let tombstone: PublicTombstone;
 
 /** Records an order and publishes `record` for it under the order's reference, as the workflow does. */
 async function publish(record: PublicRecord): Promise<PublicRecord> {
-  const request = await receiveMinimalOrder(t, authorityId, recorder);
-  const stored = { ...record, id: request.reference };
-  await t.database.db.transaction(async (tx) => {
-    const [publication] = await tx
-      .insert(publications)
-      .values({ requestId: request.id, publicId: stored.id, status: 'published', publishedAt: new Date(stored.publishedAt) })
-      .returning({ id: publications.id });
-    await writePublicRecord(tx, { publicationId: publication!.id, record: stored, at: new Date(stored.publishedAt) });
-  });
-  return stored;
+  return (await publishRecord(t, authorityId, recorder, record)).record;
 }
 
 /** A later version of a published record (same publication row). */

@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWrit } from '../../src/app/context.js';
+import type { Writ } from '../../src/app/context.js';
 import { countLogFiles, logFiles } from '../../src/app/site-log-files.js';
 import { signCheckpointIfGrown } from '../../src/app/transparency-log.js';
 import {
@@ -20,24 +20,26 @@ import {
   type VerifySummary,
   verifySite,
 } from '../../src/app/verify-site.js';
-import { loadConfig } from '../../src/config.js';
 import { writeTombstone } from '../../src/db/public-record-writes.js';
 import { siteLayout } from '../../src/domain/static-site-layout.js';
 import { canonicalJson } from '../../src/domain/transparency-log.js';
-import { createTestApp, generousRateLimits, type TestApp } from '../support/app.js';
-import { samplePublicRecord, seedPublishedRecord } from '../support/publishing.js';
+import { publishRecord, samplePublicRecord } from '../support/publishing.js';
 import { scratchDirectory } from '../support/scratch.js';
-import { createTestWrit } from '../support/writ.js';
+import { createTestWrit, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
 
-let t: TestApp;
-let writ: ReturnType<typeof createWrit>;
+let t: TestWrit;
+let writ: Writ;
 const site = new Map<string, string>();
 const ids: string[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp();
-  writ = createWrit(t.database.db, loadConfig({ WRIT_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', ...generousRateLimits }));
-  for (let i = 0; i < 3; i++) ids.push((await seedPublishedRecord(t, samplePublicRecord({ summary: `Видео ${i}` }))).record.id);
+  t = await createTestWrit();
+  writ = t.writ;
+  const recorder = await staffMember(writ, 'reviewer');
+  const authorityId = (await testAuthority(t)).id;
+  const publish = async (summary: string) =>
+    ids.push((await publishRecord(t, authorityId, recorder, samplePublicRecord({ summary }))).record.id);
+  for (let i = 0; i < 3; i++) await publish(`Видео ${i}`);
   await signCheckpointIfGrown(writ); // checkpoint 3
   const at = new Date('2026-04-01T09:00:00.000Z');
   await t.database.db.transaction((tx) =>
@@ -47,7 +49,7 @@ beforeAll(async () => {
     }),
   );
   await signCheckpointIfGrown(writ); // checkpoint 4
-  for (let i = 3; i < 5; i++) ids.push((await seedPublishedRecord(t, samplePublicRecord({ summary: `Пост ${i}` }))).record.id);
+  for (let i = 3; i < 5; i++) await publish(`Пост ${i}`);
   for await (const file of logFiles(writ)) site.set(file.path, file.content); // signs checkpoint 6
 });
 afterAll(async () => t?.close());

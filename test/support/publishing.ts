@@ -5,10 +5,13 @@
  * Tests of the workflow itself go through its routes instead.
  */
 import { sql } from 'drizzle-orm';
+import type { Db } from '../../src/db/connection.js';
 import { writePublicRecord } from '../../src/db/public-record-writes.js';
 import { publications } from '../../src/db/schema/index.js';
 import type { PublicRecord } from '../../src/domain/public-record.js';
+import type { Actor } from '../../src/domain/request.js';
 import { createAuthority, newRequestBody, type TestApp } from './app.js';
+import { receiveMinimalOrder, type TestWrit } from './writ.js';
 
 /** A complete, plausible public record; `overrides` replace top-level fields. */
 export function samplePublicRecord(overrides: Partial<PublicRecord> = {}): PublicRecord {
@@ -66,8 +69,33 @@ export async function seedPublishedRecord(
   });
   if (created.statusCode !== 201) throw new Error(`recording the order failed: ${created.body}`);
   const order = created.json() as { id: string; reference: string };
+  return publishFor(t.database.db, order, record, options);
+}
+
+/**
+ * The same over Writ's context, without the HTTP app (test/support/writ.ts): the order is recorded
+ * as a minimal portal order from `authorityId` by `actor`. What use-case tests seed records with:
+ * they run again for every mutant their tests reach (decision 63).
+ */
+export async function publishRecord(
+  t: TestWrit,
+  authorityId: string,
+  actor: Actor,
+  record: PublicRecord = samplePublicRecord(),
+  options: { keepId?: boolean } = {},
+): Promise<{ record: PublicRecord; requestId: string; leafIndex: number }> {
+  const order = await receiveMinimalOrder(t, authorityId, actor);
+  return publishFor(t.database.db, order, record, options);
+}
+
+/** A publications row for `order` and its record written as the workflow writes it. */
+async function publishFor(
+  db: Db,
+  order: { id: string; reference: string },
+  record: PublicRecord,
+  options: { keepId?: boolean },
+): Promise<{ record: PublicRecord; requestId: string; leafIndex: number }> {
   const stored: PublicRecord = options.keepId ? record : { ...record, id: order.reference };
-  const db = t.database.db;
   const leafIndex = await db.transaction(async (tx) => {
     const [publication] = await tx
       .insert(publications)
