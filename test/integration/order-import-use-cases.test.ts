@@ -1,9 +1,12 @@
 /**
  * `writ import orders`, the use case in this process (src/app/order-import.ts; the CLI's tests run
  * it in a child process): how a file is read (CRLF, blank lines, a last line without a newline, the
- * 5 MB line limit), how the first pass refuses (bad lines named by number, at most 20), how batches
- * are cut (1,000 items), what the progress and the summary say, and a file changed between the passes.
+ * 5 MB line limit), how the first pass refuses (bad lines named by number and field as the API names
+ * them, at most 20; each authority looked up once), how batches are cut (1,000 items), what the
+ * progress and the summary say, and a file changed between the passes (a line refused in the second
+ * pass named by its line in the file; a batch key used before for other orders).
  */
+import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -58,6 +61,20 @@ function recorder() {
   return { calls, progress };
 }
 const quiet: ImportProgress = { checking: () => undefined, writing: () => undefined };
+/** JSON.parse's own message for `text`, as a bad line quotes it. */
+function notJson(text: string): string {
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return `not JSON (${(error as Error).message})`;
+  }
+  throw new Error(`${text} is JSON`);
+}
+/** Progress that replaces the file with `content` once the first pass is over, before the second starts. */
+const changingTo = (name: string, content: string): ImportProgress => ({
+  checking: () => undefined,
+  writing: (orders) => (orders === 0 ? writeFileSync(name, content) : undefined),
+});
 
 describe('importOrders: reading the file', () => {
   it('takes CRLF lines, skips blank and whitespace-only lines, keeps a line that starts with a carriage return and a last line without a newline; reports progress; a second run creates nothing', async () => {
@@ -128,6 +145,53 @@ describe('importOrders: the first pass', () => {
     expect(listed[0]).toMatch(/^ {2}line 2: not JSON/);
     expect(listed[19]).toMatch(/^ {2}line 21: not JSON/);
   });
+
+  it('names each bad line as the API would: the field in the order (or "order"), the first problem and how many more, the line without its carriage return, a last line without a newline', async () => {
+    const nul = '\u0000';
+    const lines = [
+      `${line()}\r\n`,
+      'not json\r\n',
+      `${line({ items: [{ targetKind: 'url', target: `https://video.example/${nul}`, product: 'Video' }] })}\n`,
+      `${JSON.stringify(nul)}\n`,
+      '42\n',
+      `${line({ legalBasis: 42 })}\n`,
+      `${line({ legalBasis: 42, channel: 'pigeon' })}\n`,
+      'nope',
+    ];
+    const name = file(lines.join(''));
+    expect(await refusal(importOrders(t.writ, name, quiet))).toEqual({
+      code: 'validation_failed',
+      field: 'file',
+      message: [
+        `${name}: 7 bad lines; nothing was imported`,
+        `line 2: ${notJson('not json')}`,
+        'line 3: items[0].target: must not contain the NUL character (U+0000)',
+        'line 4: order: must not contain the NUL character (U+0000)',
+        'line 5: order: Invalid input: expected object, received number',
+        'line 6: legalBasis: Invalid input: expected string, received number',
+        'line 7: legalBasis: Invalid input: expected string, received number (and 1 more)',
+        `line 8: ${notJson('nope')}`,
+      ].join('\n  '),
+    });
+  });
+
+  it('looks each authority up once, a missing one too', async () => {
+    const missing = '00000000-0000-4000-8000-000000000001';
+    let lookups = 0;
+    const writ = {
+      ...t.writ,
+      authorities: {
+        ...t.writ.authorities,
+        find: (id: string) => {
+          lookups += 1;
+          return t.writ.authorities.find(id);
+        },
+      },
+    };
+    const name = file([line(), line({ authorityId: missing }), line(), line({ authorityId: missing })].join('\n'));
+    expect((await refusal(importOrders(writ, name, quiet))).message).toMatch(/: 2 bad lines; nothing was imported\n/);
+    expect(lookups).toBe(2);
+  });
 });
 
 describe('importOrders: batches', () => {
@@ -183,5 +247,41 @@ describe('importOrders: a file changed between the passes', () => {
     expect((await refusal(importOrders(t.writ, name, progress))).message).toBe(
       `${name} changed during the import; check what was imported`,
     );
+  });
+
+  it('is refused as changed when a line is no JSON any more, naming it', async () => {
+    const name = file(`${line()}\n`);
+    expect(await refusal(importOrders(t.writ, name, changingTo(name, 'not json\n')))).toEqual({
+      code: 'validation_failed',
+      field: 'file',
+      message: `${name} changed during the import: line 1: ${notJson('not json')}`,
+    });
+  });
+
+  it('names the line, not the place in the batch, of an order the second pass refuses, and writes none of its batch', async () => {
+    const missing = '00000000-0000-4000-8000-000000000002';
+    const name = file(`${line()}\n`);
+    // Ten good orders on lines 2 to 11, then one of an unknown authority on line 13: the batch's eleventh.
+    const changed = `\n${Array.from({ length: 10 }, () => line()).join('\n')}\n\n${line({ authorityId: missing })}\n`;
+    const before = await rowCounts(t.database.pool);
+    const error = await refusal(importOrders(t.writ, name, changingTo(name, changed)));
+    expect(error).toMatchObject({ code: 'validation_failed', field: 'file' });
+    // The batch's `orders[10].authorityId` becomes the file's line 13; then the authority's problem.
+    expect(error.message).toMatch(/^nothing more was imported:\n {2}line 13: authorityId/);
+    expect(error.message).toContain(`authority ${missing} does not exist`);
+    expect(error.message.split('\n')).toHaveLength(2);
+    expect(await rowCounts(t.database.pool)).toEqual(before);
+  });
+
+  it('is refused when a file imported before holds other orders by the second pass: its batch key was used for them', async () => {
+    const content = `${line()}\n`;
+    const name = file(content);
+    await importOrders(t.writ, name, quiet);
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    expect(await refusal(importOrders(t.writ, name, changingTo(name, `${line()}\n`)))).toEqual({
+      code: 'batch_key_reused',
+      field: 'file',
+      message: `nothing more was imported:\n  the batch key "writ-import:${sha256}:1" was used for other orders; send new orders under a new key`,
+    });
   });
 });
