@@ -149,7 +149,10 @@ async function checkFile(writ: Writ, file: string, progress: ImportProgress) {
 function onLines(error: unknown, lineNumbers: readonly number[]): unknown {
   if (!(error instanceof WritError)) return error;
   const inFile = (text: string) => text.replace(/^orders\[(\d+)\]\.?/, (_, n: string) => `line ${lineNumbers[Number(n)]}: `);
-  const lines = error.errors?.map((e) => `${inFile(e.field)}${e.message}`) ?? [inFile(error.message)];
+  // `orders[10].authorityId` is `line 13: authorityId: …`; `orders[10]` alone is `line 13: …`. Every
+  // problem of a batch names its field (the domain's checks always do).
+  const place = (field: string) => (inFile(field).endsWith(': ') ? inFile(field) : `${inFile(field)}: `);
+  const lines = error.errors?.map((e) => `${place(e.field)}${e.message}`) ?? [inFile(error.message)];
   return new WritError(error.code, `nothing more was imported:\n  ${lines.join('\n  ')}`, 'file');
 }
 
