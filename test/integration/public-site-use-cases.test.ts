@@ -8,20 +8,64 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWrit, type Writ } from '../../src/app/context.js';
-import { caseStudiesOf, countryTableKinds, overviewOf, siteTable, siteTableNames } from '../../src/app/public-site.js';
+import { decideItem } from '../../src/app/decisions.js';
+import { orderFromBody } from '../../src/app/intake.js';
+import { type PressureInput, recordPressure } from '../../src/app/pressure.js';
+import {
+  caseStudiesOf,
+  countryTableKinds,
+  methodologyOf,
+  overviewOf,
+  siteTable,
+  siteTableNames,
+} from '../../src/app/public-site.js';
+import { receiveOrder } from '../../src/app/requests.js';
 import { loadConfig } from '../../src/config.js';
+import { newRequestSchema } from '../../src/contracts/requests.js';
+import { logEntryKinds, personalDataKinds, redactableFields } from '../../src/domain/publishing-vocabulary.js';
+import { deadlineBases } from '../../src/domain/regimes/vocabulary.js';
+import { outcomeBuckets } from '../../src/domain/report.js';
+import { authorityKinds, reasons } from '../../src/domain/vocabulary.js';
 import { createAuthority, createTestApp, dataRequestBody, newRequestBody, type TestApp } from '../support/app.js';
 import { samplePublicRecord, seedPublishedRecord } from '../support/publishing.js';
+import { staffMember } from '../support/writ.js';
 
 const now = new Date('2026-10-01T00:00:00Z');
 let t: TestApp;
 let writ: Writ;
 let shown: Awaited<ReturnType<typeof seedPublishedRecord>>;
+/** Kazakhstan's fine of 2026-H1 and Russia's block from 2026-H1 until 2027-H1 (a half-year not begun at `now`). */
+let kzFine: { id: string };
 
 const record = async (body: Record<string, unknown>) => {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: t.auth, payload: body });
   if (res.statusCode !== 201) throw new Error(res.body);
+  return res.json() as { id: string; items: { id: string }[] };
 };
+
+const pressure = (overrides: Partial<PressureInput>): PressureInput => ({
+  kind: 'fine',
+  country: 'KZ',
+  authority: 'Ministry of Culture and Information',
+  title: 'Fined for declining two orders',
+  description: null,
+  scope: null,
+  region: null,
+  announcedOn: '2026-04-02',
+  inForceOn: null,
+  endedOn: null,
+  amount: '2500000',
+  currency: 'KZT',
+  reference: null,
+  regimeId: null,
+  dutyId: null,
+  deadlineRuleId: null,
+  status: 'announced',
+  demo: false,
+  sources: [{ url: 'https://gov.example/kz/decision-1', title: null, quote: null, accessedOn: null }],
+  orders: [],
+  ...overrides,
+});
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => now });
@@ -39,8 +83,24 @@ beforeAll(async () => {
   await record(newRequestBody(kz.id, { receivedAt: '2026-03-01T10:00:00Z' }));
   await record(dataRequestBody(kz.id, { receivedAt: '2026-03-02T10:00:00Z' }));
   await record(dataRequestBody(kz.id, { receivedAt: '2025-09-02T10:00:00Z' }));
-  // DE: 4 removal orders in one half-year: as many orders as KZ (a tie, by code).
-  for (let i = 0; i < 4; i++) await record(newRequestBody(de.id, { receivedAt: `2026-02-0${i + 1}T10:00:00Z` }));
+  // DE: 4 removal orders in one half-year: as many orders as KZ (a tie, by code). The first is decided
+  // (one item removed under a legal reason, the other not acted on), the others wait.
+  const deOrders = [];
+  for (let i = 0; i < 4; i++) deOrders.push(await record(newRequestBody(de.id, { receivedAt: `2026-02-0${i + 1}T10:00:00Z` })));
+  const reviewer = await staffMember(writ, 'reviewer');
+  const [removed, kept] = deOrders[0]!.items;
+  await decideItem(
+    writ,
+    { requestId: deOrders[0]!.id, itemId: removed!.id },
+    { outcome: 'removed_legal', reason: 'Hate Speech', scopeCountries: ['DE'], rationale: 'Unlawful in Germany' },
+    reviewer,
+  );
+  await decideItem(
+    writ,
+    { requestId: deOrders[0]!.id, itemId: kept!.id },
+    { outcome: 'no_action', reason: 'Hate Speech', scopeCountries: null, rationale: 'Lawful speech' },
+    reviewer,
+  );
   // FR, AM, BE and ZA: 1 order each (a tie, by code; ZA's half-year comes first).
   await record(newRequestBody(fr.id, { receivedAt: '2026-04-01T10:00:00Z' }));
   await record(dataRequestBody(am.id, { receivedAt: '2026-04-01T10:00:00Z' }));
@@ -78,6 +138,24 @@ beforeAll(async () => {
       decidedOn: '2025-12-01',
       period: '2025-H2',
     }),
+  );
+  // Pressure: a Kazakh fine of 2026-H1, and a Russian block in force from 2026-H1 until 2027-H1.
+  kzFine = await recordPressure(writ, pressure({}), null);
+  await recordPressure(
+    writ,
+    pressure({
+      kind: 'blocking',
+      country: 'RU',
+      authority: 'Roskomnadzor',
+      title: 'Blocked until March 2027',
+      announcedOn: '2026-05-01',
+      inForceOn: '2026-05-01',
+      endedOn: '2027-03-01',
+      amount: null,
+      currency: null,
+      status: 'announced',
+    }),
+    null,
   );
 });
 afterAll(async () => t?.close());
@@ -152,7 +230,84 @@ describe('siteTable', () => {
       'country-KZ-2027-H1-removals',
       'country-KZ-2026-H3-removals',
     ])
-      await expect(siteTable(writ, name), name).rejects.toMatchObject({ code: 'not_found' });
+      await expect(siteTable(writ, name), name).rejects.toMatchObject({ code: 'not_found', field: 'name' });
+  });
+});
+
+describe("a country's half-year tables", () => {
+  const rowsOf = async (name: string) => (await siteTable(writ, name)).rows;
+
+  it('count the items of each outcome with their share, the pending ones last', async () => {
+    expect(await rowsOf('country-DE-2026-H1-outcomes')).toEqual([
+      { outcome: 'removed_legal', items: 1, share: 0.125 },
+      { outcome: 'removed_policy', items: 0, share: 0 },
+      { outcome: 'content_not_found', items: 0, share: 0 },
+      { outcome: 'not_enough_information', items: 0, share: 0 },
+      { outcome: 'no_action', items: 1, share: 0.125 },
+      { outcome: 'content_already_removed', items: 0, share: 0 },
+      { outcome: 'pending', items: 6, share: 0.75 },
+    ]);
+  });
+
+  it('count the orders by requesting authority kind, order kind, product and reason, each row named by its column', async () => {
+    expect(await rowsOf('country-DE-2026-H1-requesters')).toEqual([{ authorityKind: 'court', requests: 4 }]);
+    expect(await rowsOf('country-DE-2026-H1-kinds')).toEqual([{ kind: 'content_removal', requests: 4 }]);
+    expect(await rowsOf('country-DE-2026-H1-products')).toEqual([{ product: 'Profiles', requests: 4 }]);
+    expect(await rowsOf('country-DE-2026-H1-reasons')).toEqual([{ reason: 'Hate Speech', requests: 1 }]);
+  });
+
+  it("show each regime's deadline performance (an order under no regime counts under none)", async () => {
+    // The decided German order was received on 1 February at 10:00 and decided at `now`, 5,798 hours later.
+    expect(await rowsOf('country-DE-2026-H1-deadlines')).toEqual([
+      { regimeId: null, regimeName: null, decided: 1, met: 0, shareMet: 0, medianHoursToDecision: 5798 },
+    ]);
+  });
+
+  it("list the user-data figures by name, every legal process's three figures after the totals", async () => {
+    const byProcess = (process: string, requests: number, accounts: number) => [
+      { figure: `byProcess.${process}.requests`, value: requests },
+      { figure: `byProcess.${process}.accounts`, value: accounts },
+      { figure: `byProcess.${process}.someDataProduced`, value: 0 },
+    ];
+    // Kazakhstan's one data order of 2026-H1: a court order naming two accounts, not decided yet.
+    expect(await rowsOf('country-KZ-2026-H1-user-data')).toEqual([
+      { figure: 'totalRequests', value: 1 },
+      { figure: 'totalAccounts', value: 2 },
+      { figure: 'requestsSomeDataProduced', value: 0 },
+      { figure: 'percentSomeDataProduced', value: 0 },
+      { figure: 'legalProcess.requests', value: 1 },
+      { figure: 'emergency.requests', value: 0 },
+      { figure: 'preservationRequests', value: 0 },
+      { figure: 'preservationAccountsPreserved', value: 0 },
+      { figure: 'nonDisclosure.requests', value: 0 },
+      { figure: 'undecidedRequests', value: 1 },
+      ...byProcess('search_warrant', 0, 0),
+      ...byProcess('subpoena', 0, 0),
+      ...byProcess('court_order', 1, 2),
+      ...byProcess('mlat_request', 0, 0),
+      ...byProcess('other', 0, 0),
+    ]);
+  });
+
+  it("show a case study's authority by name and kind and its outcomes separated by spaces", async () => {
+    expect(await rowsOf('country-GE-2026-H1-case-studies')).toEqual([
+      {
+        id: shown.record.id,
+        version: 1,
+        authority: 'Ministry of Information',
+        authorityKind: 'communications_regulator',
+        decidedOn: '2026-03-11',
+        outcomes: 'no_action removed_legal',
+        caseStudy: 'A journalist’s video.',
+      },
+    ]);
+  });
+
+  it("show only the country's pressure events that touch the half-year", async () => {
+    expect((await rowsOf('country-KZ-2026-H1-pressure')).map((r) => [r.id, r.title])).toEqual([
+      [kzFine.id, 'Fined for declining two orders'],
+    ]);
+    expect((await rowsOf('country-RU-2026-H2-pressure')).map((r) => r.title)).toEqual(['Blocked until March 2027']);
   });
 });
 
@@ -170,9 +325,56 @@ describe('siteTableNames', () => {
       'GE-2026-H1',
       'KZ-2025-H2',
       'KZ-2026-H1',
+      // Russia has no order and no record: its block's begun half-years have tables all the same (not 2027-H1).
+      'RU-2026-H1',
+      'RU-2026-H2',
       'ZA-2025-H2',
     ]);
     expect(names.slice(1, 1 + countryTableKinds.length)).toEqual(countryTableKinds.map((k) => `country-AM-2026-H1-${k}`));
     expect(names).toHaveLength(1 + pairs.length * countryTableKinds.length);
+  });
+});
+
+describe('methodologyOf', () => {
+  it("reads each definition from the constant the code uses, and names the log's hash, standard and checkpoint", () => {
+    const m = methodologyOf();
+    expect(m.requestKinds).toEqual(['content_removal', 'user_data', 'preservation', 'emergency_disclosure']);
+    expect(m.authorityKinds).toEqual([...authorityKinds]);
+    expect(m.outcomes[0]).toEqual({ key: 'removed_legal', label: 'Removed – legal (restricted locally)' });
+    expect(m.outcomeBuckets).toEqual([...outcomeBuckets]);
+    expect(m.outcomeBuckets.at(-1)).toBe('pending');
+    expect(m.reasons).toEqual([...reasons]);
+    expect(m.reasons).toContain('Hate Speech');
+    expect(m.periods.pattern).toBe('YYYY-H1 | YYYY-H2');
+    expect(m.periods.example).toBe('2026-H1');
+    expect(m.periods.definition).toMatch(/^A calendar half-year in UTC: H1 is January to June, H2 July to December\./);
+    expect(m.deadlineBases).toEqual([...deadlineBases]);
+    expect(m.deadlineBases).toContain('law');
+    expect(m.publicRecordFields.map((f) => f.field)).toContain('caseStudy');
+    expect(m.redactableFields).toEqual([...redactableFields]);
+    expect(m.redactableFields).toContain('caseStudy');
+    expect(m.personalDataKinds).toEqual([...personalDataKinds]);
+    expect(m.personalDataKinds).toContain('email');
+    expect(m.log).toEqual({
+      entryKinds: [...logEntryKinds],
+      hash: 'SHA-256',
+      standard: 'RFC 9162',
+      leafPrefix: '0x00',
+      nodePrefix: '0x01',
+      checkpoint: 'C2SP signed note (tlog-checkpoint), Ed25519',
+    });
+    expect(m.log.entryKinds).toContain('publish');
+  });
+});
+
+// Last: it adds a demo order, which every test above runs without.
+describe('overviewOf with demo data', () => {
+  it('says the overview contains demo data when any one half-year of a country does', async () => {
+    const ua = await createAuthority(t, 'UA', 'Demo regulator UA');
+    const body = newRequestSchema.parse(newRequestBody(ua.id, { receivedAt: '2026-04-02T10:00:00Z' }));
+    await receiveOrder(writ, { ...orderFromBody(body), isDemo: true }, null);
+    const overview = await overviewOf(writ);
+    expect(overview.rows.filter((r) => r.containsDemoData).map((r) => `${r.country}-${r.period}`)).toEqual(['UA-2026-H1']);
+    expect(overview.containsDemoData).toBe(true);
   });
 });
