@@ -1,8 +1,10 @@
 /**
  * The officers' use cases (src/app/officers.ts) called directly over a real database: the
- * invitation and its mail, the password length, the sign-in stages and their session lifetimes, the
- * streak of failures that a password step ends (or not), the second factors' refusals and the
- * recovery codes' shape.
+ * invitation and its mail (refused off the agency's domain or for a taken address), the password
+ * length, an unknown invitation token, the sign-in stages and their session lifetimes, the streak of
+ * failures that a password step ends (or not), an unknown address or a disabled officer answered and
+ * locked as a wrong password, the second factors' refusals (a TOTP step works once) and the recovery
+ * codes' shape.
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +20,8 @@ import {
   verifyTotp,
 } from '../../src/app/officers.js';
 import { invitationPagePath } from '../../src/contracts/agencies.js';
-import { mailOutbox } from '../../src/db/schema/index.js';
+import { hashToken } from '../../src/db/officer-sessions-repository.js';
+import { mailOutbox, officerSessions } from '../../src/db/schema/index.js';
 import { createVerifiedAgency, principalOf, type TestAgency } from '../support/agencies.js';
 import { createTestWrit, refusal, type TestWrit } from '../support/writ.js';
 import { totpCode } from './officer-support.js';
@@ -56,6 +59,15 @@ async function invited(): Promise<{ email: string; token: string }> {
   return { email, token: decodeURIComponent(token) };
 }
 
+/** When the session of `token` ends, as stored. */
+async function sessionExpiry(token: string) {
+  const [row] = await t.database.db
+    .select({ expiresAt: officerSessions.expiresAt })
+    .from(officerSessions)
+    .where(eq(officerSessions.tokenHash, hashToken(token)));
+  return row?.expiresAt;
+}
+
 async function sessionOf(token: string) {
   return officerSession((await t.writ.officerSessions.principalForSession(token)) ?? null, token);
 }
@@ -83,6 +95,7 @@ describe('inviting and disabling officers', () => {
     });
     expect(officer.email).toBe(email);
     const mail = await mailTo(email);
+    expect(mail.kind).toBe('invitation');
     const link = /^http:\/\/writ\.test\/portal\/invitation\?token=\S+$/m.exec(mail.body)?.[0];
     expect(link?.startsWith(`${PUBLIC_URL}${invitationPagePath}?token=`)).toBe(true);
     expect(mail.subject).toBe(`Invitation to the authority portal for ${AGENCY_NAME}`);
@@ -99,6 +112,17 @@ describe('inviting and disabling officers', () => {
         'If you did not expect this mail, ignore it.',
       ].join('\n'),
     );
+  });
+
+  it("refuses an address off the agency's domain, and one that is already an officer's, each on the email", async () => {
+    const invite = (email: string) => inviteOfficer(t.writ, principalOf(agency), { email, name: 'Again', isAgencyAdmin: false });
+    expect(await refusal(invite('someone@elsewhere.example'))).toMatchObject({ code: 'validation_failed', field: 'email' });
+    const { email } = await invited();
+    expect(await refusal(invite(email))).toEqual({
+      code: 'conflict',
+      field: 'email',
+      message: `${email} is already an officer's address`,
+    });
   });
 
   it('refuses an officer disabling themselves', async () => {
@@ -119,6 +143,14 @@ describe('accepting an invitation', () => {
     expect(accepted.view.stage).toBe('enrol');
     expect(accepted.expiresAt).toEqual(new Date(clock.getTime() + 30 * 60_000));
   });
+
+  it('refuses a token that names no invitation, on the token', async () => {
+    expect(await refusal(acceptInvitation(t.writ, { token: 'no-such-invitation', password: PASSWORD }))).toEqual({
+      code: 'not_found',
+      field: 'token',
+      message: 'this invitation link is unknown, was used already or has expired: ask for a new one',
+    });
+  });
 });
 
 describe('the password step', () => {
@@ -126,6 +158,20 @@ describe('the password step', () => {
     const { email, token } = await invited();
     await acceptInvitation(t.writ, { token, password: PASSWORD });
     expect(await refusal(signInOfficer(t.writ, { email, password: 'not the passphrase' }))).toEqual(wrongPassword);
+  });
+
+  it('answers an address that is no officer as a wrong password, and locks it after as many failures as an officer', async () => {
+    const wrong = () => signInOfficer(t.writ, { email: `nobody@${agency.domain}`, password: PASSWORD });
+    expect(await refusal(wrong())).toEqual(wrongPassword);
+    expect(await refusal(wrong())).toEqual(wrongPassword);
+    expect((await refusal(wrong())).code).toBe('account_locked');
+  });
+
+  it('answers a disabled officer giving the right password as a wrong password', async () => {
+    const { email, token } = await invited();
+    const accepted = await acceptInvitation(t.writ, { token, password: PASSWORD });
+    await disableOfficer(t.writ, principalOf(agency), accepted.view.officer.id);
+    expect(await refusal(signInOfficer(t.writ, { email, password: PASSWORD }))).toEqual(wrongPassword);
   });
 
   it('ends the streak of failures for an officer still to enrol (stage enrol, 15 minutes)', async () => {
@@ -193,5 +239,32 @@ describe('second factors', () => {
     });
     const view = await useRecoveryCode(t.writ, session, recoveryCodes[0] ?? '');
     expect(view.stage).toBe('full');
+  });
+
+  it('refuses at enrolment a code that does not match, telling to check the app and the clock', async () => {
+    const { token } = await invited();
+    const accepted = await acceptInvitation(t.writ, { token, password: PASSWORD });
+    const session = await sessionOf(accepted.token);
+    const { secret } = await startTotpEnrolment(t.writ, session);
+    const wrongCode = totpCode(secret, clock) === '123456' ? '654321' : '123456';
+    expect(await refusal(confirmTotpEnrolment(t.writ, session, wrongCode))).toEqual({
+      code: 'invalid_credentials',
+      field: 'code',
+      message: 'the code does not match: check the app and the device clock',
+    });
+  });
+
+  it("refuses at sign-in the code used to enrol, takes the next step's, and the session then lasts the configured 8 hours", async () => {
+    const { email, secret } = await enrolled();
+    const half = await signInOfficer(t.writ, { email, password: PASSWORD });
+    const session = await sessionOf(half.token);
+    expect(await refusal(verifyTotp(t.writ, session, totpCode(secret, clock)))).toEqual({
+      code: 'invalid_credentials',
+      field: 'code',
+      message: 'this code was used already: wait for the next one',
+    });
+    const view = await verifyTotp(t.writ, session, totpCode(secret, new Date(clock.getTime() + 30_000)));
+    expect(view.stage).toBe('full');
+    expect(await sessionExpiry(half.token)).toEqual(new Date(clock.getTime() + 8 * 3_600_000));
   });
 });
