@@ -3,9 +3,11 @@
  * on a reviewer's choices (spans within their text, none overlapping another of its field, marked
  * names trimmed, of two characters at least, distinct, at most 50), when an order is ready to be
  * approved, what the record is rendered from (the regime's name, the accounts as counts), and the
- * steps: approval sets the publication time after the configured delay, saved choices send an
- * approved record back to draft, only a published record is corrected and only an approved or
- * published one withdrawn, and a withdrawn one is final.
+ * steps: each field of a draft proposes and chooses only its own text's redactions, a running
+ * non-disclosure order shows on the draft, approval sets the publication time after the configured
+ * delay, saved choices send an approved record back to draft (a published one stays published), only
+ * a published record is corrected and only an approved or published one withdrawn, and a withdrawn
+ * one is final.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideItem } from '../../src/app/decisions.js';
@@ -27,6 +29,7 @@ import { receiveOrder } from '../../src/app/requests.js';
 import { newRequestSchema } from '../../src/contracts/requests.js';
 import type { OrderForPublication } from '../../src/db/publications-repository.js';
 import type { User } from '../../src/db/users-repository.js';
+import { dataRequestBody } from '../support/app.js';
 import { createTestWrit, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
 
 const HOUR = 3_600_000;
@@ -241,13 +244,17 @@ describe('publishableOrder', () => {
   });
 });
 
-/** A removal order received now; its one item decided unless `decide` is false. */
-async function removalOrder(decide = true, claimedCategories: string[] = []) {
+/** A removal order received now; its one item decided unless `decide` is false; `texts` replace its legal basis or public summary. */
+async function removalOrder(
+  decide = true,
+  claimedCategories: string[] = [],
+  texts: { legalBasis?: string; publicSummary?: string } = {},
+) {
   const body = newRequestSchema.parse({
     kind: 'content_removal',
     authorityId,
     authorityTimeZone: 'Asia/Almaty',
-    legalBasis: 'Law on Online Platforms, Art. 19; complaint of Aigerim Nurlanova',
+    legalBasis: texts.legalBasis ?? 'Law on Online Platforms, Art. 19; complaint of Aigerim Nurlanova',
     claimedCategories,
     channel: 'portal',
     items: [{ targetKind: 'url', target: 'https://video.example/watch/a', product: 'Video' }],
@@ -262,7 +269,7 @@ async function removalOrder(decide = true, claimedCategories: string[] = []) {
         reason: 'Government Criticism',
         scopeCountries: null,
         rationale: 'Political speech',
-        publicSummary: 'Criticism of an official; no action taken.',
+        publicSummary: texts.publicSummary ?? 'Criticism of an official; no action taken.',
       },
       reviewer,
     );
@@ -290,6 +297,25 @@ describe('the publication steps', () => {
     expect((await preparePublication(t.writ, reviewer, (await removalOrder(true)).id)).concernsChild).toBe(false);
     for (const field of draft.fields) expect(field.chosen).toEqual(field.proposed);
     await expect(preparePublication(t.writ, auditor, o.id)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it("proposes and chooses for each field only the redactions of that field's own text", async () => {
+    const o = await removalOrder(true, [], {
+      legalBasis: 'Complaint of a.nurlanova@mail.example under Art. 19',
+      publicSummary: 'Reported by ivan.petrov@mail.example; no action taken.',
+    });
+    const draft = await preparePublication(t.writ, reviewer, o.id);
+    const cut = (spans: { start: number; end: number }[], text: string) => spans.map((r) => text.slice(r.start, r.end));
+    expect(
+      Object.fromEntries(
+        draft.fields.map((f) => [f.field, { proposed: cut(f.proposed, f.text), chosen: cut(f.chosen, f.text) }]),
+      ),
+    ).toEqual({
+      legalBasis: { proposed: ['a.nurlanova@mail.example'], chosen: ['a.nurlanova@mail.example'] },
+      summary: { proposed: ['ivan.petrov@mail.example'], chosen: ['ivan.petrov@mail.example'] },
+      'target:0': { proposed: [], chosen: [] },
+    });
+    for (const f of draft.fields) expect([...f.proposed, ...f.chosen].every((r) => r.field === f.field)).toBe(true);
   });
 
   it('approves only a ready draft, to be published the configured delay after approval', async () => {
@@ -347,7 +373,10 @@ describe('the publication steps', () => {
     await expect(
       savePublicationChoices(t.writ, reviewer, approved.id, { redactions: [], markedNames: [], concernsChild: false }),
     ).rejects.toMatchObject({ code: 'invalid_transition' });
-    await expect(approvePublication(t.writ, legal, approved.id)).rejects.toMatchObject({ code: 'invalid_transition' });
+    await expect(approvePublication(t.writ, legal, approved.id)).rejects.toMatchObject({
+      code: 'invalid_transition',
+      message: 'this publication was withdrawn; it cannot be approved again',
+    });
   });
 
   it('publishes what is due, corrects it as the next version, and lists by status', async () => {
@@ -366,5 +395,38 @@ describe('the publication steps', () => {
     expect(list.map((p) => p.requestId)).toContain(o.id);
     expect(list.every((p) => p.status === 'published')).toBe(true);
     expect((await listPublications(t.writ, reviewer, { status: 'withdrawn' })).map((p) => p.requestId)).not.toContain(o.id);
+  });
+
+  it("shows a data order's non-disclosure order on its draft while it runs, and no longer once it has ended", async () => {
+    const until = new Date(clock.getTime() + HOUR);
+    const body = newRequestSchema.parse(
+      dataRequestBody(authorityId, { dataRequest: { nonDisclosureUntil: until.toISOString() } }),
+    );
+    const { request } = await receiveOrder(t.writ, orderFromBody(body), reviewer);
+    const heldUntil = async () => (await preparePublication(t.writ, reviewer, request.id)).nonDisclosureUntil;
+    expect(await heldUntil()).toEqual(until);
+    const started = clock;
+    try {
+      clock = until;
+      expect(await heldUntil()).toBeNull();
+      clock = new Date(until.getTime() + HOUR);
+      expect(await heldUntil()).toBeNull();
+    } finally {
+      clock = started;
+    }
+  });
+
+  it('keeps a published record published when its choices are saved; its withdrawal is its last version', async () => {
+    const o = await removalOrder();
+    await approvePublication(t.writ, legal, o.id);
+    clock = new Date(clock.getTime() + 6 * HOUR);
+    await publishDue(t.writ);
+    const saved = await savePublicationChoices(t.writ, reviewer, o.id, { redactions: [], markedNames: [], concernsChild: false });
+    expect(saved).toMatchObject({ status: 'published', version: 1 });
+    expect(saved.preview.version).toBe(2);
+    const withdrawn = await withdrawPublication(t.writ, legal, o.id, { reason: 'Published by mistake' });
+    // The tombstone is version 2, and nothing comes after it: the preview is of that version, not a next one.
+    expect(withdrawn).toMatchObject({ status: 'withdrawn', version: 2, withdrawalReason: 'Published by mistake' });
+    expect(withdrawn.preview.version).toBe(2);
   });
 });
