@@ -7,11 +7,11 @@
  * non-disclosure order shows on the draft, approval sets the publication time after the configured
  * delay, saved choices send an approved record back to draft (a published one stays published), only
  * a published record is corrected and only an approved or published one withdrawn, and a withdrawn
- * one is final.
+ * one is final. The sweep publishes every due record, however many of its batches they take.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decideItem } from '../../src/app/decisions.js';
-import { orderFromBody } from '../../src/app/intake.js';
+import { orderFromBody, receiveBatch } from '../../src/app/intake.js';
 import {
   approvePublication,
   checkChoices,
@@ -19,6 +19,7 @@ import {
   isReady,
   listPublications,
   MARKED_NAMES_MAX,
+  PUBLISH_BATCH,
   preparePublication,
   publishableOrder,
   publishDue,
@@ -28,9 +29,10 @@ import {
 import { receiveOrder } from '../../src/app/requests.js';
 import { newRequestSchema } from '../../src/contracts/requests.js';
 import type { OrderForPublication } from '../../src/db/publications-repository.js';
+import { publications } from '../../src/db/schema/index.js';
 import type { User } from '../../src/db/users-repository.js';
 import { dataRequestBody } from '../support/app.js';
-import { createTestWrit, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
+import { createTestWrit, minimalOrderBody, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
 
 const HOUR = 3_600_000;
 let clock = new Date('2026-03-12T06:00:00Z');
@@ -428,5 +430,27 @@ describe('the publication steps', () => {
     // The tombstone is version 2, and nothing comes after it: the preview is of that version, not a next one.
     expect(withdrawn).toMatchObject({ status: 'withdrawn', version: 2, withdrawalReason: 'Published by mistake' });
     expect(withdrawn.preview.version).toBe(2);
+  });
+});
+
+describe('publishDue', () => {
+  it(`publishes every due record, in as many batches of ${PUBLISH_BATCH} as it takes`, async () => {
+    // One more than a sweep's batch: received in one intake batch, then written approved and due (the
+    // sweep reads only the status and the time; approving each through the use case would cost 51 steps).
+    const order = orderFromBody(minimalOrderBody(authorityId));
+    const { requests } = await receiveBatch(
+      t.writ,
+      { batchKey: 'publish-due-batches', orders: Array.from({ length: PUBLISH_BATCH + 1 }, () => order) },
+      reviewer,
+    );
+    await t.database.db
+      .insert(publications)
+      .values(
+        requests.map((r) => ({ requestId: r.id, publicId: r.reference, status: 'approved' as const, publishAfter: clock })),
+      );
+    expect(await publishDue(t.writ)).toBeGreaterThanOrEqual(PUBLISH_BATCH + 1);
+    const ours = new Set(requests.map((r) => r.id));
+    const published = await listPublications(t.writ, reviewer, { status: 'published' });
+    expect(published.filter((p) => ours.has(p.requestId))).toHaveLength(PUBLISH_BATCH + 1);
   });
 });
