@@ -280,14 +280,17 @@ export async function approvePublication(writ: Ports, actor: Staff, requestId: s
   return draftOf(writ, order, publication);
 }
 
-/** Publishes every approved record that is due and not gagged, a batch per transaction; returns how many. */
-export async function publishDue(writ: Pick<Writ, 'publications' | 'rules'>): Promise<number> {
+/**
+ * Publishes every approved record that is due and not gagged, `batch` records per transaction;
+ * returns how many. The batch is the sweep's (PUBLISH_BATCH) but for tests of the batching itself.
+ */
+export async function publishDue(writ: Pick<Writ, 'publications' | 'rules'>, batch = PUBLISH_BATCH): Promise<number> {
   const render = renderer(writ.rules);
   let total = 0;
   for (;;) {
-    const n = await writ.publications.publishDue(PUBLISH_BATCH, render);
+    const n = await writ.publications.publishDue(batch, render);
     total += n;
-    if (n < PUBLISH_BATCH) return total;
+    if (n < batch) return total;
   }
 }
 
