@@ -4,7 +4,10 @@
  * axis is every half-year once, oldest first; a case study is never shown from a record that
  * concerns a child, and lists its outcomes once each, sorted; a table is found by its exact name only
  * (the overview, or a known kind of an assigned country's begun half-year), and the list of tables
- * has the overview first, then each country's half-years in order, every kind of each.
+ * has the overview first, then each country's half-years in order, every kind of each (a pressure
+ * event's begun half-years too). Each table's rows are keyed by its columns, the country page's
+ * pressure events are only that country's in that half-year, a missing table is refused on its name,
+ * the methodology reads the code's own constants, and one demo order marks the overview as demo data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWrit, type Writ } from '../../src/app/context.js';
@@ -34,7 +37,7 @@ const now = new Date('2026-10-01T00:00:00Z');
 let t: TestApp;
 let writ: Writ;
 let shown: Awaited<ReturnType<typeof seedPublishedRecord>>;
-/** Kazakhstan's fine of 2026-H1 and Russia's block from 2026-H1 until 2027-H1 (a half-year not begun at `now`). */
+/** Kazakhstan's fine of 2026-H1 (beside Russia's block, in force from 2026-H1 until 2027-H1, not begun at `now`). */
 let kzFine: { id: string };
 
 const record = async (body: Record<string, unknown>) => {
