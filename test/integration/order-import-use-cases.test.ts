@@ -99,20 +99,6 @@ describe('importOrders: reading the file', () => {
     expect(await rowCounts(t.database.pool)).toEqual(before);
   });
 
-  it('takes a line of exactly 5 MB, and refuses a longer one naming its line', async () => {
-    const MB5 = 5 * 1024 * 1024;
-    const order = line();
-    // JSON may be padded with spaces: the line is one order of exactly the limit.
-    const exact = await importOrders(t.writ, file(`${order}${' '.repeat(MB5 - order.length)}\n${line()}\n`), quiet);
-    expect(exact).toMatchObject({ orders: 2, requestsCreated: 2 });
-    const longer = line();
-    expect(await refusal(importOrders(t.writ, file(`${longer}${' '.repeat(MB5 + 65_536 - longer.length)}\n`), quiet))).toEqual({
-      code: 'validation_failed',
-      field: 'file',
-      message: 'line 1 is longer than the 5 MB the API takes for one order',
-    });
-  });
-
   it('refuses a file of no order', async () => {
     const name = file('\n  \n\r\n');
     expect(await refusal(importOrders(t.writ, name, quiet))).toEqual({
@@ -194,32 +180,6 @@ describe('importOrders: the first pass', () => {
   });
 });
 
-describe('importOrders: batches', () => {
-  it('writes 1,000 one-item orders as one batch, and 1,500 as 1,000 then 500', async () => {
-    const thousand = await importOrders(t.writ, file(`${Array.from({ length: 1000 }, () => line()).join('\n')}\n`), quiet);
-    expect(thousand).toMatchObject({ orders: 1000, chunks: 1, requestsCreated: 1000 });
-    const { calls, progress } = recorder();
-    const more = await importOrders(t.writ, file(`${Array.from({ length: 1500 }, () => line()).join('\n')}\n`), progress);
-    expect(more).toMatchObject({ orders: 1500, chunks: 2, requestsCreated: 1500 });
-    expect(calls.writing).toEqual([
-      [0, 1500],
-      [1000, 1500],
-      [1500, 1500],
-    ]);
-  });
-  it('writes an order of more than 1,000 items as a batch of its own, first in the file as elsewhere', async () => {
-    const big = line({
-      items: Array.from({ length: 1001 }, (_, n) => ({
-        targetKind: 'url',
-        target: `https://video.example/big/${n}`,
-        product: 'Video',
-      })),
-    });
-    const summary = await importOrders(t.writ, file(`${big}\n${line()}\n`), quiet);
-    expect(summary).toMatchObject({ orders: 2, items: 1002, chunks: 2, requestsCreated: 2 });
-  });
-});
-
 describe('importOrders: a file changed between the passes', () => {
   it('is refused as changed when it holds no order any more, with nothing written', async () => {
     const name = file(`${line()}\n`);
@@ -280,6 +240,48 @@ describe('importOrders: a file changed between the passes', () => {
       code: 'batch_key_reused',
       field: 'file',
       message: `nothing more was imported:\n  the batch key "writ-import:${sha256}:1" was used for other orders; send new orders under a new key`,
+    });
+  });
+});
+
+// The slowest tests come last (megabytes and thousands of orders): under mutation testing a mutant
+// runs its tests in the file's order until one fails, so the quick ones above get the first chance (decision 63).
+describe('importOrders: batches, and the longest line', () => {
+  it('writes 1,000 one-item orders as one batch, and 1,500 as 1,000 then 500', async () => {
+    const thousand = await importOrders(t.writ, file(`${Array.from({ length: 1000 }, () => line()).join('\n')}\n`), quiet);
+    expect(thousand).toMatchObject({ orders: 1000, chunks: 1, requestsCreated: 1000 });
+    const { calls, progress } = recorder();
+    const more = await importOrders(t.writ, file(`${Array.from({ length: 1500 }, () => line()).join('\n')}\n`), progress);
+    expect(more).toMatchObject({ orders: 1500, chunks: 2, requestsCreated: 1500 });
+    expect(calls.writing).toEqual([
+      [0, 1500],
+      [1000, 1500],
+      [1500, 1500],
+    ]);
+  });
+  it('writes an order of more than 1,000 items as a batch of its own, first in the file as elsewhere', async () => {
+    const big = line({
+      items: Array.from({ length: 1001 }, (_, n) => ({
+        targetKind: 'url',
+        target: `https://video.example/big/${n}`,
+        product: 'Video',
+      })),
+    });
+    const summary = await importOrders(t.writ, file(`${big}\n${line()}\n`), quiet);
+    expect(summary).toMatchObject({ orders: 2, items: 1002, chunks: 2, requestsCreated: 2 });
+  });
+
+  it('takes a line of exactly 5 MB, and refuses a longer one naming its line', async () => {
+    const MB5 = 5 * 1024 * 1024;
+    const order = line();
+    // JSON may be padded with spaces: the line is one order of exactly the limit.
+    const exact = await importOrders(t.writ, file(`${order}${' '.repeat(MB5 - order.length)}\n${line()}\n`), quiet);
+    expect(exact).toMatchObject({ orders: 2, requestsCreated: 2 });
+    const longer = line();
+    expect(await refusal(importOrders(t.writ, file(`${longer}${' '.repeat(MB5 + 65_536 - longer.length)}\n`), quiet))).toEqual({
+      code: 'validation_failed',
+      field: 'file',
+      message: 'line 1 is longer than the 5 MB the API takes for one order',
     });
   });
 });
