@@ -10,7 +10,7 @@
  * the methodology reads the code's own constants, and one demo order marks the overview as demo data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWrit, type Writ } from '../../src/app/context.js';
+import type { Writ } from '../../src/app/context.js';
 import { decideItem } from '../../src/app/decisions.js';
 import { orderFromBody } from '../../src/app/intake.js';
 import { type PressureInput, recordPressure } from '../../src/app/pressure.js';
@@ -23,28 +23,35 @@ import {
   siteTableNames,
 } from '../../src/app/public-site.js';
 import { receiveOrder } from '../../src/app/requests.js';
-import { loadConfig } from '../../src/config.js';
 import { newRequestSchema } from '../../src/contracts/requests.js';
+import type { PublicRecord } from '../../src/domain/public-record.js';
 import { logEntryKinds, personalDataKinds, redactableFields } from '../../src/domain/publishing-vocabulary.js';
 import { deadlineBases } from '../../src/domain/regimes/vocabulary.js';
 import { outcomeBuckets } from '../../src/domain/report.js';
+import type { Actor } from '../../src/domain/request.js';
 import { authorityKinds, reasons } from '../../src/domain/vocabulary.js';
-import { createAuthority, createTestApp, dataRequestBody, newRequestBody, type TestApp } from '../support/app.js';
-import { samplePublicRecord, seedPublishedRecord } from '../support/publishing.js';
-import { staffMember } from '../support/writ.js';
+import { dataRequestBody, newRequestBody } from '../support/app.js';
+import { publishFor, samplePublicRecord } from '../support/publishing.js';
+import { createTestWrit, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
 
 const now = new Date('2026-10-01T00:00:00Z');
-let t: TestApp;
+let t: TestWrit;
 let writ: Writ;
 let shown: Awaited<ReturnType<typeof seedPublishedRecord>>;
+let recorder: Actor;
 /** Kazakhstan's fine of 2026-H1 (beside Russia's block, in force from 2026-H1 until 2027-H1, not begun at `now`). */
 let kzFine: { id: string };
 
-const record = async (body: Record<string, unknown>) => {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/requests', headers: t.auth, payload: body });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return res.json() as { id: string; items: { id: string }[] };
-};
+/** Records an order as the API's schema reads `body`, by a reviewer. */
+const record = async (body: Record<string, unknown>) =>
+  (await receiveOrder(writ, orderFromBody(newRequestSchema.parse(body)), recorder)).request;
+const createAuthority = testAuthority;
+
+/** Publishes `published` for an order of its country's own authority received in 2026-H1. */
+async function seedPublishedRecord(published: PublicRecord) {
+  const authority = await testAuthority(t, published.country, `${published.authority.name} ${published.caseStudy}`);
+  return publishFor(t.database.db, await record(newRequestBody(authority.id)), published, {});
+}
 
 const pressure = (overrides: Partial<PressureInput>): PressureInput => ({
   kind: 'fine',
@@ -71,8 +78,9 @@ const pressure = (overrides: Partial<PressureInput>): PressureInput => ({
 });
 
 beforeAll(async () => {
-  t = await createTestApp({ now: () => now });
-  writ = createWrit(t.database.db, loadConfig({ WRIT_DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent' }), { now: () => now });
+  t = await createTestWrit({ now: () => now });
+  writ = t.writ;
+  recorder = await staffMember(writ, 'reviewer');
   const kz = await createAuthority(t, 'KZ', 'Regulator KZ');
   const de = await createAuthority(t, 'DE', 'Court DE', 'court');
   const am = await createAuthority(t, 'AM', 'Regulator AM');
@@ -113,7 +121,6 @@ beforeAll(async () => {
   // order received in 2026-H1, so that half-year has tables through the case study only).
   const item = samplePublicRecord().items[0]!;
   shown = await seedPublishedRecord(
-    t,
     samplePublicRecord({
       country: 'GE',
       publicInterest: true,
@@ -128,11 +135,9 @@ beforeAll(async () => {
     }),
   );
   await seedPublishedRecord(
-    t,
     samplePublicRecord({ country: 'GE', publicInterest: true, caseStudy: 'About a child.', concernsChild: true }),
   );
   await seedPublishedRecord(
-    t,
     samplePublicRecord({
       country: 'GE',
       publicInterest: true,

@@ -89,7 +89,7 @@ export async function publishRecord(
 }
 
 /** A publications row for `order` and its record written as the workflow writes it. */
-async function publishFor(
+export async function publishFor(
   db: Db,
   order: { id: string; reference: string },
   record: PublicRecord,
