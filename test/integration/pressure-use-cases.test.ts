@@ -20,6 +20,7 @@ import { receiveOrder } from '../../src/app/requests.js';
 import { newRequestSchema } from '../../src/contracts/requests.js';
 import type { Actor } from '../../src/domain/request.js';
 import { newRequestBody } from '../support/app.js';
+import { sampleFine } from '../support/pressure.js';
 import { createTestWrit, refusal, staffMember, type TestWrit, testAuthority, writErrorOf } from '../support/writ.js';
 
 let t: TestWrit;
@@ -41,29 +42,14 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const fine = (overrides: Partial<PressureInput> = {}): PressureInput => ({
-  kind: 'fine',
-  country: 'KZ',
-  authority: 'Ministry of Culture and Information',
-  title: 'Fined for declining two orders',
-  description: null,
-  scope: null,
-  region: null,
-  announcedOn: '2026-04-02',
-  inForceOn: null,
-  endedOn: null,
-  amount: '2500000',
-  currency: 'KZT',
-  reference: { currency: 'EUR', rate: '0.0019', rateOn: '2026-04-02' },
-  regimeId: 'kz-2023-online-platforms',
-  dutyId: 'legal-representative',
-  deadlineRuleId: null,
-  status: 'announced',
-  demo: false,
-  sources: [{ url: 'https://gov.example/kz/decision-1', title: null, quote: null, accessedOn: null }],
-  orders: [],
-  ...overrides,
-});
+/** A Kazakh fine linked to the 2023 law's legal-representative duty, with its euro reference. */
+const fine = (overrides: Partial<PressureInput> = {}): PressureInput =>
+  sampleFine({
+    reference: { currency: 'EUR', rate: '0.0019', rateOn: '2026-04-02' },
+    regimeId: 'kz-2023-online-platforms',
+    dutyId: 'legal-representative',
+    ...overrides,
+  });
 
 /** A regional shutdown of `country` in force from `inForceOn` (until `endedOn`, or still). */
 const shutdown = (country: string, inForceOn: string, endedOn: string | null = null) =>

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Writ } from '../../src/app/context.js';
 import { decideItem } from '../../src/app/decisions.js';
 import { orderFromBody } from '../../src/app/intake.js';
-import { type PressureInput, recordPressure } from '../../src/app/pressure.js';
+import { recordPressure } from '../../src/app/pressure.js';
 import {
   caseStudiesOf,
   countryTableKinds,
@@ -31,6 +31,7 @@ import { outcomeBuckets } from '../../src/domain/report.js';
 import type { Actor } from '../../src/domain/request.js';
 import { authorityKinds, reasons } from '../../src/domain/vocabulary.js';
 import { dataRequestBody, newRequestBody } from '../support/app.js';
+import { sampleFine } from '../support/pressure.js';
 import { publishFor, samplePublicRecord } from '../support/publishing.js';
 import { createTestWrit, staffMember, type TestWrit, testAuthority } from '../support/writ.js';
 
@@ -53,29 +54,7 @@ async function seedPublishedRecord(published: PublicRecord) {
   return publishFor(t.database.db, await record(newRequestBody(authority.id)), published, {});
 }
 
-const pressure = (overrides: Partial<PressureInput>): PressureInput => ({
-  kind: 'fine',
-  country: 'KZ',
-  authority: 'Ministry of Culture and Information',
-  title: 'Fined for declining two orders',
-  description: null,
-  scope: null,
-  region: null,
-  announcedOn: '2026-04-02',
-  inForceOn: null,
-  endedOn: null,
-  amount: '2500000',
-  currency: 'KZT',
-  reference: null,
-  regimeId: null,
-  dutyId: null,
-  deadlineRuleId: null,
-  status: 'announced',
-  demo: false,
-  sources: [{ url: 'https://gov.example/kz/decision-1', title: null, quote: null, accessedOn: null }],
-  orders: [],
-  ...overrides,
-});
+const pressure = sampleFine;
 
 beforeAll(async () => {
   t = await createTestWrit({ now: () => now });
