@@ -22,10 +22,10 @@ import { basename, relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Mutated source file → test files that killed its mutants, latest last; filled by the runner. */
-export const killersKey = Symbol.for('writ.mutation.killers');
+const killersKey = Symbol.for('writ.mutation.killers');
 type Killers = Map<string, string[]>;
 
-export function killersOf(source: string): string[] {
+function killersOf(source: string): string[] {
   const killers = (globalThis as { [killersKey]?: Killers })[killersKey];
   return killers?.get(source) ?? [];
 }

@@ -151,7 +151,10 @@ function onLines(error: unknown, lineNumbers: readonly number[]): unknown {
   const inFile = (text: string) => text.replace(/^orders\[(\d+)\]\.?/, (_, n: string) => `line ${lineNumbers[Number(n)]}: `);
   // `orders[10].authorityId` is `line 13: authorityId: …`; `orders[10]` alone is `line 13: …`. Every
   // problem of a batch names its field (the domain's checks always do).
-  const place = (field: string) => (inFile(field).endsWith(': ') ? inFile(field) : `${inFile(field)}: `);
+  const place = (field: string) => {
+    const where = inFile(field);
+    return where.endsWith(': ') ? where : `${where}: `;
+  };
   const lines = error.errors?.map((e) => `${place(e.field)}${e.message}`) ?? [inFile(error.message)];
   return new WritError(error.code, `nothing more was imported:\n  ${lines.join('\n  ')}`, 'file');
 }

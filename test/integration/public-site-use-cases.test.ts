@@ -46,7 +46,6 @@ let kzFine: { id: string };
 /** Records an order as the API's schema reads `body`, by a reviewer. */
 const record = async (body: Record<string, unknown>) =>
   (await receiveOrder(writ, orderFromBody(newRequestSchema.parse(body)), recorder)).request;
-const createAuthority = testAuthority;
 
 /** Publishes `published` for an order of its country's own authority received in 2026-H1. */
 async function seedPublishedRecord(published: PublicRecord) {
@@ -54,16 +53,14 @@ async function seedPublishedRecord(published: PublicRecord) {
   return publishFor(t.database.db, await record(newRequestBody(authority.id)), published, {});
 }
 
-const pressure = sampleFine;
-
 beforeAll(async () => {
   t = await createTestWrit({ now: () => now });
   writ = t.writ;
   recorder = await staffMember(writ, 'reviewer');
-  const kz = await createAuthority(t, 'KZ', 'Regulator KZ');
-  const de = await createAuthority(t, 'DE', 'Court DE', 'court');
-  const am = await createAuthority(t, 'AM', 'Regulator AM');
-  const fr = await createAuthority(t, 'FR', 'Regulator FR');
+  const kz = await testAuthority(t, 'KZ', 'Regulator KZ');
+  const de = await testAuthority(t, 'DE', 'Court DE', 'court');
+  const am = await testAuthority(t, 'AM', 'Regulator AM');
+  const fr = await testAuthority(t, 'FR', 'Regulator FR');
   const two = [
     { targetKind: 'url', target: 'https://x.example/1', product: 'Video' },
     { targetKind: 'url', target: 'https://x.example/2', product: 'Posts' },
@@ -94,8 +91,8 @@ beforeAll(async () => {
   // FR, AM, BE and ZA: 1 order each (a tie, by code; ZA's half-year comes first).
   await record(newRequestBody(fr.id, { receivedAt: '2026-04-01T10:00:00Z' }));
   await record(dataRequestBody(am.id, { receivedAt: '2026-04-01T10:00:00Z' }));
-  await record(newRequestBody((await createAuthority(t, 'ZA', 'Regulator ZA')).id, { receivedAt: '2025-10-01T10:00:00Z' }));
-  await record(newRequestBody((await createAuthority(t, 'BE', 'Regulator BE')).id, { receivedAt: '2026-04-01T10:00:00Z' }));
+  await record(newRequestBody((await testAuthority(t, 'ZA', 'Regulator ZA')).id, { receivedAt: '2025-10-01T10:00:00Z' }));
+  await record(newRequestBody((await testAuthority(t, 'BE', 'Regulator BE')).id, { receivedAt: '2026-04-01T10:00:00Z' }));
   // Georgia's records: a case study with outcomes, one concerning a child, one decided in 2025-H2 (its
   // order received in 2026-H1, so that half-year has tables through the case study only).
   const item = samplePublicRecord().items[0]!;
@@ -127,10 +124,10 @@ beforeAll(async () => {
     }),
   );
   // Pressure: a Kazakh fine of 2026-H1, and a Russian block in force from 2026-H1 until 2027-H1.
-  kzFine = await recordPressure(writ, pressure({}), null);
+  kzFine = await recordPressure(writ, sampleFine({}), null);
   await recordPressure(
     writ,
-    pressure({
+    sampleFine({
       kind: 'blocking',
       country: 'RU',
       authority: 'Roskomnadzor',
@@ -357,7 +354,7 @@ describe('methodologyOf', () => {
 // Last: it adds a demo order, which every test above runs without.
 describe('overviewOf with demo data', () => {
   it('says the overview contains demo data when any one half-year of a country does', async () => {
-    const ua = await createAuthority(t, 'UA', 'Demo regulator UA');
+    const ua = await testAuthority(t, 'UA', 'Demo regulator UA');
     const body = newRequestSchema.parse(newRequestBody(ua.id, { receivedAt: '2026-04-02T10:00:00Z' }));
     await receiveOrder(writ, { ...orderFromBody(body), isDemo: true }, null);
     const overview = await overviewOf(writ);
